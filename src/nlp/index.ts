@@ -1,0 +1,2 @@
+export { segment, segmentStage } from './segment.js';
+export type { Segmentation } from './segment.js';
