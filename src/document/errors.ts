@@ -46,6 +46,7 @@ export const DIAGNOSTICS = {
   P107: 'invalid publication date ignored',
   P108: 'missing text',
   P109: 'unreadable input',
+  P190: 'internal error while reading the article (the batch goes on)',
   P200: 'unknown actor name',
   P201: 'ambiguous actor',
   P300: 'time expression not normalised',

@@ -31,10 +31,10 @@ export function segment(text: string): Segmentation {
   const values = toks.out(its.value) as string[];
   const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
-  const lemmas = toks.out(its.lemma) as string[];
+  const lemmas = toks.out(its.lemma as never) as unknown as string[];
   const negs = toks.out(its.negationFlag) as unknown as boolean[];
   const types = toks.out(its.type) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
   const sentenceOf = new Int32Array(values.length);
   spans.forEach(([a, b], k) => { for (let i = a; i <= b; i++) sentenceOf[i] = k; });

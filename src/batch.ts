@@ -1,0 +1,49 @@
+import { Document } from './document/document.js';
+import type { ParleyDocument } from './document/types.js';
+import type { Engine } from './engine.js';
+import { normalizeArticle, type ArticleInput } from './ingest/normalize.js';
+import type { SourceRecord } from './ingest/sources.js';
+
+export interface BatchOptions {
+  /** Sets or overrides every article's publication date. */
+  published?: string | null;
+}
+
+export interface BatchItem {
+  origin: string;
+  document: ParleyDocument;
+  /** True when the record could not be read at all (bad line, empty or binary file…). */
+  failed: boolean;
+}
+
+/**
+ * Reads one record into a document. Bad data never throws: it comes back as a document with
+ * diagnostics, and even an internal error in a stage is caught here so one article never stops
+ * a batch.
+ */
+export function readRecord(engine: Engine, record: SourceRecord, options: BatchOptions = {}): BatchItem {
+  if (!record.input) {
+    const { article } = normalizeArticle({ id: record.origin, text: '' });
+    const doc = new Document(article);
+    doc.diagnostics.push(...record.diagnostics);
+    return { origin: record.origin, document: doc.toOutput(), failed: true };
+  }
+  const input: ArticleInput = options.published !== undefined ? { ...record.input, published: options.published } : record.input;
+  let doc: Document;
+  try {
+    doc = engine.readInput(input);
+  } catch (err) {
+    const { article, diagnostics } = normalizeArticle(input);
+    doc = new Document(article);
+    doc.diagnostics.push(...diagnostics);
+    doc.diagnose('P190', String((err as Error)?.message ?? err));
+  }
+  doc.diagnostics.unshift(...record.diagnostics);
+  const failed = doc.text === '' || doc.diagnostics.some((d) => d.code === 'P190');
+  return { origin: record.origin, document: doc.toOutput(), failed };
+}
+
+/** Reads records in order, yielding one item per record. */
+export async function* readBatch(engine: Engine, records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>, options: BatchOptions = {}): AsyncGenerator<BatchItem> {
+  for await (const record of records) yield readRecord(engine, record, options);
+}

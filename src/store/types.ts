@@ -1,0 +1,99 @@
+import type { Diagnostic, Event, ParleyDocument, Thread } from '../document/types.js';
+
+/** An article as kept in the store, with its full document. */
+export interface StoredArticle {
+  /** The article's id (`article.id`), unique in the store. */
+  id: string;
+  hash: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  ingestedAt: string;
+  eventCount: number;
+  document: ParleyDocument;
+}
+
+/** One event row: the contract event plus the article it came from and its resolved day. */
+export interface StoredEvent extends Event {
+  /** `articleId:eventId`, unique in the store. */
+  key: string;
+  articleId: string;
+  /** The first day of the event's time expression, else the publication date, else null. */
+  date: string | null;
+  /** The sentence the event rests on (from the evidence span). */
+  sentenceText: string;
+  source: string | null;
+}
+
+export interface EventFilter {
+  /** ISO-3 or class code the actor side must include. */
+  actorCountry?: string;
+  /** ISO-3 or class code the recipient side must include. */
+  recipientCountry?: string;
+  /** Either side. */
+  country?: string;
+  type?: string;
+  factuality?: string;
+  /** Inclusive ISO dates. */
+  from?: string;
+  to?: string;
+  /** Full-text search in the article text. */
+  text?: string;
+  articleId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface IngestResult {
+  /** Article ids stored by this call. */
+  stored: string[];
+  /** Article ids skipped because an article with the same content hash is already stored. */
+  duplicates: string[];
+  events: number;
+}
+
+export interface ActorSummary {
+  country: string | null;
+  sector: string | null;
+  name: string;
+  wikidata: string | null;
+  /** Events in which the actor is on the actor side, and on the recipient side. */
+  asActor: number;
+  asRecipient: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  events: number;
+  threads: number;
+}
+
+/**
+ * The storage contract. SQLite (embedded) and PostgreSQL implement it; `test/store.contract.ts`
+ * runs the same suite against both. Every write is one transaction, idempotent by content hash.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  /** Stores documents (one transaction), skipping any whose content hash is already stored, and
+   * folds their events into the store's threads in the same transaction. */
+  ingest(documents: readonly ParleyDocument[]): Promise<IngestResult>;
+  hasHash(hash: string): Promise<boolean>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;
+  queryEvents(filter?: EventFilter): Promise<Page<StoredEvent>>;
+  actors(options?: { limit?: number }): Promise<ActorSummary[]>;
+  threads(): Promise<Thread[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+export type { Diagnostic };
