@@ -2,11 +2,18 @@ import { ParleyError } from '../document/errors.js';
 import { processIo, reportError, type Io } from './io.js';
 import { readCommand, readHelp } from './commands/read.js';
 import { resolveCommand, resolveHelp } from './commands/resolve.js';
+import { ingestCommand, ingestHelp } from './commands/ingest.js';
+import { eventsCommand, eventsHelp, exportCommand, exportHelp } from './commands/events.js';
+import { threadsCommand, threadsHelp } from './commands/threads.js';
 
 type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
 
 const COMMANDS: Record<string, Command> = {
   read: { run: readCommand, help: readHelp },
+  ingest: { run: ingestCommand, help: ingestHelp },
+  events: { run: eventsCommand, help: eventsHelp },
+  export: { run: exportCommand, help: exportHelp },
+  threads: { run: threadsCommand, help: threadsHelp },
   resolve: { run: resolveCommand, help: resolveHelp },
 };
 

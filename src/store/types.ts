@@ -1,4 +1,4 @@
-import type { Diagnostic, Event, ParleyDocument, Thread } from '../document/types.js';
+import type { Diagnostic, Event, ParleyDocument, Place, Thread } from '../document/types.js';
 
 /** An article as kept in the store, with its full document. */
 export interface StoredArticle {
@@ -24,6 +24,9 @@ export interface StoredEvent extends Event {
   /** The sentence the event rests on (from the evidence span). */
   sentenceText: string;
   source: string | null;
+  url: string | null;
+  /** The place the event's `place` id points at, copied so an event row stands alone. */
+  placeInfo: Place | null;
 }
 
 export interface EventFilter {

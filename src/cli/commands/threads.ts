@@ -1,0 +1,25 @@
+import { openStore } from '../../store/index.js';
+import { choice, parseCommandArgs } from '../args.js';
+import type { Io } from '../io.js';
+
+export const threadsHelp = `parley threads [--db PATH] [--format json|text]
+  Lists the diplomatic initiatives (threads) of the store with their status history.`;
+
+export async function threadsCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs('threads', argv, { db: { type: 'string' }, format: { type: 'string' } });
+  const format = choice('format', values.format, ['json', 'text'] as const, 'text');
+  const store = await openStore(values.db);
+  try {
+    const threads = await store.threads();
+    if (format === 'json') { io.out(JSON.stringify(threads, null, 2) + '\n'); return 0; }
+    const c = io.colors;
+    for (const t of threads) {
+      io.out(`${c.bold(t.title)} ${c.dim(`[${t.kind}; ${t.participants.join(', ')}]`)} ${c.green(t.status)}${t.overdue ? c.red(' OVERDUE') : ''}\n`);
+      for (const h of t.history) io.out(`   ${c.dim(h.date ?? '????-??-??')} ${h.status}${h.corroboration ? c.dim(` (${h.corroboration} outlet${h.corroboration > 1 ? 's' : ''})`) : ''} ${c.dim(h.articles.join(', '))}\n`);
+    }
+    io.err(`${threads.length} thread(s)\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}

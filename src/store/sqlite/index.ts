@@ -1,0 +1,242 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { ParleyDocument, Thread } from '../../document/types.js';
+import { ParleyError } from '../../document/errors.js';
+import { updateThreads } from '../../threads/index.js';
+import { eventRows } from '../rows.js';
+import type {
+  ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
+} from '../types.js';
+
+interface ArticleTable {
+  pk: number | null;
+  id: string;
+  hash: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  ingested_at: string;
+  event_count: number;
+  document: string;
+}
+interface EventTable {
+  key: string; article_id: string; event_id: string; type: string; mode: string | null; cameo: string;
+  quad: number; factuality: string; date: string | null; source: string | null; json: string;
+}
+interface PartyTable { event_key: string; side: string; country: string }
+interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string }
+interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
+
+/** Migrations are code, applied in name order; each runs in a transaction. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('articles')
+        .addColumn('pk', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text').addColumn('url', 'text').addColumn('source', 'text')
+        .addColumn('published', 'text')
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('document', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_published').on('articles').column('published').execute();
+      await db.schema.createTable('events')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull()).addColumn('mode', 'text')
+        .addColumn('cameo', 'text', (c) => c.notNull()).addColumn('quad', 'integer', (c) => c.notNull())
+        .addColumn('factuality', 'text', (c) => c.notNull())
+        .addColumn('date', 'text').addColumn('source', 'text')
+        .addColumn('json', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_type_date').on('events').columns(['type', 'date']).execute();
+      await db.schema.createIndex('events_date').on('events').column('date').execute();
+      await db.schema.createIndex('events_article').on('events').column('article_id').execute();
+      await db.schema.createTable('event_parties')
+        .addColumn('event_key', 'text', (c) => c.notNull().references('events.key').onDelete('cascade'))
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('event_parties_country').on('event_parties').columns(['country', 'side', 'event_key']).execute();
+      await db.schema.createIndex('event_parties_event').on('event_parties').column('event_key').execute();
+      await db.schema.createTable('threads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('json', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Contentless full-text index over article text: rowid = articles.pk.
+      await sql`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', tokenize='porter unicode61')`.execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+}
+
+/** Turns a user query into an FTS5 query of quoted terms, so punctuation can never be a syntax error. */
+function ftsQuery(q: string): string {
+  const terms = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+/** The embedded store: one SQLite file through Kysely, WAL mode, every ingest one transaction. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Kysely<Schema>;
+  private readonly raw: Database.Database;
+
+  constructor(options: SqliteStoreOptions) {
+    try {
+      this.raw = new Database(options.path);
+    } catch (err) {
+      throw new ParleyError('P030', `Cannot open the SQLite database ${options.path}: ${(err as Error).message}`);
+    }
+    this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('foreign_keys = ON');
+    this.raw.pragma('synchronous = NORMAL');
+    this.raw.pragma('busy_timeout = 5000');
+    this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: this.raw }) });
+  }
+
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({ db: this.db, provider }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new ParleyError('P030', `Migration ${failed} failed: ${(error as Error).message ?? error}`);
+    }
+  }
+
+  async hasHash(hash: string): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('articles').select('pk').where('hash', '=', hash).executeTakeFirst());
+  }
+
+  async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
+    const result: IngestResult = { stored: [], duplicates: [], events: 0 };
+    if (!documents.length) return result;
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      const fresh: ParleyDocument[] = [];
+      for (const doc of documents) {
+        const hash = doc.article.hash ?? '';
+        const exists = await tx.selectFrom('articles').select('pk').where('hash', '=', hash).executeTakeFirst();
+        if (exists || fresh.some((d) => d.article.hash === hash)) { result.duplicates.push(doc.article.id); continue; }
+        // Another article may carry the same id (two feeds, one file name): keep both, suffix this one.
+        const taken = await tx.selectFrom('articles').select('pk').where('id', '=', doc.article.id).executeTakeFirst();
+        const id = taken || fresh.some((d) => d.article.id === doc.article.id) ? `${doc.article.id}~${hash.slice(0, 8)}` : doc.article.id;
+        const stored = id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } };
+        const inserted = await tx.insertInto('articles').values({
+          pk: null, id, hash, title: doc.article.title, url: doc.article.url, source: doc.article.source,
+          published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(stored),
+        }).returning('pk').executeTakeFirstOrThrow();
+        await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.pk}, ${doc.article.title ?? ''}, ${doc.article.text})`.execute(tx);
+        const { events, parties } = eventRows(stored, id);
+        for (let i = 0; i < events.length; i += 200) await tx.insertInto('events').values(events.slice(i, i + 200)).execute();
+        for (let i = 0; i < parties.length; i += 300) await tx.insertInto('event_parties').values(parties.slice(i, i + 300)).execute();
+        result.events += events.length;
+        result.stored.push(id);
+        fresh.push(stored);
+      }
+      if (fresh.length) await this.foldThreads(tx, fresh, now);
+    });
+    return result;
+  }
+
+  /** Folds new documents into the stored threads inside the ingest transaction. */
+  private async foldThreads(tx: Kysely<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
+    const rows = await tx.selectFrom('threads').select(['id', 'json']).execute();
+    const before = new Map(rows.map((r) => [r.id, r.json]));
+    const updated = updateThreads(rows.map((r) => JSON.parse(r.json) as Thread), docs);
+    for (const t of updated) {
+      const json = JSON.stringify(t);
+      if (before.get(t.id) === json) continue;
+      await tx.insertInto('threads').values({ id: t.id, kind: t.kind, status: t.status, json, updated_at: now })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ kind: t.kind, status: t.status, json, updated_at: now })).execute();
+    }
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const r = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id, hash: r.hash, title: r.title, url: r.url, source: r.source, published: r.published,
+      ingestedAt: r.ingested_at, eventCount: r.event_count, document: JSON.parse(r.document) as ParleyDocument,
+    };
+  }
+
+  async listArticles(options: { limit?: number; offset?: number; text?: string } = {}): Promise<Page<Omit<StoredArticle, 'document'>>> {
+    const limit = Math.min(options.limit ?? 50, 1000), offset = options.offset ?? 0;
+    let q = this.db.selectFrom('articles');
+    if (options.text) q = q.where('pk', 'in', sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${ftsQuery(options.text)})`);
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+    const rows = await q.select(['id', 'hash', 'title', 'url', 'source', 'published', 'ingested_at', 'event_count'])
+      .orderBy('published', 'desc').orderBy('pk', 'desc').limit(limit).offset(offset).execute();
+    return {
+      items: rows.map((r) => ({ id: r.id, hash: r.hash, title: r.title, url: r.url, source: r.source, published: r.published, ingestedAt: r.ingested_at, eventCount: r.event_count })),
+      total: Number(n), limit, offset,
+    };
+  }
+
+  async queryEvents(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    const limit = Math.min(filter.limit ?? 100, 10_000), offset = filter.offset ?? 0;
+    let q = this.db.selectFrom('events');
+    const party = (side: string | null, country: string) => q.where('key', 'in', (eb) => {
+      let s = eb.selectFrom('event_parties').select('event_key').where('country', '=', country.toUpperCase());
+      if (side) s = s.where('side', '=', side);
+      return s;
+    });
+    if (filter.actorCountry) q = party('actor', filter.actorCountry);
+    if (filter.recipientCountry) q = party('recipient', filter.recipientCountry);
+    if (filter.country) q = party(null, filter.country);
+    if (filter.type) q = q.where('type', '=', filter.type.toUpperCase());
+    if (filter.factuality) q = q.where('factuality', '=', filter.factuality);
+    if (filter.from) q = q.where('date', '>=', filter.from);
+    if (filter.to) q = q.where('date', '<=', filter.to);
+    if (filter.articleId) q = q.where('article_id', '=', filter.articleId);
+    if (filter.text) {
+      q = q.where('article_id', 'in', sql<string>`(SELECT id FROM articles WHERE pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${ftsQuery(filter.text)}))`);
+    }
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+    const rows = await q.select('json').orderBy('date', 'desc').orderBy('key').limit(limit).offset(offset).execute();
+    return { items: rows.map((r) => JSON.parse(r.json) as StoredEvent), total: Number(n), limit, offset };
+  }
+
+  async actors(options: { limit?: number } = {}): Promise<ActorSummary[]> {
+    const byKey = new Map<string, ActorSummary>();
+    // Participants live inside each event's JSON; aggregate in one pass over the events table.
+    for (const { json } of await this.db.selectFrom('events').select('json').execute()) {
+      const e = JSON.parse(json) as StoredEvent;
+      for (const side of ['actor', 'recipient'] as const) {
+        for (const p of e[side]) {
+          const k = `${p.country}|${p.sector}|${p.name}`;
+          let s = byKey.get(k);
+          if (!s) byKey.set(k, s = { country: p.country, sector: p.sector, name: p.name, wikidata: null, asActor: 0, asRecipient: 0 });
+          if (side === 'actor') s.asActor++; else s.asRecipient++;
+        }
+      }
+    }
+    return [...byKey.values()].sort((a, b) => b.asActor + b.asRecipient - (a.asActor + a.asRecipient)).slice(0, options.limit ?? 500);
+  }
+
+  async threads(): Promise<Thread[]> {
+    const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
+    return rows.map((r) => JSON.parse(r.json) as Thread);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (t: 'articles' | 'events' | 'threads') =>
+      Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { articles: await count('articles'), events: await count('events'), threads: await count('threads') };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

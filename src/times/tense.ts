@@ -1,0 +1,102 @@
+/**
+ * Tense of the clause a time expression sits in, read from wink-nlp tokens (UPOS + lemma; wink
+ * gives no Penn tags, so past morphology is "surface differs from lemma and is not -s/-ing").
+ * The normaliser needs it to pick the Monday before or after the publication date.
+ */
+import type { Token } from '../document/types.js';
+
+export type Tense = 'past' | 'present' | 'future';
+
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', "'d", '’d']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'do', 'does']);
+const PERFECT_AUX = new Set(['has', 'have', "'ve", '’ve']);
+/** Words that, followed by "to" + verb, announce something still to come ("is set to begin"). */
+const PROSPECTIVE = new Set([
+  'set', 'scheduled', 'expected', 'due', 'planned', 'slated', 'poised', 'plans', 'plan', 'planning',
+  'intends', 'intend', 'aims', 'aim', 'hopes', 'hope', 'wants', 'want', 'going', 'likely', 'ready',
+  'seeks', 'seek', 'prepares', 'preparing', 'about',
+]);
+/** Tokens that end the clause for the purpose of tense lookup. */
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '(', ')']);
+const SKIPPABLE = new Set(['not', "n't", 'n’t', 'also', 'still', 'already', 'just', 'now', 'then', 'never',
+  'reportedly', 'formally', 'publicly', 'officially', 'repeatedly', 'finally', 'again', 'be', 'been', 'being']);
+
+function morphologyTense(t: Token): Tense | null {
+  const w = t.lower;
+  if (w.endsWith('ing')) return null;
+  if (w === t.lemma || w === `${t.lemma}s` || w === `${t.lemma}es` || (t.lemma.endsWith('y') && w === `${t.lemma.slice(0, -1)}ies`)) return 'present';
+  return 'past';
+}
+
+/**
+ * The tense of the verb group whose verb is at `i`: auxiliaries to its left (skipping adverbs and
+ * negation) decide; a bare verb falls back to its morphology.
+ */
+function verbGroupTense(tokens: readonly Token[], i: number, lo: number): Tense | null {
+  const v = tokens[i];
+  for (let j = i - 1, seen = 0; j >= lo && seen < 4; j--) {
+    const w = tokens[j].lower;
+    if (SKIPPABLE.has(w) || tokens[j].pos === 'ADV') continue;
+    seen++;
+    if (FUTURE_AUX.has(w)) return 'future';
+    if (w === 'to') {
+      // "is set to begin", "plans to sign": prospective; "agreed to meet": still ahead of the agreement.
+      return 'future';
+    }
+    if (PAST_AUX.has(w) || PERFECT_AUX.has(w)) return 'past';
+    if (PRESENT_AUX.has(w)) {
+      // "is meeting on Friday" (progressive) and "is scheduled for Friday" look ahead.
+      if (v.lower.endsWith('ing') || PROSPECTIVE.has(v.lower)) return 'future';
+      return 'present';
+    }
+    if (w === 'did' || w === 'didn') return 'past';
+    if (tokens[j].pos !== 'AUX') break;
+  }
+  return morphologyTense(v);
+}
+
+function tokenTense(tokens: readonly Token[], i: number, lo: number): Tense | null {
+  const t = tokens[i];
+  if (t.pos === 'VERB') return verbGroupTense(tokens, i, lo);
+  if (t.pos === 'AUX') {
+    // A copula or auxiliary standing for its group ("was", "will be").
+    if (FUTURE_AUX.has(t.lower)) return 'future';
+    if (PAST_AUX.has(t.lower)) return 'past';
+    if (PRESENT_AUX.has(t.lower)) return 'present';
+  }
+  return null;
+}
+
+/**
+ * Tense of the clause around tokens [first, last] of a sentence spanning tokens [lo, hi):
+ * the nearest verb group, looking left first (news puts the verb before its date: "confirmed on
+ * Monday"), then right ("On Monday, markets fell"). Null when the clause has no finite verb.
+ */
+export function clauseTense(tokens: readonly Token[], first: number, last: number, lo: number, hi: number): Tense | null {
+  let left: { tense: Tense; dist: number } | null = null;
+  for (let i = first - 1, d = 1; i >= lo && d <= 14; i--, d++) {
+    if (CLAUSE_BREAK.has(tokens[i].text)) break;
+    const t = tokenTense(tokens, i, lo);
+    if (t) { left = { tense: t, dist: d }; break; }
+  }
+  let right: { tense: Tense; dist: number } | null = null;
+  for (let i = last + 1, d = 1; i < hi && d <= 14; i++, d++) {
+    if (CLAUSE_BREAK.has(tokens[i].text)) break;
+    const t = tokenTense(tokens, i, lo);
+    if (t) {
+      // An auxiliary opens its group: take the whole group's tense ("will be delayed").
+      right = { tense: t, dist: d };
+      if (tokens[i].pos === 'AUX') {
+        for (let k = i + 1; k < hi && k <= i + 3; k++) {
+          if (tokens[k].pos === 'VERB') { right.tense = verbGroupTense(tokens, k, lo) ?? t; break; }
+        }
+      }
+      break;
+    }
+  }
+  if (left && right) return right.dist + 2 < left.dist ? right.tense : left.tense;
+  return left?.tense ?? right?.tense ?? null;
+}
+
+export { PROSPECTIVE };
