@@ -11,6 +11,8 @@ export interface Io {
 
 export function processIo(): Io {
   const isTTY = Boolean(process.stdout.isTTY);
+  // A closed pipe (`parley read … | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
   return {
     out: (s) => { process.stdout.write(s); },
     err: (s) => { process.stderr.write(s); },

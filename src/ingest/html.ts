@@ -51,7 +51,10 @@ export function extractHtmlArticle(html: string, url?: string | null): ArticleIn
   const siteName = metaContent(document as unknown as Document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   const metaAuthor = metaContent(document as unknown as Document, ['meta[name="author"]', 'meta[property="article:author"]']);
   const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-  const text = parsed?.textContent ? tidyExtractedText(parsed.textContent) : '';
+  let text = parsed?.textContent ? tidyExtractedText(parsed.textContent) : '';
+  // Readability reports the byline but often leaves it as the first paragraph of the text too.
+  const byline = parsed?.byline?.trim();
+  if (byline && text.startsWith(byline + '\n')) text = text.slice(byline.length).trimStart();
   if (!text || text.length < 40) return null;
   return {
     text,
