@@ -1,0 +1,483 @@
+/**
+ * Finds direct, indirect and mixed quotes in a segmented document.
+ *
+ * Direct quotes come from paired quotation marks (marks.ts); their attribution is read right after
+ * the closing mark ("…,” one senior Ukrainian official said", "…,” said X") or before the opening
+ * one ("X told reporters: “…”"); an unattributed quote that follows an attributed one with only
+ * punctuation between continues it ("“…,” she said. “Never.”").
+ *
+ * Indirect speech is read per sentence from cue verbs (lexicon.ts): subject + cue + (that) +
+ * clause, the post-posed "…, X said", the inverted "…, said X", the parenthetical
+ * "A delay, officials warn, risks …", the participle "…, saying …" and "according to X".
+ * A short quoted fragment inside the reported clause makes the quote 'mixed'.
+ */
+import type { Document } from '../document/document.js';
+import type { Quote, Speaker, TextSpan, Token } from '../document/types.js';
+import type { ActorDictionary } from '../actors/index.js';
+import type { CueVerb, QuoteLexicon } from './lexicon.js';
+import { scanQuotations, type Quotation } from './marks.js';
+import {
+  cueVerbAt, isBe, isCueAux, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
+  nounPhraseEndRight, nounPhraseStartLeft, QUOTE_MARKS, startsClause,
+} from './grammar.js';
+import { createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
+
+const defaults = Object.freeze({
+  /** Tokens allowed between a cue and its "that" ("said on Monday that"). */
+  thatWindow: 7,
+  /** Longest speaker phrase, in tokens. */
+  maxSpeakerTokens: 16,
+  /** Shortest unattributed direct quote kept, in words (shorter ones are usually titles or labels). */
+  minUnattributedWords: 4,
+  /** A quote of at most this many words inside a sentence is a fragment, not a direct quote. */
+  fragmentWords: 5,
+});
+
+/** Marks on tokens, so that one token serves one role. */
+const INSIDE_QUOTATION = 1;
+const USED_BY_ATTRIBUTION = 2;
+
+interface Attribution {
+  speaker: SpeakerSpan | null;
+  /** Cue token range [start, end). */
+  cueStart: number;
+  cueEnd: number;
+  /** Last token (exclusive) of the attribution, to know what follows it. */
+  end: number;
+}
+
+interface DraftQuote {
+  kind: Quote['kind'];
+  start: number;
+  end: number;
+  cue: TextSpan | null;
+  speaker: Speaker | null;
+}
+
+interface Extraction {
+  doc: Document;
+  toks: readonly Token[];
+  text: string;
+  lex: QuoteLexicon;
+  ctx: SpeakerContext;
+  mask: Uint8Array;
+  history: SpeakerMention[];
+  quotes: DraftQuote[];
+  /** Quoted fragments (character spans of their content) that may turn an indirect quote mixed. */
+  fragments: { start: number; end: number }[];
+}
+
+/** First token index whose start is ≥ offset. */
+function tokenAtOrAfter(toks: readonly Token[], offset: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function span(x: Extraction, startTok: number, endTok: number): TextSpan {
+  const start = x.toks[startTok].start, end = x.toks[endTok - 1].end;
+  return { text: x.text.slice(start, end), start, end };
+}
+
+function isPunct(t: Token | undefined, chars: string): boolean {
+  return t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
+}
+
+function isSpaceToken(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'SPACE';
+}
+
+function isParagraphBreak(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'SPACE' && t.text.includes('\n');
+}
+
+/** Extends a cue over its addressee ("told reporters", "told Reuters", "assured allies"). */
+function cueEndWithAddressee(x: Extraction, cue: number, verb: CueVerb, hi: number): number {
+  if (!verb.addressee) return cue + 1;
+  const end = nounPhraseEndRight(x.toks, cue + 1, Math.min(hi, cue + 6), x.lex);
+  return end > 0 && !isPersonalPronoun(x.toks[cue + 1], x.lex) ? end : end > 0 ? end : cue + 1;
+}
+
+/** A cue at token i: a single verb or a listed phrase ("pointed out"). Returns its token end. */
+function cueAt(x: Extraction, i: number, lo: number, hi: number): { verb: CueVerb; end: number } | undefined {
+  const t = x.toks[i];
+  if (!t || x.mask[i]) return undefined;
+  const phrases = x.lex.phrases.get(t.lower);
+  if (phrases) {
+    for (const p of phrases) {
+      if (p.words[0] === 'according') continue;
+      if (p.words.every((w, k) => x.toks[i + k]?.lower === w && i + k < hi)) return { verb: { lemma: p.lemma, complement: 'clause', addressee: false }, end: i + p.words.length };
+    }
+  }
+  const verb = cueVerbAt(x.toks, i, lo, hi, x.lex);
+  return verb ? { verb, end: i + 1 } : undefined;
+}
+
+/**
+ * The speaker phrase ending just left of token `i` (the cue, or the first auxiliary before it),
+ * scanning no further left than `lo`. Handles a relative clause or apposition between subject and
+ * cue ("Zelensky, who is expected to travel, has said", "officials who spoke on condition of
+ * anonymity said") and a coordinated verb phrase ("officials acknowledged X and said").
+ */
+function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null {
+  const toks = x.toks;
+  let j = i - 1;
+  while (j >= lo && isCueAux(toks[j]) && i - j < 5) j--;
+  if (j < lo) return null;
+  for (let k = j + 1; k < i; k++) if (isNegation(toks[k])) return null;
+  const limit = Math.max(lo, j - defaults.maxSpeakerTokens);
+
+  // Restrictive relative clause: "officials who spoke on condition of anonymity said".
+  for (let k = j; k > limit; k--) {
+    const t = toks[k];
+    if (t.pos === 'PUNCT' || x.mask[k]) break;
+    if (isRelative(t) && k > lo) {
+      const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
+      if (start >= 0) return { start, end: j + 1, anonymityHint: /anonym|not authori[sz]ed|not (?:to )?be named|privately/.test(x.text.slice(t.start, toks[j].end).toLowerCase()) };
+      break;
+    }
+  }
+  const t = toks[j];
+  if (isNounish(t) || t.pos === 'PRON' || t.pos === 'NUM') {
+    if (t.pos === 'PRON' && !x.lex.pronouns.has(t.lower)) return null;
+    const start = nounPhraseStartLeft(toks, j, lo, x.lex);
+    return start >= 0 ? { start, end: j + 1 } : null;
+  }
+  if (t.text === ',') {
+    // Non-restrictive relative clause or apposition between commas.
+    let k = j - 1;
+    while (k > limit && toks[k].text !== ',' && !x.mask[k]) k--;
+    if (k <= lo || toks[k].text !== ',') return null;
+    const inner = toks[k + 1];
+    const innerIsApposition = (() => {
+      for (let m = k + 1; m < j; m++) {
+        const u = toks[m];
+        if (!(isNounish(u) || u.pos === 'DET' || u.pos === 'ADJ' || u.pos === 'PART' || u.pos === 'NUM' || (u.pos === 'ADP' && u.lower === 'of'))) return false;
+      }
+      return true;
+    })();
+    if (!isRelative(inner) && !innerIsApposition) return null;
+    const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
+    if (start < 0) return null;
+    const clause = x.text.slice(inner.start, toks[j - 1].end).toLowerCase();
+    return { start, end: k, anonymityHint: x.lex.anonymityMarkers.some((m) => clause.includes(m)) };
+  }
+  if (t.pos === 'CCONJ' && t.lower === 'and') {
+    // Coordinated predicates share the subject: find the verb of the first conjunct.
+    for (let k = j - 1; k > limit; k--) {
+      const u = toks[k];
+      if (u.pos === 'PUNCT' && u.text !== '-') break;
+      if (u.pos !== 'VERB' && u.pos !== 'AUX') continue;
+      let m = k - 1;
+      while (m >= lo && isCueAux(toks[m])) m--;
+      if (m >= lo && (isNounish(toks[m]) || isPersonalPronoun(toks[m], x.lex))) {
+        const start = nounPhraseStartLeft(toks, m, lo, x.lex);
+        if (start >= 0) return { start, end: m + 1 };
+      }
+    }
+  }
+  return null;
+}
+
+/** The subject of a sentence's main clause, for a participle cue ("Ukraine …, saying …"). */
+function mainSubject(x: Extraction, lo: number, cue: number): SpeakerSpan | null {
+  for (let k = lo + 1; k < cue; k++) {
+    const t = toks(x)[k];
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    let m = k - 1;
+    while (m >= lo && isCueAux(toks(x)[m])) m--;
+    if (m < lo) return null;
+    if (!isNounish(toks(x)[m]) && !isPersonalPronoun(toks(x)[m], x.lex)) return null;
+    const start = nounPhraseStartLeft(toks(x), m, lo, x.lex);
+    return start >= 0 ? { start, end: m + 1 } : null;
+  }
+  return null;
+}
+
+function toks(x: Extraction): readonly Token[] { return x.toks; }
+
+/** Trims trailing punctuation (and a dangling quote mark's comma) off a content range. */
+function trimContent(x: Extraction, start: number, end: number): [number, number] {
+  while (start < end && (isSpaceToken(x.toks[start]) || isPunct(x.toks[start], ',:—–-'))) start++;
+  while (end > start && (isSpaceToken(x.toks[end - 1]) || isPunct(x.toks[end - 1], '.!?;,:—–'))) end--;
+  return [start, end];
+}
+
+/** Content stops before a second, coordinated cue ("… and added that …"). */
+function cutAtNextCue(x: Extraction, start: number, end: number, lo: number): number {
+  for (let k = start + 1; k < end - 1; k++) {
+    if (x.toks[k].pos !== 'CCONJ') continue;
+    let m = k + 1;
+    while (m < end && isCueAux(x.toks[m])) m++;
+    if (m < end && cueVerbAt(x.toks, m, lo, end, x.lex) && x.toks[m].pos === 'VERB') return k > start && x.toks[k - 1].text === ',' ? k - 1 : k;
+  }
+  return end;
+}
+
+// ---- direct quotes -----------------------------------------------------------------------
+
+/** Attribution right after a closing mark: "…,” she said", "…,” said X", "…,” X told Reuters". */
+function attributionAfter(x: Extraction, closeTok: number): Attribution | null {
+  const t = x.toks;
+  let k = closeTok + 1;
+  if (isPunct(t[k], ',')) k++;
+  if (k >= t.length || isSpaceToken(t[k])) return null;
+  const sentence = x.doc.sentences![t[closeTok].sentence];
+  const hi = Math.max(sentence.tokenEnd, Math.min(t.length, k + defaults.maxSpeakerTokens + 4));
+  const cue = cueAt(x, k, k - 1, hi);
+  if (cue && !isPersonalPronoun(t[cue.end], x.lex)) {
+    const end = nounPhraseEndRight(t, cue.end, hi, x.lex);
+    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: k, cueEnd: cue.end, end };
+  }
+  if (cue) {
+    // "…,” said he" is rare; "…,” added Zelensky" was handled above. A bare cue has no speaker.
+    const end = cue.end + 1;
+    if (isPersonalPronoun(t[cue.end], x.lex)) return { speaker: { start: cue.end, end }, cueStart: k, cueEnd: cue.end, end };
+  }
+  const npEnd = nounPhraseEndRight(t, k, hi, x.lex);
+  if (npEnd < 0) return null;
+  let m = npEnd;
+  let hint = false;
+  if (isPunct(t[m], ',') && isRelative(t[m + 1])) {
+    // "…,” the official, who asked not to be named, said."
+    let n = m + 1;
+    while (n < hi && !isPunct(t[n], ',') && !isSentenceEnd(t[n])) n++;
+    if (!isPunct(t[n], ',')) return null;
+    const clause = x.text.slice(t[m + 1].start, t[n].start).toLowerCase();
+    hint = x.lex.anonymityMarkers.some((w) => clause.includes(w));
+    m = n + 1;
+  }
+  while (m < hi && isCueAux(t[m]) && m - npEnd < 4) m++;
+  const verb = cueAt(x, m, m - 1, hi);
+  if (!verb) return null;
+  const cueEnd = verb.end === m + 1 ? cueEndWithAddressee(x, m, verb.verb, hi) : verb.end;
+  return { speaker: { start: k, end: npEnd, anonymityHint: hint }, cueStart: m, cueEnd, end: cueEnd };
+}
+
+/** Attribution before an opening mark: "X told reporters: “…”", "she said, “…”". */
+function attributionBefore(x: Extraction, openTok: number): Attribution | null {
+  const t = x.toks;
+  let p = openTok - 1;
+  if (p < 0) return null;
+  if (isPunct(t[p], ':,—')) p--;
+  const lo = x.doc.sentences![t[Math.max(0, p)].sentence].tokenStart;
+  for (let j = p; j >= lo && p - j < 12; j--) {
+    if (x.mask[j] || isSentenceEnd(t[j]) || QUOTE_MARKS.has(t[j].text)) break;
+    const cue = cueAt(x, j, lo, openTok);
+    if (!cue) continue;
+    if (j > lo && isBe(t[j - 1]) && !t[j].lower.endsWith('ing')) break;
+    const speaker = speakerLeftOf(x, j, lo);
+    const cueEnd = cue.end === j + 1 ? cueEndWithAddressee(x, j, cue.verb, openTok) : cue.end;
+    if (speaker) return { speaker, cueStart: j, cueEnd, end: cueEnd };
+    // Inverted: "said the minister: “…”".
+    const end = nounPhraseEndRight(t, cue.end, openTok, x.lex);
+    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: j, cueEnd: cue.end, end };
+    return null;
+  }
+  return null;
+}
+
+/** Whether a quotation opens where a quoted utterance can start (not mid-phrase). */
+function opensUtterance(x: Extraction, openTok: number): boolean {
+  let p = openTok - 1;
+  while (p >= 0 && isSpaceToken(x.toks[p]) && !isParagraphBreak(x.toks[p])) p--;
+  if (p < 0 || isParagraphBreak(x.toks[p])) return true;
+  const prev = x.toks[p];
+  if (isPunct(prev, ':.!?;(') || QUOTE_MARKS.has(prev.text)) return true;
+  return x.toks[openTok].sentence !== prev.sentence;
+}
+
+function wordCount(text: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = c > 47 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && !(c >= 58 && c <= 64) && c !== 96 && !(c >= 91 && c <= 94) && !(c >= 123 && c <= 127);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
+}
+
+/** The text span inside the marks, without padding and without the comma that hands over to the attribution. */
+function quotationContent(text: string, q: Quotation): { start: number; end: number } {
+  let start = q.open + 1, end = q.close;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && (/\s/.test(text[end - 1]) || text[end - 1] === ',')) end--;
+  return { start, end };
+}
+
+function extractDirect(x: Extraction): void {
+  const { quotations, unbalanced } = scanQuotations(x.text);
+  for (const at of unbalanced) x.doc.diagnose('P400', 'unbalanced quotation mark', { start: at, end: at + 1 });
+  type Previous = { attributionEnd: number; cue: TextSpan | null; speaker: Speaker | null };
+  let previous = null as Previous | null;
+  for (const q of quotations) {
+    const openTok = tokenAtOrAfter(x.toks, q.open);
+    const closeTok = tokenAtOrAfter(x.toks, q.close);
+    if (openTok >= x.toks.length || closeTok >= x.toks.length) continue;
+    for (let i = openTok; i <= closeTok; i++) x.mask[i] |= INSIDE_QUOTATION;
+    const content = quotationContent(x.text, q);
+    if (content.end <= content.start) continue;
+    const words = wordCount(x.text.slice(content.start, content.end));
+    const opens = opensUtterance(x, openTok);
+
+    if (!opens && words <= defaults.fragmentWords) {
+      x.fragments.push(content);
+      continue;
+    }
+    let attribution = attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
+    let cue: TextSpan | null = null;
+    let speaker: Speaker | null = null;
+    let attributionEnd = q.close + 1;
+    if (attribution) {
+      for (let i = attribution.cueStart; i < attribution.cueEnd; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
+      if (attribution.speaker) for (let i = attribution.speaker.start; i < attribution.speaker.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
+      cue = span(x, attribution.cueStart, attribution.cueEnd);
+      if (attribution.speaker) {
+        const mention = describeSpeaker(x.ctx, attribution.speaker, x.history);
+        x.history.push(mention);
+        speaker = mention.speaker;
+      }
+      if (attribution.cueStart > closeTok) attributionEnd = Math.max(x.toks[attribution.end - 1].end, cue.end);
+    } else if (previous && /^[\s.,;:!?]*$/.test(x.text.slice(previous.attributionEnd, q.open))) {
+      // A quote split by its attribution, or continued in the next paragraph, keeps its speaker.
+      cue = previous.cue;
+      const inherited: Speaker | null = previous.speaker;
+      speaker = inherited ? { ...inherited } : null;
+      attribution = null;
+    } else if (!opens || words < defaults.minUnattributedWords) {
+      x.fragments.push(content);
+      continue;
+    }
+    if (!opens) {
+      // A fragment with its own attribution ("He called the plan “a betrayal of Ukraine,” an aide said"):
+      // the whole clause is a mixed quote.
+      const sentence = x.doc.sentences![x.toks[openTok].sentence];
+      const [s] = trimContent(x, sentence.tokenStart, openTok);
+      x.quotes.push({ kind: 'mixed', start: x.toks[s].start, end: content.end, cue, speaker });
+    } else {
+      x.quotes.push({ kind: 'direct', start: content.start, end: content.end, cue, speaker });
+    }
+    if (!speaker) x.doc.diagnose('P400', undefined, content);
+    previous = { attributionEnd, cue, speaker };
+  }
+}
+
+// ---- indirect speech ---------------------------------------------------------------------
+
+/** Skips adjuncts after a cue up to "that" ("said on Monday that"); returns the token after it, or -1. */
+function afterThat(x: Extraction, from: number, hi: number): number {
+  for (let k = from; k < hi && k - from <= defaults.thatWindow; k++) {
+    const t = x.toks[k];
+    if (t.lower === 'that') return k + 1;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || isSentenceEnd(t) || x.mask[k]) return -1;
+  }
+  return -1;
+}
+
+function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, cue: TextSpan, speakerSpan: SpeakerSpan, lo: number): void {
+  const end = cutAtNextCue(x, contentStart, contentEnd, lo);
+  const [s, e] = trimContent(x, contentStart, end);
+  if (e - s < 2) return;
+  for (let i = speakerSpan.start; i < speakerSpan.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
+  const mention = describeSpeaker(x.ctx, speakerSpan, x.history);
+  x.history.push(mention);
+  const start = x.toks[s].start, stop = x.toks[e - 1].end;
+  const mixed = x.fragments.some((f) => f.start >= start && f.end <= stop);
+  x.quotes.push({ kind: mixed ? 'mixed' : 'indirect', start, end: stop, cue, speaker: mention.speaker });
+}
+
+/** "According to X, …", "…, according to X", "The meeting, according to X, will …". */
+function readAccordingTo(x: Extraction, i: number, lo: number, hi: number): boolean {
+  const t = x.toks;
+  if (t[i].lower !== 'according' || t[i + 1]?.lower !== 'to') return false;
+  const npEnd = nounPhraseEndRight(t, i + 2, hi, x.lex);
+  if (npEnd < 0) return false;
+  const cue = span(x, i, i + 2);
+  const speaker: SpeakerSpan = { start: i + 2, end: npEnd };
+  const before = i > lo && isPunct(t[i - 1], ',—');
+  const [, lastContent] = trimContent(x, npEnd, hi);
+  const atEnd = lastContent <= npEnd;
+  if (atEnd && i > lo) pushIndirect(x, lo, before ? i - 1 : i, cue, speaker, lo);
+  else if (i === lo || (before && i - 1 === lo)) pushIndirect(x, npEnd, hi, cue, speaker, lo);
+  else pushIndirect(x, lo, hi, cue, speaker, lo);
+  for (let k = i; k < i + 2; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
+  return true;
+}
+
+/** Only adjuncts ("in a statement", "on Monday") stand between `from` and the end of the sentence. */
+function onlyAdjunctsUntil(x: Extraction, from: number, hi: number): boolean {
+  for (let k = from; k < hi; k++) {
+    const t = x.toks[k];
+    if (isSentenceEnd(t) || isSpaceToken(t)) continue;
+    if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'ADV') continue;
+    return false;
+  }
+  return true;
+}
+
+function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
+  const t = x.toks;
+  for (let i = lo; i < hi; i++) {
+    if (x.mask[i]) continue;
+    if (readAccordingTo(x, i, lo, hi)) { i += 1; continue; }
+    const cue = cueAt(x, i, lo, hi);
+    if (!cue) continue;
+    const word = t[i];
+    // Passive "was told", "is said to": the subject is the hearer or the topic, not the speaker.
+    if (i > lo && isBe(t[i - 1]) && !word.lower.endsWith('ing')) continue;
+    if (word.negated && i > lo && isNegation(t[i - 1])) continue;
+    let cueEnd = cue.end === i + 1 ? cueEndWithAddressee(x, i, cue.verb, hi) : cue.end;
+
+    // Participle after a comma: "Ukraine has called for talks, saying direct talks are essential".
+    if (word.lower.endsWith('ing') && i > lo && isPunct(t[i - 1], ',—')) {
+      const subject = mainSubject(x, lo, i);
+      const from = afterThat(x, cueEnd, hi);
+      const contentStart = from > 0 ? from : startsClause(t, cueEnd, hi) && cue.verb.complement === 'clause' ? cueEnd : -1;
+      if (subject && contentStart > 0) pushIndirect(x, contentStart, hi, span(x, i, cueEnd), subject, lo);
+      continue;
+    }
+    // Inverted: "…, said Foreign Minister X." / "…, said X, the foreign minister."
+    if (i > lo && isPunct(t[i - 1], ',') && !isPersonalPronoun(t[cue.end], x.lex)) {
+      const npEnd = nounPhraseEndRight(t, cue.end, hi, x.lex);
+      if (npEnd > 0 && (npEnd >= hi || isPunct(t[npEnd], ',.;') || onlyAdjunctsUntil(x, npEnd, hi))) {
+        pushIndirect(x, lo, i - 1, span(x, i, cue.end), { start: cue.end, end: npEnd }, lo);
+        continue;
+      }
+    }
+    const speaker = speakerLeftOf(x, i, lo);
+    if (!speaker) continue;
+    const cueSpan = span(x, i, cueEnd);
+    const comesAfterComma = speaker.start > lo && isPunct(t[speaker.start - 1], ',—');
+    // Post-posed: "Russia will not attend, a Kremlin spokesman said (on Monday)."
+    if (comesAfterComma && onlyAdjunctsUntil(x, cueEnd, hi)) {
+      pushIndirect(x, lo, speaker.start - 1, cueSpan, speaker, lo);
+      continue;
+    }
+    // Parenthetical: "A delay, Ukrainian officials warn, risks …": the reported clause wraps the aside.
+    if (comesAfterComma && isPunct(t[cueEnd], ',—')) {
+      pushIndirect(x, lo, hi, cueSpan, speaker, lo);
+      continue;
+    }
+    if (isPunct(t[cueEnd], ':')) { pushIndirect(x, cueEnd + 1, hi, cueSpan, speaker, lo); continue; }
+    const from = afterThat(x, cueEnd, hi);
+    if (from > 0) { pushIndirect(x, from, hi, cueSpan, speaker, lo); continue; }
+    if (cue.verb.complement === 'clause' && startsClause(t, cueEnd, hi)) pushIndirect(x, cueEnd, hi, cueSpan, speaker, lo);
+  }
+}
+
+/** Finds every quote in the document, in text order, with ids q1, q2, …. */
+export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): Quote[] {
+  const toks = doc.tokens ?? [];
+  const x: Extraction = {
+    doc, toks, text: doc.text, lex, ctx: createSpeakerContext(doc, lex, dict),
+    mask: new Uint8Array(toks.length), history: [], quotes: [], fragments: [],
+  };
+  if (toks.length === 0) return [];
+  extractDirect(x);
+  for (const s of doc.sentences ?? []) readIndirectSentence(x, s.tokenStart, s.tokenEnd);
+  x.quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  return x.quotes.map((q, k) => ({
+    id: `q${k + 1}`, kind: q.kind, text: doc.text.slice(q.start, q.end), start: q.start, end: q.end, cue: q.cue, speaker: q.speaker,
+  }));
+}

@@ -1,0 +1,190 @@
+/**
+ * Turns a speaker span into a typed speaker: the actor it names (from the entities and actors
+ * layers), an anonymous source with the affiliation the phrase gives ("one senior Ukrainian
+ * official" → anonymous, UKR, GOV), or a pronoun resolved to an earlier speaker or person.
+ */
+import type { Actor, Entity, Speaker, Token } from '../document/types.js';
+import type { Document } from '../document/document.js';
+import { resolveActor, type ActorDictionary } from '../actors/index.js';
+import type { QuoteLexicon } from './lexicon.js';
+import { nounPhraseHead } from './grammar.js';
+
+/** Office titles: a definite singular "the minister" names an identifiable person, not an anonymous source. */
+const OFFICE_TITLES = new Set([
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'commander', 'general', 'president',
+  'secretary', 'chancellor', 'premier', 'envoy', 'senator', 'governor', 'mayor', 'chief', 'head', 'director',
+]);
+const INDEFINITE = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'another', 'other', 'few', 'multiple', 'numerous', 'various', 'more']);
+
+export interface SpeakerContext {
+  readonly doc: Document;
+  readonly lex: QuoteLexicon;
+  readonly dict: ActorDictionary;
+  readonly entities: readonly Entity[];
+  readonly actors: ReadonlyMap<string, Actor>;
+}
+
+export interface SpeakerSpan {
+  /** First token (inclusive) and last token (exclusive) of the speaker phrase. */
+  start: number;
+  end: number;
+  /** The phrase's context says the source is unnamed on purpose ("who spoke on condition of anonymity"). */
+  anonymityHint?: boolean;
+}
+
+/** A resolved speaker remembered for later pronouns. */
+export interface SpeakerMention {
+  speaker: Speaker;
+  plural: boolean;
+}
+
+export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): SpeakerContext {
+  const entities = [...(doc.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const actors = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
+  return { doc, lex, dict, entities, actors };
+}
+
+function overlapping(ctx: SpeakerContext, start: number, end: number): Entity[] {
+  const out: Entity[] = [];
+  for (const e of ctx.entities) {
+    if (e.start >= end) break;
+    if (e.end > start) out.push(e);
+  }
+  return out;
+}
+
+function isPlural(t: Token): boolean {
+  if (t.pos === 'PRON') return t.lower === 'they' || t.lower === 'we';
+  return t.pos === 'NOUN' && t.lemma !== t.lower && t.lower.endsWith('s') || t.lower === 'people' || t.lower.endsWith('men');
+}
+
+function hasAnonymityMarker(lex: QuoteLexicon, phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  return lex.anonymityMarkers.some((m) => lower.includes(m));
+}
+
+/** Sector from the words of a role phrase: "military officials" → MIL, "lawmakers" → LEG. */
+function roleSector(lex: QuoteLexicon, toks: readonly Token[], start: number, head: number): string | null {
+  const byNoun = lex.roleSectorNouns.get(toks[head].lower);
+  if (byNoun) return byNoun;
+  for (let i = start; i < head; i++) {
+    const s = lex.roleSectorWords.get(toks[i].lower);
+    if (s) return s;
+  }
+  return lex.roles.get(toks[head].lower) ?? null;
+}
+
+/**
+ * The affiliation of an unnamed source: an actor named inside the phrase ("Ukrainian",
+ * "officials in Washington", "advisers to the Ukrainian President"), taken from the actors layer,
+ * else asked of the actor dictionary word by word.
+ */
+function affiliation(ctx: SpeakerContext, toks: readonly Token[], start: number, end: number, head: number): { country: string | null; sector: string | null } {
+  const from = toks[start].start, to = toks[end - 1].end;
+  for (const e of overlapping(ctx, from, to)) {
+    if (e.start <= toks[head].start && e.end >= toks[head].end && e.type === 'PERSON') continue;
+    const actor = e.actor ? ctx.actors.get(e.actor) : undefined;
+    if (actor?.country) return { country: actor.country, sector: actor.sector };
+  }
+  const published = ctx.doc.article.published ?? null;
+  for (let i = start; i < end; i++) {
+    const t = toks[i];
+    if (i === head || (t.pos !== 'PROPN' && t.pos !== 'ADJ' && !/^[A-Z]/.test(t.text))) continue;
+    const resolved = resolveActor(ctx.dict, t.text, published);
+    if (resolved?.country) return { country: resolved.country, sector: resolved.sector };
+  }
+  return { country: null, sector: null };
+}
+
+function speakerFromActor(base: { text: string; start: number; end: number }, entity: Entity, actor: Actor | undefined, anonymous: boolean): Speaker {
+  return {
+    ...base,
+    actor: actor?.id ?? null,
+    name: entity.type === 'PERSON' && !anonymous ? (actor?.name ?? entity.text) : null,
+    anonymous,
+    country: actor?.country ?? null,
+    sector: actor?.sector ?? null,
+  };
+}
+
+/** Resolves a pronoun to the nearest earlier compatible speaker or entity. */
+function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number; end: number }, pronoun: Token, history: readonly SpeakerMention[]): Speaker {
+  const kind = ctx.lex.pronouns.get(pronoun.lower);
+  const unresolved: Speaker = { ...base, actor: null, name: null, anonymous: false, country: null, sector: null };
+  // The actors layer may already have resolved the pronoun itself.
+  const own = overlapping(ctx, base.start, base.end).find((e) => e.actor);
+  if (own) return speakerFromActor(base, own, ctx.actors.get(own.actor!), own.anonymous === true);
+
+  let best: { at: number; speaker: Speaker } | undefined;
+  const consider = (at: number, speaker: Speaker) => { if (at < base.start && (!best || at > best.at)) best = { at, speaker }; };
+  for (const m of history) {
+    const plural = m.plural;
+    const fits = kind === 'group' ? plural : kind === 'person' ? !plural && (m.speaker.name !== null || m.speaker.anonymous) : !plural && m.speaker.name === null && !m.speaker.anonymous;
+    if (fits) consider(m.speaker.start, { ...m.speaker, ...base });
+  }
+  const wanted = kind === 'person' ? ['PERSON'] : kind === 'organization' ? ['ORG', 'GPE'] : ['GROUP', 'NORP', 'ORG', 'GPE'];
+  for (const e of ctx.entities) {
+    if (e.start >= base.start) break;
+    if (!e.actor || !wanted.includes(e.type)) continue;
+    consider(e.start, speakerFromActor(base, e, ctx.actors.get(e.actor), e.anonymous === true));
+  }
+  return best?.speaker ?? unresolved;
+}
+
+/** The typed speaker for a phrase of tokens. */
+export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history: readonly SpeakerMention[]): SpeakerMention {
+  const toks = ctx.doc.tokens!;
+  const text = ctx.doc.text;
+  const first = toks[span.start], last = toks[span.end - 1];
+  const base = { text: text.slice(first.start, last.end), start: first.start, end: last.end };
+  const head = nounPhraseHead(toks, span.start, span.end);
+  const headTok = toks[head];
+  const plural = isPlural(headTok);
+  if (headTok.pos === 'PRON') return { speaker: resolvePronoun(ctx, base, headTok, history), plural };
+
+  const ents = overlapping(ctx, base.start, base.end);
+  const headEntity = ents.find((e) => e.start <= headTok.start && e.end >= headTok.end && e.actor);
+  const hinted = span.anonymityHint === true || hasAnonymityMarker(ctx.lex, base.text);
+  const isRole = ctx.lex.roles.has(headTok.lower);
+  if (headEntity && !(isRole && headEntity.type !== 'PERSON' && headEntity.type !== 'GROUP')) {
+    const actor = ctx.actors.get(headEntity.actor!);
+    const anonymous = headEntity.anonymous ?? (headEntity.type !== 'PERSON' && isRole && isUnnamedRole(ctx, toks, span.start, head, plural)) ?? false;
+    const speaker = speakerFromActor(base, headEntity, actor, anonymous || (hinted && headEntity.type !== 'PERSON'));
+    if (isRole) speaker.sector = roleSector(ctx.lex, toks, span.start, head) ?? speaker.sector;
+    return { speaker, plural };
+  }
+  if (isRole) {
+    const anonymous = hinted || isUnnamedRole(ctx, toks, span.start, head, plural);
+    const aff = affiliation(ctx, toks, span.start, span.end, head);
+    return {
+      speaker: { ...base, actor: null, name: null, anonymous, country: aff.country, sector: roleSector(ctx.lex, toks, span.start, head) ?? aff.sector },
+      plural,
+    };
+  }
+  // A named speaker the actors layer did not resolve: keep the name, ask the dictionary for coding.
+  const anyEntity = ents.find((e) => e.actor);
+  if (anyEntity) return { speaker: speakerFromActor(base, anyEntity, ctx.actors.get(anyEntity.actor!), false), plural };
+  const resolved = resolveActor(ctx.dict, base.text, ctx.doc.article.published ?? null);
+  const looksLikeName = headTok.pos === 'PROPN' && /^[A-Z]/.test(headTok.text);
+  return {
+    speaker: { ...base, actor: null, name: looksLikeName && !plural ? (resolved?.name ?? null) : null, anonymous: false, country: resolved?.country ?? null, sector: resolved?.sector ?? null },
+    plural,
+  };
+}
+
+/**
+ * An unnamed source: no person is named, and the phrase is indefinite, plural or a generic role
+ * ("one senior Ukrainian official", "officials in Washington", "a diplomat"). A definite singular
+ * office title ("the foreign minister") identifies its holder and is not anonymous.
+ */
+function isUnnamedRole(ctx: SpeakerContext, toks: readonly Token[], start: number, head: number, plural: boolean): boolean {
+  for (let i = start; i < head; i++) {
+    const t = toks[i];
+    const ent = overlapping(ctx, t.start, t.end).find((e) => e.type === 'PERSON');
+    if (ent) return false;
+  }
+  if (plural) return true;
+  const determiner = toks[start].lower;
+  if (INDEFINITE.has(determiner)) return true;
+  return !OFFICE_TITLES.has(toks[head].lower);
+}
