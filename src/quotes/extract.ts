@@ -31,6 +31,8 @@ const defaults = Object.freeze({
   minUnattributedWords: 4,
   /** A quote of at most this many words inside a sentence is a fragment, not a direct quote. */
   fragmentWords: 5,
+  /** How far back a coordinated cue ("… and said") looks for its subject, in tokens. */
+  maxCoordinationTokens: 40,
 });
 
 /** Marks on tokens, so that one token serves one role. */
@@ -94,8 +96,9 @@ function isParagraphBreak(t: Token | undefined): boolean {
 /** Extends a cue over its addressee ("told reporters", "told Reuters", "assured allies"). */
 function cueEndWithAddressee(x: Extraction, cue: number, verb: CueVerb, hi: number): number {
   if (!verb.addressee) return cue + 1;
-  const end = nounPhraseEndRight(x.toks, cue + 1, Math.min(hi, cue + 6), x.lex);
-  return end > 0 && !isPersonalPronoun(x.toks[cue + 1], x.lex) ? end : end > 0 ? end : cue + 1;
+  // The hearer is a bare noun phrase; "in Brussels" after it is an adjunct, not part of the cue.
+  const end = nounPhraseEndRight(x.toks, cue + 1, Math.min(hi, cue + 6), x.lex, false);
+  return end > 0 ? end : cue + 1;
 }
 
 /** A cue at token i: a single verb or a listed phrase ("pointed out"). Returns its token end. */
@@ -163,8 +166,11 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     return { start, end: k, anonymityHint: x.lex.anonymityMarkers.some((m) => clause.includes(m)) };
   }
   if (t.pos === 'CCONJ' && t.lower === 'and') {
-    // Coordinated predicates share the subject: find the verb of the first conjunct.
-    for (let k = j - 1; k > limit; k--) {
+    // Coordinated predicates share the subject of the first conjunct: the verb farthest left in
+    // the clause that has a subject ("officials in Washington acknowledged receiving the request
+    // and said …", "the ministry insisted the talks would resume and added …").
+    let found: SpeakerSpan | null = null;
+    for (let k = j - 1; k >= lo && j - k < defaults.maxCoordinationTokens; k--) {
       const u = toks[k];
       if (u.pos === 'PUNCT' && u.text !== '-') break;
       if (u.pos !== 'VERB' && u.pos !== 'AUX') continue;
@@ -172,9 +178,10 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
       while (m >= lo && isCueAux(toks[m])) m--;
       if (m >= lo && (isNounish(toks[m]) || isPersonalPronoun(toks[m], x.lex))) {
         const start = nounPhraseStartLeft(toks, m, lo, x.lex);
-        if (start >= 0) return { start, end: m + 1 };
+        if (start >= 0) found = { start, end: m + 1 };
       }
     }
+    return found;
   }
   return null;
 }
@@ -306,10 +313,23 @@ function quotationContent(text: string, q: Quotation): { start: number; end: num
   return { start, end };
 }
 
+/**
+ * Whether only the previous quote's attribution, adjuncts and punctuation lie between two
+ * quotations ("“…,” a spokesman said on Tuesday. “…”"): then the second continues the first.
+ */
+function onlyAttributionBetween(x: Extraction, previousClose: number, open: number): boolean {
+  for (let k = previousClose + 1; k < open; k++) {
+    const t = x.toks[k];
+    if (x.mask[k] || t.pos === 'PUNCT' || t.pos === 'SPACE') continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'CCONJ') return false;
+  }
+  return true;
+}
+
 function extractDirect(x: Extraction): void {
   const { quotations, unbalanced } = scanQuotations(x.text);
   for (const at of unbalanced) x.doc.diagnose('P400', 'unbalanced quotation mark', { start: at, end: at + 1 });
-  type Previous = { attributionEnd: number; cue: TextSpan | null; speaker: Speaker | null };
+  type Previous = { closeTok: number; cue: TextSpan | null; speaker: Speaker | null };
   let previous = null as Previous | null;
   for (const q of quotations) {
     const openTok = tokenAtOrAfter(x.toks, q.open);
@@ -328,7 +348,6 @@ function extractDirect(x: Extraction): void {
     let attribution = attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
     let cue: TextSpan | null = null;
     let speaker: Speaker | null = null;
-    let attributionEnd = q.close + 1;
     if (attribution) {
       for (let i = attribution.cueStart; i < attribution.cueEnd; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
       if (attribution.speaker) for (let i = attribution.speaker.start; i < attribution.speaker.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
@@ -338,8 +357,7 @@ function extractDirect(x: Extraction): void {
         x.history.push(mention);
         speaker = mention.speaker;
       }
-      if (attribution.cueStart > closeTok) attributionEnd = Math.max(x.toks[attribution.end - 1].end, cue.end);
-    } else if (previous && /^[\s.,;:!?]*$/.test(x.text.slice(previous.attributionEnd, q.open))) {
+    } else if (previous && onlyAttributionBetween(x, previous.closeTok, openTok)) {
       // A quote split by its attribution, or continued in the next paragraph, keeps its speaker.
       cue = previous.cue;
       const inherited: Speaker | null = previous.speaker;
@@ -354,12 +372,12 @@ function extractDirect(x: Extraction): void {
       // the whole clause is a mixed quote.
       const sentence = x.doc.sentences![x.toks[openTok].sentence];
       const [s] = trimContent(x, sentence.tokenStart, openTok);
-      x.quotes.push({ kind: 'mixed', start: x.toks[s].start, end: content.end, cue, speaker });
+      x.quotes.push({ kind: 'mixed', start: x.toks[s].start, end: q.close + 1, cue, speaker });
     } else {
       x.quotes.push({ kind: 'direct', start: content.start, end: content.end, cue, speaker });
     }
     if (!speaker) x.doc.diagnose('P400', undefined, content);
-    previous = { attributionEnd, cue, speaker };
+    previous = { closeTok, cue, speaker };
   }
 }
 

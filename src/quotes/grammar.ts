@@ -77,10 +77,10 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
 }
 
 /** The exclusive end of the noun phrase starting at `first` (scanning right below `hi`), or -1. */
-export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: number, lex: QuoteLexicon): number {
+export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: number, lex: QuoteLexicon, postModifiers = true): number {
   const t = toks[first];
   if (!t || first >= hi) return -1;
-  if (t.pos === 'PRON') return lex.pronouns.has(t.lower) ? first + 1 : -1;
+  if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) return lex.pronouns.has(t.lower) ? first + 1 : -1;
   let i = first;
   let end = -1;
   let afterLinker = true;
@@ -93,6 +93,7 @@ export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: nu
       if (isNounish(u)) end = i;
       continue;
     }
+    if (!postModifiers) break;
     if (u.pos === 'ADP' && LINKERS.has(u.lower) && end === i && i + 1 < hi) { i++; afterLinker = true; continue; }
     if (POSTNOMINAL_ADJECTIVES.has(u.lower) && end === i && toks[i + 1]?.pos === 'ADP') { i += 2; afterLinker = true; continue; }
     if (u.pos === 'CCONJ' && u.lower === 'and' && end === i && toks[i - 1]?.pos === 'PROPN' && toks[i + 1]?.pos === 'PROPN') { i++; continue; }

@@ -2,7 +2,8 @@
  * Pairs quotation marks in one linear pass over the text. Curly double marks are unambiguous;
  * a straight `"` opens when no quotation is open and closes otherwise. Single curly marks open a
  * quotation only at the top level (British style, ‘We will not yield,’ she said) and only where an
- * apostrophe cannot be meant: `‘` after a space, `’` before a non-letter. Inside a double
+ * apostrophe cannot be meant: `‘` (or a straight `'`) after a space and before a letter, the
+ * closing mark after a non-space and before a non-letter. Inside a double
  * quotation they are nested quotes and simply part of the content.
  *
  * News style continues a quote over paragraphs by leaving the paragraph unclosed and opening the
@@ -51,7 +52,7 @@ function continuationAt(text: string, newline: number, family: 'double' | 'singl
   while (j < text.length && isSpace(text[j])) j++;
   const ch = text[j];
   if (family === 'double' && (DOUBLE_OPEN.has(ch) || ch === '"')) return j;
-  if (family === 'single' && ch === SINGLE_OPEN) return j;
+  if (family === 'single' && (ch === SINGLE_OPEN || ch === "'")) return j;
   return -1;
 }
 
@@ -61,6 +62,7 @@ export function scanQuotations(text: string): QuotationScan {
   let open = -1;
   let family: 'double' | 'single' = 'double';
   let paragraphs = 1;
+  let singleMark = SINGLE_CLOSE;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text[i];
@@ -72,8 +74,8 @@ export function scanQuotations(text: string): QuotationScan {
       } else if (ch === '”' && isSpace(text[i - 1]) && isWordChar(text[i + 1])) {
         // Some feeds use ” for both marks.
         open = i; family = 'double'; paragraphs = 1;
-      } else if (ch === SINGLE_OPEN && (i === 0 || isSpace(text[i - 1]) || text[i - 1] === '(') && isWordChar(text[i + 1])) {
-        open = i; family = 'single'; paragraphs = 1;
+      } else if ((ch === SINGLE_OPEN || ch === "'") && (i === 0 || isSpace(text[i - 1]) || text[i - 1] === '(') && isWordChar(text[i + 1])) {
+        open = i; family = 'single'; singleMark = ch === "'" ? "'" : SINGLE_CLOSE; paragraphs = 1;
       }
       continue;
     }
@@ -86,7 +88,7 @@ export function scanQuotations(text: string): QuotationScan {
     }
     const closes = family === 'double'
       ? DOUBLE_CLOSE.has(ch) || ch === '"'
-      : ch === SINGLE_CLOSE && !isWordChar(text[i + 1]);
+      : ch === singleMark && !isWordChar(text[i + 1]) && !isSpace(text[i - 1]);
     if (!closes) continue;
     if (i - open <= defaults.maxLength && i > open + 1) quotations.push({ open, close: i, paragraphs });
     else if (family === 'double') unbalanced.push(open);
