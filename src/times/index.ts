@@ -1,5 +1,224 @@
-// PLACEHOLDER until the times stage lands.
+/**
+ * The times stage: finds time expressions, normalises them against the publication date into
+ * TimeML TIMEX3 values (DATE, TIME, DURATION, SET) with the range of days a concrete value
+ * covers, and marks each as an event time, a report time ("said on Monday"), a deadline
+ * ("by Friday") or other.
+ *
+ * Recognition is rule based: each rule in rules.ts is one precompiled pattern run once over the
+ * text; overlapping matches keep the longest. The clause tense (tense.ts) decides which Monday
+ * "on Monday" is. With no publication date, relative expressions keep X placeholders and no
+ * range, so nothing is dated by the clock of the machine that reads the article.
+ */
+import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
+import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../document/types.js';
+import { segment } from '../nlp/index.js';
+import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
+import { REPORT_VERBS } from './lexicon.js';
+import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, clockValue, type Normalized, type RuleContext } from './rules.js';
+import { clauseTense, type Tense } from './tense.js';
+
+export type { Tense } from './tense.js';
+export { rangeOfValue } from './calendar.js';
+
+export const defaults = Object.freeze({
+  /** Tokens either side of an expression searched for a reporting verb ("said on Monday"). */
+  reportVerbWindow: 3,
+});
+
+/** Words before an expression that make it a deadline: "by Friday", "ahead of the June 1 …". */
+const DEADLINE_BEFORE = /\b(?:by|until|till|til|before|ahead of|prior to|no later than|not later than|in time for|due(?:\s+(?:by|on|in|at))?|deadline(?:\s+(?:of|on|for|at))?)\s+(?:the\s+)?(?:(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?)?$/i;
+const DEADLINE_AFTER = /^\s*(?:['’]s\s+)?(?:\w+\s+)?deadlines?\b/i;
+const VAGUE_VALUE = /^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$/;
+const RELATIVE_VALUE = /X/;
+
+interface Candidate { start: number; end: number; rule: number; m: RegExpExecArray }
+
+/** Parses the article's publication date (a day or an ISO timestamp) into a day number. */
+export function publicationDay(published: string | null | undefined): number | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m || !isValidDate(+m[1], +m[2], +m[3])) return null;
+  return dayNumber(+m[1], +m[2], +m[3]);
+}
+
+function findCandidates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (rule.accept && !rule.accept(m, text)) continue;
+      let end = m.index + m[0].length;
+      while (end > m.index && /[\s,]/.test(text[end - 1])) end--;
+      found.push({ start: m.index, end, rule: r, m });
+    }
+  }
+  // Longest first, then the earlier rule: a date beats the year inside it.
+  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of found) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid].start) hi = mid - 1;
+    else if (offset >= sentences[mid].end) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
+}
+
+function roleOf(type: TimeType, value: string | null, before: string, after: string,
+  tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
+  if (type === 'DURATION' || type === 'SET' || value === null || VAGUE_VALUE.test(value)) return 'other';
+  if (DEADLINE_BEFORE.test(before) || DEADLINE_AFTER.test(after)) return 'deadline';
+  // The nearest verb decides between the date of a statement and the date of an event.
+  for (let d = 1; d <= defaults.reportVerbWindow; d++) {
+    for (const i of [first - d, last + d]) {
+      if (i < lo || i >= hi || i < 0 || i >= tokens.length) continue;
+      const t = tokens[i];
+      if (t.pos === 'VERB') return REPORT_VERBS.has(t.lemma) ? 'report' : 'event';
+    }
+  }
+  return 'event';
+}
+
+export interface RecognizeOptions {
+  /** Forces the clause tense (for normalising a bare phrase). */
+  tense?: Tense | null;
+}
+
+/**
+ * Recognises and normalises the time expressions of a text whose tokens and sentences are known.
+ * Exported for the stage and for tests; the stage is the usual entry point.
+ */
+export function recognizeTimes(text: string, tokens: readonly Token[], sentences: readonly Sentence[],
+  published: string | null | undefined, options: RecognizeOptions = {}): TimeExpression[] {
+  const p = publicationDay(published);
+  const candidates = findCandidates(text);
+  const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
+  type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number };
+  const items: Item[] = [];
+  let lastDay: number | null = null;
+  for (const c of candidates) {
+    const sentence = sentenceOf(sentences, c.start) ?? whole;
+    // A pattern's \s+ may reach over a sentence break ("… 2009. Monday"): not one expression.
+    if (c.end > sentence.end) continue;
+    const first = Math.max(sentence.tokenStart, firstTokenAt(tokens, c.start));
+    const last = Math.max(first, Math.min(sentence.tokenEnd - 1, firstTokenAt(tokens, c.end - 1)));
+    let tenseMemo: Tense | null | undefined = options.tense;
+    const ctx: RuleContext = {
+      published: p,
+      tense: () => (tenseMemo === undefined ? (tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd)) : tenseMemo),
+      before: text.slice(sentence.start, c.start),
+      after: text.slice(c.end, sentence.end),
+      lastDay,
+    };
+    const norm = RULES[c.rule].normalize(c.m, ctx);
+    if (!norm) continue;
+    let start = c.start;
+    // "the end of last year": the edge words join the expression and set its mod.
+    if (norm.type === 'DATE' && norm.value && /^(?:\d{3,4}|XXXX)(?:-(?:\d{2}|Q\d|H\d|W\d{2}|XX|WXX|QX))?$/.test(norm.value)) {
+      const edge = EDGE_PREFIX.exec(ctx.before);
+      if (edge) {
+        start = sentence.start + edge.index;
+        norm.mod ??= EDGE_PREFIX_MOD[edge[1].toLowerCase()];
+      }
+    }
+    if (norm.day !== undefined) lastDay = norm.day;
+    items.push({ start, end: c.end, norm, sentence, first, last });
+  }
+
+  // Clock times take their day from their own words, else from a day named in the same sentence.
+  for (const it of items) {
+    const clock = it.norm.clock;
+    if (!clock) continue;
+    let day = it.norm.day ?? null;
+    if (!clock.ownDay || day === null) {
+      let best: Item | null = null;
+      for (const other of items) {
+        if (other === it || other.sentence !== it.sentence || other.norm.day === undefined || other.norm.clock) continue;
+        if (!best || Math.abs(other.start - it.start) < Math.abs(best.start - it.start)) best = other;
+      }
+      day = best?.norm.day ?? day ?? p;
+    }
+    it.norm.value = clockValue(day, clock);
+  }
+
+  const out: TimeExpression[] = [];
+  for (const it of items) {
+    const { norm } = it;
+    const before = text.slice(it.sentence.start, it.start);
+    const after = text.slice(it.end, it.sentence.end);
+    const value = norm.value;
+    const expr: TimeExpression = {
+      id: `t${out.length + 1}`,
+      text: text.slice(it.start, it.end),
+      start: it.start,
+      end: it.end,
+      type: norm.type,
+      value,
+      range: norm.type === 'DATE' || norm.type === 'TIME' ? rangeOfValue(value) : null,
+      role: roleOf(norm.type, value, before, after, tokens, it.first, it.last, it.sentence.tokenStart, it.sentence.tokenEnd),
+    };
+    if (norm.mod) expr.mod = norm.mod;
+    out.push(expr);
+  }
+  return out;
+}
+
+/** The pipeline stage: requires tokens and sentences, assigns `doc.times`. */
 export function timesStage(): Stage {
-  return defineStage({ name: 'times', requires: ['tokens', 'sentences'], assigns: ['times'], run(doc) { doc.times = []; } });
+  return defineStage({
+    name: 'times',
+    requires: ['tokens', 'sentences'],
+    assigns: ['times'],
+    run(doc: Document) {
+      const published = doc.article.published;
+      if (published && publicationDay(published) === null) doc.diagnose('P107', published);
+      const times = recognizeTimes(doc.text, doc.tokens ?? [], doc.sentences ?? [], published);
+      const unanchored = times.find((t) => t.value !== null && RELATIVE_VALUE.test(t.value) && !t.value.startsWith('P'));
+      if (unanchored && publicationDay(published) === null) doc.diagnose('P301', unanchored.text, unanchored);
+      doc.times = times;
+    },
+  });
+}
+
+/** Segments a text and returns its time expressions (convenience for tests and one-off use). */
+export function findTimes(text: string, published: string | null): TimeExpression[] {
+  const { tokens, sentences } = segment(text);
+  return recognizeTimes(text, tokens, sentences, published);
+}
+
+export interface NormalizedTime { text: string; type: TimeType; value: string | null; range: [string, string] | null; mod?: string }
+
+/**
+ * Normalises one time phrase against a publication date: `normalizeTime('this week', '2025-10-14')`
+ * → `{ type: 'DATE', value: '2025-W42', range: ['2025-10-13', '2025-10-19'] }`. The clause tense,
+ * which decides weekdays and bare months, can be given in `context`; otherwise it is read from
+ * the phrase itself. Returns the longest expression found, or null.
+ */
+export function normalizeTime(text: string, published: string | null, context: { tense?: Tense | null } = {}): NormalizedTime | null {
+  const { tokens, sentences } = segment(text);
+  const found = recognizeTimes(text, tokens, sentences, published, context.tense !== undefined ? { tense: context.tense } : {});
+  if (found.length === 0) return null;
+  const best = found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  const out: NormalizedTime = { text: best.text, type: best.type, value: best.value, range: best.range };
+  if (best.mod) out.mod = best.mod;
+  return out;
 }
