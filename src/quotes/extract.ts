@@ -152,6 +152,8 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     while (k > limit && toks[k].text !== ',' && !x.mask[k]) k--;
     if (k <= lo || toks[k].text !== ',') return null;
     const inner = toks[k + 1];
+    // A participle aside ("Zelensky, speaking in Kyiv, said") stands like a relative clause.
+    const innerIsParticiple = inner.pos === 'VERB' && /(?:ing|ed)$/.test(inner.lower);
     const innerIsApposition = (() => {
       for (let m = k + 1; m < j; m++) {
         const u = toks[m];
@@ -159,7 +161,7 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
       }
       return true;
     })();
-    if (!isRelative(inner) && !innerIsApposition) return null;
+    if (!isRelative(inner) && !innerIsParticiple && !innerIsApposition) return null;
     const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
     if (start < 0) return null;
     const clause = x.text.slice(inner.start, toks[j - 1].end).toLowerCase();
@@ -210,10 +212,21 @@ function trimContent(x: Extraction, start: number, end: number): [number, number
   return [start, end];
 }
 
-/** Content stops before a second, coordinated cue ("… and added that …"). */
+/**
+ * Content stops before a second, coordinated cue ("… and added that …"), before a participle
+ * adjunct ("…, citing security concerns", "…, adding that …") and before a contrast the reporter
+ * adds ("…, but this could not be verified").
+ */
 function cutAtNextCue(x: Extraction, start: number, end: number, lo: number): number {
   for (let k = start + 1; k < end - 1; k++) {
-    if (x.toks[k].pos !== 'CCONJ') continue;
+    const t = x.toks[k];
+    if (t.text === ';' && !x.mask[k]) return k;
+    if (t.text === ',' && !x.mask[k]) {
+      const next = x.toks[k + 1];
+      if (next.pos === 'VERB' && next.lower.endsWith('ing')) return k;
+      if (next.lower === 'but' || next.lower === 'though' || next.lower === 'although') return k;
+    }
+    if (t.pos !== 'CCONJ') continue;
     let m = k + 1;
     while (m < end && isCueAux(x.toks[m])) m++;
     if (m < end && cueVerbAt(x.toks, m, lo, end, x.lex) && x.toks[m].pos === 'VERB') return k > start && x.toks[k - 1].text === ',' ? k - 1 : k;
@@ -317,11 +330,11 @@ function quotationContent(text: string, q: Quotation): { start: number; end: num
  * Whether only the previous quote's attribution, adjuncts and punctuation lie between two
  * quotations ("“…,” a spokesman said on Tuesday. “…”"): then the second continues the first.
  */
-function onlyAttributionBetween(x: Extraction, previousClose: number, open: number): boolean {
+function onlyAttributionBetween(x: Extraction, previousClose: number, open: number, strict = false): boolean {
   for (let k = previousClose + 1; k < open; k++) {
     const t = x.toks[k];
     if (x.mask[k] || t.pos === 'PUNCT' || t.pos === 'SPACE') continue;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'CCONJ') return false;
+    if (strict || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'CCONJ') return false;
   }
   return true;
 }
@@ -339,7 +352,9 @@ function extractDirect(x: Extraction): void {
     const content = quotationContent(x.text, q);
     if (content.end <= content.start) continue;
     const words = wordCount(x.text.slice(content.start, content.end));
-    const opens = opensUtterance(x, openTok);
+    // "“We are ready,” the president said, “but not under fire.”": the second part continues the first.
+    const resumes = previous !== null && onlyAttributionBetween(x, previous.closeTok, openTok, true);
+    const opens = resumes || opensUtterance(x, openTok);
 
     if (!opens && words <= defaults.fragmentWords) {
       x.fragments.push(content);

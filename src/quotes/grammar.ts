@@ -161,7 +161,7 @@ export function cueVerbAt(toks: readonly Token[], i: number, lo: number, hi: num
 export function startsClause(toks: readonly Token[], i: number, hi: number): boolean {
   const first = toks[i];
   if (!first || i >= hi) return false;
-  if (first.pos === 'PRON') {
+  if (first.pos === 'PRON' && !POSSESSIVES.has(first.lower)) {
     if (RELATIVES.has(first.lower) || first.lower === 'what') return false;
     const next = toks[i + 1];
     return next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB' || (next.pos === 'ADV' && (toks[i + 2]?.pos === 'AUX' || toks[i + 2]?.pos === 'VERB')));
