@@ -71,10 +71,9 @@ export class Document {
   }
 
   toOutput(): ParleyDocument {
-    const { hash: _hash, byline: _byline, ...article } = this.article;
     return {
       schema: SCHEMA,
-      article,
+      article: this.article,
       entities: this.entities ?? [],
       actors: this.actors ?? [],
       times: this.times ?? [],

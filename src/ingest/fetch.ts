@@ -2,14 +2,22 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { ParleyError } from '../document/errors.js';
 
-export const defaults = Object.freeze({
+export interface FetchLimits {
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects: number;
+  /** Allow loopback, private and link-local targets (off by default: a server must not be a proxy into its own network). */
+  allowPrivate: boolean;
+}
+
+export const defaults: Readonly<FetchLimits> = Object.freeze({
   maxBytes: 5 * 1024 * 1024,
   timeoutMs: 10_000,
   maxRedirects: 3,
-  allowPrivate: false as boolean,
+  allowPrivate: false,
 });
 
-export type FetchOptions = Partial<typeof defaults>;
+export type FetchOptions = Partial<FetchLimits>;
 
 export interface Fetched {
   url: string;

@@ -54,7 +54,10 @@ export function extractHtmlArticle(html: string, url?: string | null): ArticleIn
   let text = parsed?.textContent ? tidyExtractedText(parsed.textContent) : '';
   // Readability reports the byline but often leaves it as the first paragraph of the text too.
   const byline = parsed?.byline?.trim();
-  if (byline && text.startsWith(byline + '\n')) text = text.slice(byline.length).trimStart();
+  if (byline) {
+    const first = text.split('\n\n', 1)[0];
+    if (first.replace(/^by\s+/i, '').toLowerCase() === byline.replace(/^by\s+/i, '').toLowerCase()) text = text.slice(first.length).trimStart();
+  }
   if (!text || text.length < 40) return null;
   return {
     text,

@@ -4,7 +4,7 @@ import type { Store } from './types.js';
 
 export type * from './types.js';
 export { SqliteStore } from './sqlite/index.js';
-export { eventRows, eventDate } from './rows.js';
+export { eventRows, eventDate, documentHash } from './rows.js';
 
 export const defaults = Object.freeze({ sqlitePath: './parley.db' });
 

@@ -1,5 +1,11 @@
 import type { Event, ParleyDocument } from '../document/types.js';
 import type { StoredEvent } from './types.js';
+import { contentHash } from '../ingest/normalize.js';
+
+/** The dedupe key of a document: its stored content hash, or the hash of its text. */
+export function documentHash(doc: ParleyDocument): string {
+  return doc.article.hash || contentHash(doc.article.text);
+}
 
 /** The row shape of one event, shared by the SQLite and PostgreSQL stores. */
 export interface EventRow {

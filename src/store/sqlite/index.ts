@@ -3,7 +3,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationPro
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { updateThreads } from '../../threads/index.js';
-import { eventRows } from '../rows.js';
+import { documentHash, eventRows } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../types.js';
@@ -125,13 +125,13 @@ export class SqliteStore implements Store {
     await this.db.transaction().execute(async (tx) => {
       const fresh: ParleyDocument[] = [];
       for (const doc of documents) {
-        const hash = doc.article.hash ?? '';
+        const hash = documentHash(doc);
         const exists = await tx.selectFrom('articles').select('pk').where('hash', '=', hash).executeTakeFirst();
-        if (exists || fresh.some((d) => d.article.hash === hash)) { result.duplicates.push(doc.article.id); continue; }
+        if (exists || fresh.some((d) => documentHash(d) === hash)) { result.duplicates.push(doc.article.id); continue; }
         // Another article may carry the same id (two feeds, one file name): keep both, suffix this one.
         const taken = await tx.selectFrom('articles').select('pk').where('id', '=', doc.article.id).executeTakeFirst();
         const id = taken || fresh.some((d) => d.article.id === doc.article.id) ? `${doc.article.id}~${hash.slice(0, 8)}` : doc.article.id;
-        const stored = id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } };
+        const stored = { ...doc, article: { ...doc.article, id, hash } };
         const inserted = await tx.insertInto('articles').values({
           pk: null, id, hash, title: doc.article.title, url: doc.article.url, source: doc.article.source,
           published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(stored),
