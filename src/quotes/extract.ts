@@ -354,13 +354,15 @@ function extractDirect(x: Extraction): void {
     const words = wordCount(x.text.slice(content.start, content.end));
     // "“We are ready,” the president said, “but not under fire.”": the second part continues the first.
     const resumes = previous !== null && onlyAttributionBetween(x, previous.closeTok, openTok, true);
-    const opens = resumes || opensUtterance(x, openTok);
+    const before = resumes || opensUtterance(x, openTok) ? null : attributionBefore(x, openTok);
+    // "Sybiha said, “…”": a quote introduced by its cue opens an utterance even after a comma.
+    const opens = resumes || before !== null || opensUtterance(x, openTok);
 
     if (!opens && words <= defaults.fragmentWords) {
       x.fragments.push(content);
       continue;
     }
-    let attribution = attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
+    let attribution = before ?? attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
     let cue: TextSpan | null = null;
     let speaker: Speaker | null = null;
     if (attribution) {
@@ -410,14 +412,18 @@ function afterThat(x: Extraction, from: number, hi: number): number {
 
 function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, cue: TextSpan, speakerSpan: SpeakerSpan, lo: number): void {
   const end = cutAtNextCue(x, contentStart, contentEnd, lo);
-  const [s, e] = trimContent(x, contentStart, end);
+  let [s, e] = trimContent(x, contentStart, end);
+  // An opening mark never closed ("“We will never accept this, the minister said."): the words
+  // are still the speaker's own.
+  const unclosed = s < e && QUOTE_MARKS.has(x.toks[s].text) && !x.mask[s];
+  if (unclosed) s++;
   if (e - s < 2) return;
   for (let i = speakerSpan.start; i < speakerSpan.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
   const mention = describeSpeaker(x.ctx, speakerSpan, x.history);
   x.history.push(mention);
   const start = x.toks[s].start, stop = x.toks[e - 1].end;
   const mixed = x.fragments.some((f) => f.start >= start && f.end <= stop);
-  x.quotes.push({ kind: mixed ? 'mixed' : 'indirect', start, end: stop, cue, speaker: mention.speaker });
+  x.quotes.push({ kind: unclosed ? 'direct' : mixed ? 'mixed' : 'indirect', start, end: stop, cue, speaker: mention.speaker });
 }
 
 /** "According to X, …", "…, according to X", "The meeting, according to X, will …". */
