@@ -1,0 +1,235 @@
+import type { Document } from '../document/document.js';
+import { defineStage, type Stage } from '../document/pipeline.js';
+import type { Place, Sentence, Token } from '../document/types.js';
+import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
+import { isLocativeUse } from './locative.js';
+import { choosePlace, type PlaceContext } from './resolve.js';
+
+const defaults = Object.freeze({
+  /** Entity types that can be places. */
+  placeEntityTypes: new Set(['GPE', 'LOC']),
+  /** Longest name, in tokens, the scanner tries ("Rostov-on-Don" is five tokens, "Washington, D.C." three). */
+  maxNameTokens: 7,
+  /**
+   * Capitalised words that are also GeoNames places of 15,000 people but in news are nearly always
+   * something else: months and days ("in March" is not March, Cambridgeshire), and a few common words.
+   */
+  notPlaceWords: new Set([
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+    'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+    'independence', 'liberty', 'union', 'victoria', 'providence', 'mobile', 'reading', 'nice', 'split',
+    'bath', 'deal', 'sale', 'orange', 'temple', 'concord', 'enterprise', 'commerce', 'justice', 'hope',
+    'president', 'parliament', 'congress', 'senate', 'kremlin', 'pentagon', 'state', 'city', 'capitol',
+  ]),
+  /** Words that may follow a name inside a bigger proper name without making it that bigger name. */
+  timeWords: /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug|sep|sept)\.?$/i,
+});
+
+/** A name in the text that the gazetteer knows. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** Token range [first, endToken). */
+  first: number;
+  endToken: number;
+  match: NameMatch;
+  fromEntity: boolean;
+  qualifier?: PlaceContext['qualifier'];
+  /** Tokens of a qualifier ("Illinois" in "Springfield, Illinois"): not a place of their own. */
+  qualifierEnd?: number;
+}
+
+const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+
+/** The token whose span starts at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Looks a span up, also without a leading "the" ("the United States", but "The Hague" as written). */
+function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: number } | null {
+  const direct = gazetteer.find(text);
+  if (direct) return { match: direct, skip: 0 };
+  const the = /^the\s+/i.exec(text);
+  if (the) {
+    const rest = gazetteer.find(text.slice(the[0].length));
+    if (rest) return { match: rest, skip: the[0].length };
+  }
+  return null;
+}
+
+/** Place names the actors stage found as GPE or LOC entities. */
+function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const e of doc.entities ?? []) {
+    if (!defaults.placeEntityTypes.has(e.type)) continue;
+    const found = lookup(gazetteer, e.text);
+    if (!found) continue;
+    const start = e.start + found.skip;
+    const first = tokenAt(tokens, start);
+    const endToken = tokenAt(tokens, e.end);
+    if (first >= endToken) continue;
+    out.push({ start, end: e.end, first, endToken, match: found.match, fromEntity: true });
+  }
+  return out;
+}
+
+/**
+ * Capitalised names the gazetteer knows, outside every entity: the fallback while the actors stage
+ * does not tag places, and a second chance for places it missed. Longest match first.
+ */
+function scanCandidates(text: string, gazetteer: Gazetteer, tokens: readonly Token[], sentences: readonly Sentence[], covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of sentences) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = tokens[k];
+      if (covered[k] || !isCapitalised(t)) continue;
+      let best: Candidate | null = null;
+      const limit = Math.min(s.tokenEnd, k + defaults.maxNameTokens);
+      for (let m = limit; m > k; m--) {
+        if (covered[m - 1]) continue;
+        const last = tokens[m - 1];
+        if (!isCapitalised(last) && !/^[A-Z]/.test(last.text)) continue;
+        let blocked = false;
+        for (let j = k; j < m; j++) if (covered[j]) { blocked = true; break; }
+        if (blocked) continue;
+        const found = lookup(gazetteer, text.slice(t.start, last.end));
+        if (found) { best = { start: t.start + found.skip, end: last.end, first: k, endToken: m, match: found.match, fromEntity: false }; break; }
+      }
+      if (!best) continue;
+      if (!plausibleScanName(tokens, best, s)) continue;
+      out.push(best);
+      k = best.endToken - 1;
+    }
+  }
+  return out;
+}
+
+/** Keeps out "in March", "the Washington Post", "George Washington". */
+function plausibleScanName(tokens: readonly Token[], c: Candidate, s: Sentence): boolean {
+  const single = c.endToken - c.first === 1 ? tokens[c.first] : null;
+  if (single) {
+    if (defaults.notPlaceWords.has(single.lower)) return false;
+    if (single.pos !== 'PROPN' && single.text !== single.text.toUpperCase()) return false;
+  }
+  const next = tokens[c.endToken];
+  if (next && c.endToken < s.tokenEnd && next.pos === 'PROPN' && isCapitalised(next) && !defaults.timeWords.test(next.text)) return false;
+  const prev = tokens[c.first - 1];
+  if (prev && c.first - 1 >= s.tokenStart && c.first - 1 > s.tokenStart && prev.pos === 'PROPN' && isCapitalised(prev)) return false;
+  return true;
+}
+
+/** "Springfield, Illinois", "Odessa, Texas", "Lviv, Ukraine": the qualifier and where it ends. */
+function readQualifier(text: string, gazetteer: Gazetteer, tokens: readonly Token[], c: Candidate, sentenceEnd: number): void {
+  const comma = tokens[c.endToken];
+  if (!comma || comma.text !== ',' || c.endToken + 1 >= sentenceEnd) return;
+  const from = c.endToken + 1;
+  for (let m = Math.min(sentenceEnd, from + 3); m > from; m--) {
+    const words = text.slice(tokens[from].start, tokens[m - 1].end);
+    if (!isCapitalised(tokens[from])) return;
+    const state = gazetteer.usState(words);
+    if (state) { c.qualifier = { country: 'USA', admin1: state }; c.qualifierEnd = m; return; }
+    const found = lookup(gazetteer, words);
+    const country = found?.match.records.find((r) => r.feature === 'COUNTRY');
+    if (country) { c.qualifier = { country: country.country }; c.qualifierEnd = m; return; }
+  }
+}
+
+/** Counts each country's mentions: by actors, and by names that can only be in one country. */
+function countCountries(doc: Document, candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (c: string | null | undefined, n = 1): void => { if (c && /^[A-Z]{3}$/.test(c)) counts.set(c, (counts.get(c) ?? 0) + n); };
+  for (const a of doc.actors ?? []) bump(a.country, Math.max(1, a.mentions.length));
+  for (const c of candidates) {
+    const countries = new Set(c.match.records.map((r) => r.country));
+    if (countries.size === 1) bump([...countries][0]);
+  }
+  return counts;
+}
+
+/** US states named anywhere in the article ("Illinois" makes Springfield, Illinois likelier). */
+function statesNamed(text: string, gazetteer: Gazetteer, tokens: readonly Token[]): Set<string> {
+  const states = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isCapitalised(tokens[k])) continue;
+    for (let m = Math.min(tokens.length, k + 3); m > k; m--) {
+      const code = gazetteer.usState(text.slice(tokens[k].start, tokens[m - 1].end));
+      if (code) { states.add(code); break; }
+    }
+  }
+  return states;
+}
+
+function toPlace(id: number, text: string, c: Candidate, record: PlaceRecord): Place {
+  return {
+    id: `p${id}`, text: text.slice(c.start, c.end), start: c.start, end: c.end,
+    name: record.name, country: record.country, lat: record.lat, lon: record.lon, geonameid: record.geonameid,
+  };
+}
+
+/** Finds the places of one document: names the gazetteer knows, used as locations. */
+export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
+  const tokens = doc.tokens ?? [];
+  const sentences = doc.sentences ?? [];
+  const text = doc.text;
+  if (tokens.length === 0) return [];
+
+  const fromEntities = entityCandidates(doc, gazetteer, tokens);
+  // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
+  // "the Washington Post" is no place, and a GPE is taken from the entity itself.
+  const covered = new Uint8Array(tokens.length);
+  for (const e of doc.entities ?? []) {
+    const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
+    for (let k = from; k < to; k++) covered[k] = 1;
+  }
+  const candidates = [...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)]
+    .sort((a, b) => a.start - b.start);
+
+  const sentenceOf = (c: Candidate): Sentence | undefined => doc.sentenceAt(c.start);
+  for (const c of candidates) {
+    const s = sentenceOf(c);
+    if (s) readQualifier(text, gazetteer, tokens, c, s.tokenEnd);
+  }
+  const context = { countryMentions: countCountries(doc, candidates), usStates: statesNamed(text, gazetteer, tokens) };
+
+  const locativeEnds = new Set<number>();
+  const places: Place[] = [];
+  let qualifierUntil = -1;
+  for (const c of candidates) {
+    if (c.first < qualifierUntil) continue;
+    const s = sentenceOf(c);
+    if (!s) continue;
+    const locative = isLocativeUse(tokens, { first: c.first, end: c.endToken, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd },
+      (i) => locativeEnds.has(i)) || isDateline(tokens, c, text);
+    if (c.qualifierEnd) qualifierUntil = c.qualifierEnd;
+    if (!locative) continue;
+    locativeEnds.add(c.endToken - 1);
+    if (c.qualifierEnd) locativeEnds.add(c.qualifierEnd - 1);
+    const record = choosePlace(c.match.records, { ...context, qualifier: c.qualifier });
+    places.push(toPlace(places.length + 1, text, c, record));
+  }
+  return places;
+}
+
+/** "KYIV, Oct 14 (Reuters) –": a capitalised place name opening the article is where it was filed. */
+function isDateline(tokens: readonly Token[], c: Candidate, text: string): boolean {
+  if (text.slice(0, c.start).trim() !== '') return false;
+  const name = text.slice(c.start, c.end);
+  if (name !== name.toUpperCase()) return false;
+  const next = tokens[c.endToken];
+  return !!next && /^[,–—-]$/.test(next.text);
+}
+
+/** The places stage: needs the entities (and actors) of the actors stage; fills `doc.places`. */
+export function placesStage(gazetteer: Gazetteer): Stage {
+  return defineStage({
+    name: 'places',
+    requires: ['entities', 'actors'],
+    assigns: ['places'],
+    run(doc: Document) {
+      doc.places = findPlaces(doc, gazetteer);
+    },
+  });
+}
