@@ -85,6 +85,10 @@ function isPunct(t: Token | undefined, chars: string): boolean {
   return t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
 }
 
+function isPossessive(t: Token): boolean {
+  return t.lower === 'his' || t.lower === 'her' || t.lower === 'its' || t.lower === 'their' || t.lower === 'our' || t.lower === 'my';
+}
+
 function isSpaceToken(t: Token | undefined): boolean {
   return t !== undefined && t.pos === 'SPACE';
 }
@@ -223,7 +227,7 @@ function cutAtNextCue(x: Extraction, start: number, end: number, lo: number): nu
     if (t.text === ';' && !x.mask[k]) return k;
     if (t.text === ',' && !x.mask[k]) {
       const next = x.toks[k + 1];
-      if (next.pos === 'VERB' && next.lower.endsWith('ing')) return k;
+      if (next.pos === 'VERB' && next.lower.endsWith('ing') && !x.mask[k + 1]) return k;
       if (next.lower === 'but' || next.lower === 'though' || next.lower === 'although') return k;
     }
     if (t.pos !== 'CCONJ') continue;
@@ -283,6 +287,11 @@ function attributionBefore(x: Extraction, openTok: number): Attribution | null {
   const lo = x.doc.sentences![t[Math.max(0, p)].sentence].tokenStart;
   for (let j = p; j >= lo && p - j < 12; j--) {
     if (x.mask[j] || isSentenceEnd(t[j]) || QUOTE_MARKS.has(t[j].text)) break;
+    // Only the cue's hearer and adjuncts may stand between cue and quote ("told reporters in
+    // Kyiv: “…”"); a verb means the quote sits inside reported speech ("said he is ready to host “…”").
+    if (t[j].pos === 'VERB' || t[j].pos === 'AUX' || t[j].pos === 'SCONJ' || (t[j].pos === 'PRON' && !isPossessive(t[j]))) {
+      if (!cueAt(x, j, lo, openTok)) return null;
+    }
     const cue = cueAt(x, j, lo, openTok);
     if (!cue) continue;
     if (j > lo && isBe(t[j - 1]) && !t[j].lower.endsWith('ing')) break;
@@ -437,10 +446,10 @@ function readAccordingTo(x: Extraction, i: number, lo: number, hi: number): bool
   const before = i > lo && isPunct(t[i - 1], ',—');
   const [, lastContent] = trimContent(x, npEnd, hi);
   const atEnd = lastContent <= npEnd;
+  for (let k = i; k < i + 2; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
   if (atEnd && i > lo) pushIndirect(x, lo, before ? i - 1 : i, cue, speaker, lo);
   else if (i === lo || (before && i - 1 === lo)) pushIndirect(x, npEnd, hi, cue, speaker, lo);
   else pushIndirect(x, lo, hi, cue, speaker, lo);
-  for (let k = i; k < i + 2; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
   return true;
 }
 
