@@ -1,7 +1,320 @@
-// PLACEHOLDER until the PostgreSQL store lands (issue 8).
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-export class PostgresStore {
-  constructor(_options: { url: string }) {
-    throw new ParleyError('P031', 'The PostgreSQL store is not available in this build yet');
+import { updateThreads } from '../../threads/index.js';
+import { eventRows, type EventRow, type PartyRow } from '../rows.js';
+import type {
+  ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
+} from '../types.js';
+
+interface ArticleTable {
+  pk: Generated<string>;
+  id: string;
+  hash: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  ingested_at: string;
+  event_count: number;
+  /** `json` (not jsonb) keeps the document byte for byte, key order included. */
+  document: string;
+}
+interface EventTable {
+  key: string; article_id: string; event_id: string; type: string; mode: string | null; cameo: string;
+  quad: number; factuality: string; date: string | null; source: string | null; json: string;
+}
+interface PartyTable { event_key: string; side: string; country: string }
+interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string }
+interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
+
+export const defaults = Object.freeze({
+  /** Connections per store; a worker with concurrency N wants about N + 1. */
+  poolSize: 10,
+  /** Full-text indexing stops after this many characters: a tsvector is capped at 1 MB, and an
+   * article over it would otherwise fail to store at all. */
+  searchChars: 300_000,
+  /** Attempts for a transaction that lost a deadlock or serialization race. */
+  transactionAttempts: 4,
+  /** The advisory lock key that serialises thread folds across every process on the database. */
+  threadLockKey: 0x5061726c, // "Parl"
+});
+
+/**
+ * Migrations are code, applied in name order, each in a transaction; Kysely's migrator takes a
+ * PostgreSQL advisory lock, so several workers starting at once migrate exactly once.
+ * Text that is compared or sorted uses the "C" collation so order and ranges match SQLite's.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': {
+    async up(db: Kysely<any>) {
+      await sql`
+        CREATE TABLE articles (
+          pk bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          hash text COLLATE "C" NOT NULL UNIQUE,
+          title text, url text, source text,
+          published text COLLATE "C",
+          ingested_at text NOT NULL,
+          event_count integer NOT NULL DEFAULT 0,
+          document json NOT NULL,
+          search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+            setweight(to_tsvector('english'::regconfig, left(coalesce(document -> 'article' ->> 'text', ''), ${sql.lit(defaults.searchChars)})), 'B')
+          ) STORED
+        )`.execute(db);
+      await sql`CREATE INDEX articles_published ON articles (published DESC NULLS LAST, pk DESC)`.execute(db);
+      await sql`CREATE INDEX articles_search ON articles USING gin (search)`.execute(db);
+      await sql`
+        CREATE TABLE events (
+          key text COLLATE "C" PRIMARY KEY,
+          article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          event_id text NOT NULL,
+          type text COLLATE "C" NOT NULL,
+          mode text,
+          cameo text NOT NULL,
+          quad integer NOT NULL,
+          factuality text NOT NULL,
+          date text COLLATE "C",
+          source text,
+          json json NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX events_type_date ON events (type, date)`.execute(db);
+      await sql`CREATE INDEX events_date ON events (date DESC NULLS LAST, key)`.execute(db);
+      await sql`CREATE INDEX events_article ON events (article_id)`.execute(db);
+      await sql`
+        CREATE TABLE event_parties (
+          event_key text COLLATE "C" NOT NULL REFERENCES events (key) ON DELETE CASCADE,
+          side text NOT NULL,
+          country text COLLATE "C" NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX event_parties_country ON event_parties (country, side, event_key)`.execute(db);
+      await sql`CREATE INDEX event_parties_event ON event_parties (event_key)`.execute(db);
+      await sql`
+        CREATE TABLE threads (
+          id text COLLATE "C" PRIMARY KEY,
+          kind text NOT NULL,
+          status text NOT NULL,
+          json json NOT NULL,
+          updated_at text NOT NULL
+        )`.execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** How new documents are folded into the stored threads; `updateThreads` unless a test swaps it. */
+export type ThreadFold = (existing: readonly Thread[], documents: readonly ParleyDocument[]) => Thread[];
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database */
+  url: string;
+  poolSize?: number;
+  fold?: ThreadFold;
+}
+
+/** The terms of a user query, so punctuation never reaches the query parser. */
+function searchTerms(q: string): string {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** PostgreSQL errors worth running the whole transaction again for. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * The shared store for many workers: PostgreSQL through Kysely. Every ingest is one transaction,
+ * idempotent by content hash (a unique index decides races between workers), and folds threads
+ * under a transaction-scoped advisory lock so concurrent folds run one after another.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly db: Kysely<Schema>;
+  private readonly pool: pg.Pool;
+  private readonly fold: ThreadFold;
+
+  constructor(options: PostgresStoreOptions) {
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaults.poolSize });
+    // An idle connection that the server drops must not crash the process.
+    this.pool.on('error', () => {});
+    this.db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: this.pool }) });
+    this.fold = options.fold ?? updateThreads;
+  }
+
+  async migrate(): Promise<void> {
+    let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+    try {
+      outcome = await new Migrator({ db: this.db, provider }).migrateToLatest();
+    } catch (err) {
+      throw new ParleyError('P030', `Cannot reach the PostgreSQL database: ${(err as Error).message}`);
+    }
+    if (outcome.error) {
+      const failed = outcome.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      const message = (outcome.error as Error).message ?? String(outcome.error);
+      throw new ParleyError('P030', `Migration ${failed} failed: ${message}`);
+    }
+  }
+
+  async hasHash(hash: string): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('articles').select('id').where('hash', '=', hash).executeTakeFirst());
+  }
+
+  async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
+    if (!documents.length) return { stored: [], duplicates: [], events: 0 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((tx) => this.ingestIn(tx, documents));
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= defaults.transactionAttempts) throw err;
+      }
+    }
+  }
+
+  private async ingestIn(tx: Transaction<Schema>, documents: readonly ParleyDocument[]): Promise<IngestResult> {
+    const result: IngestResult = { stored: [], duplicates: [], events: 0 };
+    const now = new Date().toISOString();
+    const fresh: ParleyDocument[] = [];
+    const events: EventRow[] = [];
+    const parties: PartyRow[] = [];
+    for (const doc of documents) {
+      const hash = doc.article.hash ?? '';
+      if (fresh.some((d) => d.article.hash === hash)) { result.duplicates.push(doc.article.id); continue; }
+      const suffixed = `${doc.article.id}~${hash.slice(0, 8)}`;
+      // Another article may carry the same id (two feeds, one file name): keep both, suffix this one.
+      let id = fresh.some((d) => d.article.id === doc.article.id) ? suffixed : doc.article.id;
+      let stored: ParleyDocument | null = null;
+      for (;;) {
+        const candidate = id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } };
+        // ON CONFLICT waits for a concurrent transaction holding the same hash or id, then skips:
+        // the unique indexes, not a prior SELECT, decide which worker stores an article.
+        const inserted = await tx.insertInto('articles').values({
+          id, hash, title: doc.article.title, url: doc.article.url, source: doc.article.source,
+          published: doc.article.published, ingested_at: now, event_count: doc.events.length,
+          document: JSON.stringify(candidate),
+        }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        if (inserted) { stored = candidate; break; }
+        if (await tx.selectFrom('articles').select('id').where('hash', '=', hash).executeTakeFirst()) break;
+        if (id === suffixed) throw new ParleyError('P030', `Article id ${suffixed} is taken by other content`);
+        id = suffixed;
+      }
+      if (!stored) { result.duplicates.push(doc.article.id); continue; }
+      const rows = eventRows(stored, id);
+      events.push(...rows.events);
+      parties.push(...rows.parties);
+      result.events += rows.events.length;
+      result.stored.push(id);
+      fresh.push(stored);
+    }
+    for (let i = 0; i < events.length; i += 1000) await tx.insertInto('events').values(events.slice(i, i + 1000)).execute();
+    for (let i = 0; i < parties.length; i += 5000) await tx.insertInto('event_parties').values(parties.slice(i, i + 5000)).execute();
+    if (fresh.length) await this.foldThreads(tx, fresh, now);
+    return result;
+  }
+
+  /**
+   * Folds new documents into the stored threads inside the ingest transaction. The advisory lock
+   * is held until commit, so the next fold (in any process) reads the threads this one wrote: no
+   * worker ever folds into a stale copy and loses another's step.
+   */
+  private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
+    const rows = await tx.selectFrom('threads').select(['id', 'json']).execute();
+    const existing = rows.map((r) => r.json as unknown as Thread);
+    const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
+    const updated = this.fold(existing, docs);
+    for (const t of updated) {
+      const json = JSON.stringify(t);
+      if (before.get(t.id) === json) continue;
+      await tx.insertInto('threads').values({ id: t.id, kind: t.kind, status: t.status, json, updated_at: now })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ kind: t.kind, status: t.status, json, updated_at: now })).execute();
+    }
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const r = await this.db.selectFrom('articles')
+      .select(['id', 'hash', 'title', 'url', 'source', 'published', 'ingested_at', 'event_count', 'document'])
+      .where('id', '=', id).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id, hash: r.hash, title: r.title, url: r.url, source: r.source, published: r.published,
+      ingestedAt: r.ingested_at, eventCount: r.event_count, document: r.document as unknown as ParleyDocument,
+    };
+  }
+
+  async listArticles(options: { limit?: number; offset?: number; text?: string } = {}): Promise<Page<Omit<StoredArticle, 'document'>>> {
+    const limit = Math.min(options.limit ?? 50, 1000), offset = options.offset ?? 0;
+    let q = this.db.selectFrom('articles');
+    if (options.text) q = q.where(sql<boolean>`search @@ plainto_tsquery('english', ${searchTerms(options.text)})`);
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+    const rows = await q.select(['id', 'hash', 'title', 'url', 'source', 'published', 'ingested_at', 'event_count'])
+      .orderBy(sql`published DESC NULLS LAST`).orderBy('pk', 'desc').limit(limit).offset(offset).execute();
+    return {
+      items: rows.map((r) => ({ id: r.id, hash: r.hash, title: r.title, url: r.url, source: r.source, published: r.published, ingestedAt: r.ingested_at, eventCount: r.event_count })),
+      total: Number(n), limit, offset,
+    };
+  }
+
+  async queryEvents(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    const limit = Math.min(filter.limit ?? 100, 10_000), offset = filter.offset ?? 0;
+    let q = this.db.selectFrom('events');
+    const party = (side: string | null, country: string) => q.where('key', 'in', (eb) => {
+      let s = eb.selectFrom('event_parties').select('event_key').where('country', '=', country.toUpperCase());
+      if (side) s = s.where('side', '=', side);
+      return s;
+    });
+    if (filter.actorCountry) q = party('actor', filter.actorCountry);
+    if (filter.recipientCountry) q = party('recipient', filter.recipientCountry);
+    if (filter.country) q = party(null, filter.country);
+    if (filter.type) q = q.where('type', '=', filter.type.toUpperCase());
+    if (filter.factuality) q = q.where('factuality', '=', filter.factuality);
+    if (filter.from) q = q.where('date', '>=', filter.from);
+    if (filter.to) q = q.where('date', '<=', filter.to);
+    if (filter.articleId) q = q.where('article_id', '=', filter.articleId);
+    if (filter.text) {
+      const terms = searchTerms(filter.text);
+      q = q.where('article_id', 'in', (eb) => eb.selectFrom('articles').select('id')
+        .where(sql<boolean>`search @@ plainto_tsquery('english', ${terms})`));
+    }
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+    const rows = await q.select('json').orderBy(sql`date DESC NULLS LAST`).orderBy('key').limit(limit).offset(offset).execute();
+    return { items: rows.map((r) => r.json as unknown as StoredEvent), total: Number(n), limit, offset };
+  }
+
+  async actors(options: { limit?: number } = {}): Promise<ActorSummary[]> {
+    // Participants live inside each event's JSON; the database unnests and counts them.
+    const { rows } = await sql<{ country: string | null; sector: string | null; name: string; as_actor: string; as_recipient: string }>`
+      SELECT p.value ->> 'country' AS country, p.value ->> 'sector' AS sector, p.value ->> 'name' AS name,
+             count(*) FILTER (WHERE p.side = 'actor') AS as_actor,
+             count(*) FILTER (WHERE p.side = 'recipient') AS as_recipient
+      FROM events e
+      CROSS JOIN LATERAL (
+        SELECT 'actor' AS side, value FROM json_array_elements(e.json -> 'actor')
+        UNION ALL
+        SELECT 'recipient' AS side, value FROM json_array_elements(e.json -> 'recipient')
+      ) p
+      GROUP BY 1, 2, 3
+      ORDER BY count(*) DESC, 3, 1, 2
+      LIMIT ${options.limit ?? 500}`.execute(this.db);
+    return rows.map((r) => ({
+      country: r.country, sector: r.sector, name: r.name, wikidata: null,
+      asActor: Number(r.as_actor), asRecipient: Number(r.as_recipient),
+    }));
+  }
+
+  async threads(): Promise<Thread[]> {
+    const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
+    return rows.map((r) => r.json as unknown as Thread);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (t: 'articles' | 'events' | 'threads') =>
+      Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    return { articles: await count('articles'), events: await count('events'), threads: await count('threads') };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
   }
 }
