@@ -115,6 +115,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
   type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number };
   const items: Item[] = [];
   let lastDay: number | null = null;
+  let lastValue: string | null = null;
   for (const c of candidates) {
     const sentence = sentenceOf(sentences, c.start) ?? whole;
     // A pattern's \s+ may reach over a sentence break ("… 2009. Monday"): not one expression.
@@ -128,6 +129,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
       before: text.slice(sentence.start, c.start),
       after: text.slice(c.end, sentence.end),
       lastDay,
+      lastValue,
     };
     const norm = RULES[c.rule].normalize(c.m, ctx);
     if (!norm) continue;
@@ -141,6 +143,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
       }
     }
     if (norm.day !== undefined) lastDay = norm.day;
+    if (norm.type === 'DATE' && norm.value && /^\d{4}(?:-|$)/.test(norm.value)) lastValue = norm.value;
     items.push({ start, end: c.end, norm, sentence, first, last });
   }
 

@@ -27,7 +27,7 @@ const VAGUE = new Set(['several', 'few', 'a few', 'many', 'some', 'a couple of',
 const smallWords = Object.keys(SMALL).join('|');
 const tensWords = Object.keys(TENS).join('|');
 /** A count: digits, number words up to ninety-nine, "a", "an", vague quantifiers, "… and a half". */
-export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${tensWords})(?:[- ](?:${smallWords}))?|${smallWords}|a dozen|a couple of|couple of|a few|a number of|dozens of|hundreds of|several|few|many|numerous|an|a)(?: and a half)?`;
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${tensWords})(?:[- ](?:${smallWords}))?|${smallWords}|a dozen|a couple of|couple of|a few|a number of|dozens of|hundreds of|several|few|many|numerous|single|an|a)(?: and a half)?`;
 
 /** Parses a NUMBER match; NaN for vague quantities. */
 export function parseNumber(raw: string): number {
@@ -35,7 +35,7 @@ export function parseNumber(raw: string): number {
   let half = 0;
   if (s.endsWith(' and a half')) { half = 0.5; s = s.slice(0, -' and a half'.length); }
   if (VAGUE.has(s)) return NaN;
-  if (s === 'a' || s === 'an') return 1 + half;
+  if (s === 'a' || s === 'an' || s === 'single') return 1 + half;
   if (s === 'a dozen') return 12 + half;
   if (/^[\d,.]+$/.test(s)) return Number(s.replace(/,/g, '')) + half;
   if (s in SMALL) return SMALL[s] + half;

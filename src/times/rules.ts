@@ -39,6 +39,8 @@ export interface RuleContext {
   after: string;
   /** The last concrete day named earlier in the article (for "the same day"). */
   lastDay: number | null;
+  /** The last concrete calendar value named earlier in the article (for "the previous year"). */
+  lastValue: string | null;
 }
 
 export interface Rule {
@@ -77,14 +79,14 @@ function directionOf(tense: Tense | null): Direction {
   return 'nearest';
 }
 
-/** The weekday `wd` (1 = Monday) relative to day `p`. Past includes `p` itself (MEANTIME). */
+/** The weekday `wd` (1 = Monday) relative to day `p`. Past and future include `p` itself (MEANTIME). */
 export function resolveWeekday(wd: number, p: number, direction: Direction | 'last' | 'next'): number {
   const today = isoWeekday(p);
   const back = (today - wd + 7) % 7; // 0..6 days back to the latest such day on or before p
   switch (direction) {
     case 'past': return p - back;
     case 'last': return p - (back === 0 ? 7 : back);
-    case 'future':
+    case 'future': return p + ((wd - today + 7) % 7); // "lands on Monday", written on a Monday: today
     case 'next': return p + ((wd - today + 7) % 7 || 7);
     case 'nearest': return back <= 3 ? p - back : p + (7 - back);
   }
@@ -226,7 +228,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-day',
-    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:,?\s+(\d{4})(?![\d,]))?`),
+    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:,?\s+(\d{4})(?!\d|,\d))?`),
     accept: (m) => isCapitalised(m[2]) && +m[3] >= 1 && +m[3] <= 31,
     normalize(m, ctx) {
       const mo = MONTHS[m[2].toLowerCase()], d = +m[3];
@@ -240,7 +242,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'day-month',
-    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})(?![\d,]))?`),
+    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})(?!\d|,\d))?`),
     accept: (m, text) => {
       if (!isCapitalised(m[3]) || +m[2] < 1 || +m[2] > 31) return false;
       const prev = text[m.index - 1];
@@ -280,7 +282,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+(?:in\s+)?)?${MONTH}\b\.?(?:,?\s+(?:of\s+)?(\d{4}(?![\d,])|this year|last year|next year|the previous year|the following year|the same year))?`),
+    re: re(String.raw`\b(?:(early|late|mid)[\s-]+(?:in\s+)?)?${MONTH}\b\.?(?:,?\s+(?:of\s+)?(\d{4}(?!\d|,\d)|this year|last year|next year|the previous year|the following year|the same year))?`),
     accept(m, text) {
       const word = m[2];
       if (!isCapitalised(word)) return false;
@@ -352,7 +354,11 @@ export const RULES: readonly Rule[] = [
       const prev = text.slice(Math.max(0, m.index - 3), m.index);
       if (/[$€£#/:]\s*$|[A-Za-z]-$|No\.\s*$/.test(prev)) return false;
       if (/\d[-–]$/.test(prev) && !/\b(?:19|20)\d\d[-–]$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return false;
-      return !COUNT_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14));
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      // "the Russell 2000 Index": a number inside a name.
+      if (/[A-Z][a-z]+\s+$/.test(prev.length ? text.slice(Math.max(0, m.index - 20), m.index) : '') && /^\s+[A-Z][a-z]/.test(after)
+        && !/\b(?:In|Since|By|Until|Before|After|From|During|Of)\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return false;
+      return !COUNT_NOUN.test(after);
     },
     normalize(m) {
       const mod = m[1] ? EDGE_MOD[m[1].toLowerCase()] : undefined;
@@ -375,7 +381,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'apostrophe-year',
-    re: re(String.raw`(?<=^|[\s(])['’](\d{2})(?![\d%]|s\b|\w)`, 'g'),
+    // Only after a preposition or a month: "since '82", "June '09" (not "iLife '11").
+    re: re(String.raw`(?<=\b(?:since|in|of|from|until|till|by|before|after|during|circa|class|summer|winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|October|November|December)\s+)['’](\d{2})(?![\d%]|s\b|\w)`, 'g'),
     normalize: (m, ctx) => ({ type: 'DATE', value: formatYear(twoDigitYear(+m[1], ctx.published)) }),
   },
   {
@@ -425,6 +432,27 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'anaphoric-year',
+    // Years counted from the period the text is talking about, not from the publication date:
+    // "sales fell in January from the same month a year ago", "… 2005 and $8.6 billion for the entire year".
+    re: re(String.raw`\b(?:the\s+same\s+(period|month|quarter|week|time|day)\s+(?:(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))|the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|previous|prior|earlier)|a\s+year\s+(?:earlier|before)(?!\s+(?:than|the|it|that|when)\b)|the\s+(entire|whole|full)\s+year)\b`),
+    normalize(m, ctx) {
+      const anchor = ctx.lastValue && /^\d{4}/.test(ctx.lastValue) ? ctx.lastValue
+        : ctx.published !== null ? formatDay(ctx.published) : null;
+      if (anchor === null) return { type: 'DATE', value: 'XXXX' };
+      const y = +anchor.slice(0, 4);
+      if (m[2]) return { type: 'DATE', value: formatYear(y) };
+      const same = m[1]?.toLowerCase();
+      if (same) {
+        const rest = anchor.slice(4);
+        const fits = (same === 'month' && /^-\d{2}$/.test(rest)) || (same === 'quarter' && /^-Q\d$/.test(rest))
+          || (same === 'day' && /^-\d{2}-\d{2}$/.test(rest)) || ((same === 'period' || same === 'time') && /^-(?:\d{2}|Q\d|H\d|\d{2}-\d{2}|W\d{2})$/.test(rest));
+        if (fits && !rest.startsWith('-W')) return { type: 'DATE', value: `${formatYear(y - 1)}${rest}` };
+      }
+      return { type: 'DATE', value: formatYear(y - 1) };
+    },
+  },
+  {
     name: 'relative-period',
     re: re(String.raw`\b(?:(earlier|later|early|late)\s+(?:in\s+)?)?(this|last|next|the coming|the current|the previous|the past|this past|this coming|the following|coming|current|previous|past|the last|the next)\s+(week|weekend|month|year|quarter|decade|century)\b`),
     normalize(m, ctx) {
@@ -467,7 +495,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|the coming|this coming|this past|the past|the last|the next|coming|past)\s+)?(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?(\d{4})(?![\d,]))?`),
+    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|the coming|this coming|this past|the past|the last|the next|coming|past)\s+)?(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?(\d{4})(?!\d|,\d))?`),
     accept(m, text) {
       const word = m[3];
       const before = text.slice(Math.max(0, m.index - 20), m.index);
@@ -515,7 +543,7 @@ export const RULES: readonly Rule[] = [
       const unit = unitOf(m[2]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
       if (unit === 'second' && /^(?:a|an|one)$/.test(n)) return false; // "a second attempt"
-      if (unit === 'quarter' && (/^(?:a|an|one|three)$/.test(n) || /^\s+of\b/.test(after))) return false; // "a quarter of its dealers"
+      if (unit === 'quarter' && /^(?:a|an|one|three)$/.test(n) && /^\s+of\b/.test(after)) return false; // "a quarter of its dealers"
       if (/^\s*%/.test(after)) return false;
       if (/^[\d.,]/.test(n)) {
         const prev = text[m.index - 1];
@@ -537,7 +565,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-span',
-    re: re(String.raw`(?<=\b(?:over|for|in|within|during|after)\s+)(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)|\b(years|decades|months|weeks)-long\b`),
+    re: re(String.raw`(?<=\b(?:over|for|in|within|during|after)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?)(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)|\b(years|decades|months|weeks)-long\b`),
     normalize(m) {
       const word = (m[1] ?? m[2]).toLowerCase();
       return { type: 'DURATION', value: durationValue(NaN, unitOf(word)) };
@@ -590,19 +618,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'clock',
-    re: re(String.raw`(?<![\d:.])(\d{1,2})(?::(\d{2}))?(?::\d{2})?(?:\s*(a\.m\.|p\.m\.|am|pm)(?![a-z]))?(?:\s*\(?\s*${ZONE}(?:\s*([+-])\s*(\d{1,2}))?\s*\)?)?(?:\s+(?:on\s+)?(${'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'}|today|yesterday|tomorrow)\b)?|(?<![\d:.])(\d{2})(\d{2})\s+(?:hours\s+)?(UTC|GMT)\b|\b(noon|midday|midnight)\b`),
+    re: re(String.raw`(?<![\d:.])(\d{2})(\d{2})\s+(?:hours\s+)?(?:UTC|GMT)\b|(?<![\d:.])(\d{1,2})(?::(\d{2}))?(?::\d{2})?(?:\s*(a\.m\.|p\.m\.|am|pm)(?![a-z]))?(?:\s*\(?\s*${ZONE}(?:\s*([+-])\s*(\d{1,2}))?(?:\s*\))?)?(?:\s+(?:on\s+)?(${'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'}|today|yesterday|tomorrow)\b)?|\b(noon|midday|midnight)\b`),
     accept(m, text) {
       if (m[10]) return true;
-      if (m[8]) return +m[8] <= 23 && +m[9] <= 59;
-      const hh = +m[1];
+      if (m[1]) return +m[1] <= 23 && +m[2] <= 59;
+      const hh = +m[3];
       // A bare number is not a time: it needs minutes, a.m./p.m. or a zone.
-      if (!m[2] && !m[3]) return false;
-      if (!m[2] && !m[3] && !m[4]) return false;
-      if (m[2] && (+m[2] > 59)) return false;
-      if (hh > 24 || (m[3] && hh > 12)) return false;
-      if (m[2] && !m[3] && !m[4] && /^:\d/.test(text.slice(m.index + m[0].length))) return false;
-      if (m[3] && /^(?:am|pm)$/i.test(m[3]) && m[3] !== m[3].toLowerCase() && m[3] !== m[3].toUpperCase()) return false;
-      if (m[4] === 'Z' && !m[2]) return false;
+      if (!m[4] && !m[5]) return false;
+      if (!m[4] && !m[5] && !m[6]) return false;
+      if (m[4] && (+m[4] > 59)) return false;
+      if (hh > 24 || (m[5] && hh > 12)) return false;
+      if (m[4] && !m[5] && !m[6] && /^:\d/.test(text.slice(m.index + m[0].length))) return false;
+      if (m[5] && /^(?:am|pm)$/i.test(m[5]) && m[5] !== m[5].toLowerCase() && m[5] !== m[5].toUpperCase()) return false;
+      if (m[6] === 'Z' && !m[4]) return false;
       return true;
     },
     normalize(m, ctx) {
@@ -610,19 +638,19 @@ export const RULES: readonly Rule[] = [
       if (m[10]) {
         const w = m[10].toLowerCase();
         hh = w === 'midnight' ? 24 : 12; mm = 0;
-      } else if (m[8]) {
-        hh = +m[8]; mm = +m[9]; zone = 'Z';
+      } else if (m[1]) {
+        hh = +m[1]; mm = +m[2]; zone = 'Z';
       } else {
-        hh = +m[1]; mm = m[2] ? +m[2] : 0;
-        const ampm = m[3]?.toLowerCase().replace(/\./g, '');
+        hh = +m[3]; mm = m[4] ? +m[4] : 0;
+        const ampm = m[5]?.toLowerCase().replace(/\./g, '');
         if (ampm === 'pm' && hh < 12) hh += 12;
         if (ampm === 'am' && hh === 12) hh = 0;
-        const z = m[4];
+        const z = m[6];
         if (z && /^(?:UTC|GMT|Z)$/i.test(z)) {
           zone = 'Z';
-          if (m[5] && m[6]) {
+          if (m[7] && m[8]) {
             // "6:40 p.m. (GMT +8)": local time eight hours ahead of UTC.
-            const offset = (m[5] === '+' ? 1 : -1) * +m[6];
+            const offset = (m[7] === '+' ? 1 : -1) * +m[8];
             hh -= offset;
             // Keep within the day; a shift across midnight is rare in news and not worth a date change.
             hh = ((hh % 24) + 24) % 24;
@@ -630,8 +658,8 @@ export const RULES: readonly Rule[] = [
         }
       }
       let day: number | null = null;
-      if (m[7]) {
-        const w = m[7].toLowerCase();
+      if (m[9]) {
+        const w = m[9].toLowerCase();
         const p = ctx.published;
         if (p !== null) {
           if (w in WEEKDAYS) day = resolveWeekday(WEEKDAYS[w], p, directionOf(ctx.tense()));
@@ -640,7 +668,7 @@ export const RULES: readonly Rule[] = [
       }
       return {
         type: 'TIME', value: null,
-        clock: { hh, mm, zone, ownDay: Boolean(m[7]) },
+        clock: { hh, mm, zone, ownDay: Boolean(m[9]) },
         ...(day !== null ? { day } : {}),
       };
     },

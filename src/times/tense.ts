@@ -8,6 +8,10 @@ import type { Token } from '../document/types.js';
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', "'d", '’d']);
+/** Modals look ahead from the time of writing: "may be signed on September 12". */
+const MODAL = new Set(['may', 'might', 'could', 'can', 'should', 'must', 'ought', 'ca']);
+/** Verbs that carry a participle's tense: "remain closed until Friday". */
+const LINKING = new Set(['remain', 'stay', 'keep', 'get', 'become', 'seem', 'appear', 'look']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
 const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'do', 'does']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", '’ve']);
@@ -33,13 +37,16 @@ function morphologyTense(t: Token): Tense | null {
  * The tense of the verb group whose verb is at `i`: auxiliaries to its left (skipping adverbs and
  * negation) decide; a bare verb falls back to its morphology.
  */
-function verbGroupTense(tokens: readonly Token[], i: number, lo: number): Tense | null {
+function verbGroupTense(tokens: readonly Token[], i: number, lo: number, depth = 0): Tense | null {
   const v = tokens[i];
+  // "is scheduled for", "has been set for": the planned date lies ahead whatever the auxiliary.
+  if ((v.lower === 'scheduled' || v.lower === 'slated' || v.lower === 'due') && v.lower !== v.lemma) return 'future';
   for (let j = i - 1, seen = 0; j >= lo && seen < 4; j--) {
     const w = tokens[j].lower;
     if (SKIPPABLE.has(w) || tokens[j].pos === 'ADV') continue;
     seen++;
-    if (FUTURE_AUX.has(w)) return 'future';
+    if (FUTURE_AUX.has(w) || MODAL.has(w)) return 'future';
+    if (tokens[j].pos === 'VERB' && depth === 0 && LINKING.has(tokens[j].lemma)) return verbGroupTense(tokens, j, lo, 1);
     if (w === 'to') {
       // "is set to begin", "plans to sign": prospective; "agreed to meet": still ahead of the agreement.
       return 'future';
@@ -61,7 +68,7 @@ function tokenTense(tokens: readonly Token[], i: number, lo: number): Tense | nu
   if (t.pos === 'VERB') return verbGroupTense(tokens, i, lo);
   if (t.pos === 'AUX') {
     // A copula or auxiliary standing for its group ("was", "will be").
-    if (FUTURE_AUX.has(t.lower)) return 'future';
+    if (FUTURE_AUX.has(t.lower) || MODAL.has(t.lower)) return 'future';
     if (PAST_AUX.has(t.lower)) return 'past';
     if (PRESENT_AUX.has(t.lower)) return 'present';
   }
