@@ -73,6 +73,8 @@ export interface AliasHit {
   hit: Hit;
   /** How the alias was written: decides the case rule at match time. */
   caseRule: CaseRule;
+  /** The alias as written (whitespace collapsed), for the exact rule. */
+  written: string;
 }
 
 /** exact: acronyms (US, UN, PM) match only as written; upper: names need a capital first letter; any: common nouns. */
@@ -164,7 +166,7 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
     else if (h.caseRule === 'upper' && caseRule === 'any') h.caseRule = 'any';
     return;
   }
-  list.push({ hit, caseRule });
+  list.push({ hit, caseRule, written: alias.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim() });
   b.phrases.set(key, list);
   b.maxTokens = Math.min(defaults.tokenCap, Math.max(b.maxTokens, tokenCount(alias)));
 }
@@ -240,6 +242,9 @@ function addEntry(b: Builder, file: string, index: number, e: unknown): void {
       const isPlural = /s$/.test(noun) && !/(ss|us|is)$/.test(noun);
       addAlias(b, noun, { kind: 'sector', sector, plural: isPlural });
       // The file lists the usual forms; the other number is added so "rebel fighter" finds "rebel fighters".
+      if (isPlural && /^[a-z -]+s$/.test(noun) && !/(ss|us|is|ics)$/.test(noun) && !/^(forces|arms|press|news|police|headquarters|means)$/.test(noun.split(' ').pop()!)) {
+        addAlias(b, noun.endsWith('ies') ? noun.slice(0, -3) + 'y' : noun.slice(0, -1), { kind: 'sector', sector, plural: false });
+      }
       if (!isPlural && /^[a-z -]+$/.test(noun) && !/(police|military|media|press|public|intelligence|opposition|leadership|artillery|paramilitary|displaced|mafia|people|staff|junta|regime|government|cabinet|presidency|delegation|administration|judiciary|legislature|population|crowd|nobility|aristocracy|clergy|industry|business|gendarmerie|navy|army|militia)$/.test(noun)) {
         addAlias(b, plural(noun), { kind: 'sector', sector, plural: true });
       }

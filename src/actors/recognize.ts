@@ -1,0 +1,629 @@
+/**
+ * Entity recognition over tokens: finds the phrases that name actors (people, governments,
+ * forces, organisations, nationalities, anonymous sources) and places, and says for each what it
+ * stands for (a `Ref`), without yet deciding dates or coreference — that is `resolve.ts`.
+ *
+ * The grammar is a small noun-phrase reader over dictionary matches ("atoms"):
+ *   [det] [quantity "of"] [modifiers] [country-ish ('s)? (and country-ish)*] [modifiers]
+ *   head = sector noun(s) | title [name] | known person | unknown capitalised name
+ *   [post: "in|from|of" place | "to" actor phrase | anonymity phrase]
+ * so "Senior Hungarian and Romanian officials", "British Defence Secretary Tom King",
+ * "Rebels in the Ivory Coast" and "a person familiar with the talks" are read by the same rules.
+ */
+import type { EntityType } from '../document/types.js';
+import type { ActorDictionary, AliasHit, Hit, PersonRecord, TitleRecord, UnitRecord } from './dictionary.js';
+import { normalizeKey } from './dictionary.js';
+import {
+  ADMINISTRATION_NOUNS, ANONYMITY_PHRASES, DETERMINERS, FORMER, GENERIC_GOV_HEADS, HONORIFICS, INDEFINITE, LOC_WORDS,
+  LOCATIVE, MODIFIERS, MOTION, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PLACE_NOUNS, PLACE_OF, QUANTITY_NOUNS,
+  SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS,
+} from './words.js';
+
+/** Possessive determiners that tie a collective to an actor named just before ("its troops"). */
+const POSSESSIVE_DETS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her']);
+
+/** The token fields recognition needs: wink-nlp tokens have them, and so does the light tokenizer. */
+export interface RecToken {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  pos: string;
+  sentence: number;
+}
+
+/** What a mention stands for, before dates and coreference are applied. */
+export type Ref =
+  | { kind: 'person'; person: PersonRecord; title: TitleRecord | null; former: boolean }
+  /** A person the dictionary does not know, introduced by a title ("British Defence Secretary Tom King"). */
+  | { kind: 'named'; name: string; country: string | null; sector: string | null; title: string | null; former: boolean }
+  /** A government or collective: country used as actor, "Russian forces", "rebels". */
+  | { kind: 'collective'; country: string | null; sector: string | null; label: string; definite: boolean; via?: Mention; possessor?: string }
+  | { kind: 'unit'; unit: UnitRecord; sector: string }
+  /** An office without a name ("the Ukrainian President", "the president"): the holder on the date, or the article's. */
+  | { kind: 'office'; country: string | null; title: TitleRecord; label: string; former: boolean }
+  /** "the Trump administration", "Trump's advisers": the person's country, this sector. */
+  | { kind: 'personGroup'; person: Mention; sector: string; label: string }
+  | { kind: 'pronoun' }
+  /** A capitalised name the dictionary does not know: a surname seen before in the article, or unknown. */
+  | { kind: 'unknown'; name: string };
+
+export interface Mention {
+  start: number;
+  end: number;
+  sentence: number;
+  type: EntityType;
+  ref: Ref;
+  /** False for a place used as a location ("talks in Kyiv") or a name nested inside a larger actor phrase. */
+  asActor: boolean;
+  /** The country the phrase names, where it names one (a GPE, a demonym), whatever its role. */
+  country: string | null;
+  anonymous: boolean;
+  /** Set on a mention inside a larger one ("Ukraine" in "Ukraine's defence ministry"). */
+  nested: boolean;
+}
+
+interface Atom {
+  /** Token range [i, j). */
+  i: number;
+  j: number;
+  hits: Hit[];
+}
+
+type Countryish =
+  | { kind: 'country' | 'capital'; iso3: string; atom: Atom; possessive: boolean }
+  | { kind: 'demonym'; iso3: string; plural: boolean; atom: Atom; possessive: boolean }
+  | { kind: 'unit'; unit: UnitRecord; atom: Atom; possessive: boolean };
+
+const isUpper = (s: string): boolean => /^[^\p{L}\p{N}]*\p{Lu}/u.test(s);
+const isWordToken = (t: RecToken): boolean => /[\p{L}]/u.test(t.text);
+
+class SentenceReader {
+  private readonly atoms: Atom[] = [];
+  readonly out: Mention[] = [];
+
+  constructor(
+    private readonly dict: ActorDictionary,
+    private readonly text: string,
+    private readonly toks: readonly RecToken[],
+    private readonly keys: readonly string[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    for (let i = from; i < to;) {
+      const m = this.matchAt(i);
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: [] }); i++; }
+    }
+  }
+
+  // ---- dictionary matching ---------------------------------------------------------------
+
+  private passes(h: AliasHit, i: number, j: number): boolean {
+    const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
+    if (h.caseRule === 'exact') return surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") === h.written;
+    if (h.caseRule === 'upper') return isUpper(surface);
+    // Common nouns and titles must not be verbs here ("Russia forces Ukraine", "press demands").
+    const pos = this.toks[j - 1].pos;
+    return pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADV' && pos !== 'ADP' && pos !== 'PRON' && pos !== 'DET';
+  }
+
+  /** The longest dictionary phrase starting at token i, with the hits whose case rule holds. */
+  private matchAt(i: number): Atom | null {
+    const t = this.toks;
+    if (!isWordToken(t[i])) return null;
+    let key = '';
+    let best: Atom | null = null;
+    for (let j = i; j < this.to && j - i < this.dict.maxTokens; j++) {
+      if (t[j].pos === 'SPACE') break;
+      if (j > i && t[j].start > t[j - 1].end) key += ' ';
+      key += this.keys[j];
+      const list = this.dict.phrases.get(key);
+      if (!list) continue;
+      const hits = list.filter((h) => this.passes(h, i, j + 1)).map((h) => h.hit);
+      if (hits.length) best = { i, j: j + 1, hits };
+    }
+    return best;
+  }
+
+  // ---- atom helpers ----------------------------------------------------------------------
+
+  private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
+  private word(a: Atom | undefined): string { return a && a.j === a.i + 1 ? this.keys[a.i] : a ? normalizeKey(this.span(a)) : ''; }
+  private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
+  private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
+    return a?.hits.find((h): h is Extract<Hit, { kind: K }> => h.kind === kind);
+  }
+  private isPossessive(a: Atom | undefined): boolean { const w = this.word(a); return w === "'s" || w === "'"; }
+
+  private countryish(a: Atom | undefined): Countryish | null {
+    if (!a) return null;
+    const c = this.hit(a, 'country');
+    if (c) return { kind: 'country', iso3: c.iso3, atom: a, possessive: false };
+    const d = this.hit(a, 'demonym');
+    if (d) return { kind: 'demonym', iso3: d.iso3, plural: d.plural, atom: a, possessive: false };
+    const u = this.hit(a, 'unit');
+    if (u) return { kind: 'unit', unit: u.unit, atom: a, possessive: false };
+    const k = this.hit(a, 'capital');
+    if (k) return { kind: 'capital', iso3: k.iso3, atom: a, possessive: false };
+    return null;
+  }
+
+  /** A modifier between determiner and head: "senior", "top", lower-case adjectives. */
+  private isModifier(a: Atom | undefined): boolean {
+    if (!a || a.hits.length) return false;
+    const t = this.tok(a)!;
+    const w = this.word(a);
+    if (MODIFIERS.has(w)) return true;
+    return t.pos === 'ADJ' && !isUpper(t.text) && isWordToken(t);
+  }
+
+  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'sector' || (h.kind === 'title' && h.plural)); }
+  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'title' && !h.plural); }
+  private sectorOf(a: Atom): string | null {
+    const s = this.hit(a, 'sector');
+    if (s) return s.sector;
+    const t = a.hits.find((h) => h.kind === 'title' && h.plural) as Extract<Hit, { kind: 'title' }> | undefined;
+    return t ? t.title.sector : null;
+  }
+  private isPlural(a: Atom): boolean {
+    const s = this.hit(a, 'sector');
+    if (s) return s.plural;
+    return a.hits.some((h) => h.kind === 'title' && h.plural);
+  }
+
+  /** A capitalised token that may be part of a name. */
+  private nameToken(k: number, first: boolean): boolean {
+    const t = this.toks[k];
+    if (!t || k >= this.to) return false;
+    if (NOT_NAMES.has(t.lower)) return false;
+    if (isUpper(t.text) && isWordToken(t)) return true;
+    if (!first && NAME_PARTICLES.has(t.lower)) return true;
+    return false;
+  }
+
+  /**
+   * Reads a personal name from atom index p: capitalised tokens, particles and hyphen pieces
+   * ("Omar Hassan al-Bashir", "Tom King"); a known person's alias inside makes it that person.
+   */
+  private readName(p: number): { q: number; person: PersonRecord | null; i: number; j: number } | null {
+    let q = p;
+    let persons: PersonRecord[] = [];
+    const atoms = this.atoms;
+    while (q < atoms.length && q - p < 6) {
+      const a = atoms[q];
+      const t = this.tok(a)!;
+      const attached = q > p && t.start === this.toks[atoms[q - 1].j - 1].end;
+      if (a.hits.some((h) => h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') && !a.hits.some((h) => h.kind === 'person')) break;
+      const pr = a.hits.filter((h) => h.kind === 'person').map((h) => (h as Extract<Hit, { kind: 'person' }>).person);
+      if (pr.length) { persons = pr; q++; continue; }
+      if (attached && /^[-'’]$/.test(t.text) && q + 1 < atoms.length && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
+      if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(NAME_PARTICLES.has(t.lower) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
+        if (q === p && NAME_PARTICLES.has(t.lower)) break;
+        q++;
+        continue;
+      }
+      // A capitalised title word inside a name ("Tom King") reads as part of the name.
+      if (q > p && a.j === a.i + 1 && isUpper(t.text) && this.isTitle(a)) { q++; continue; }
+      break;
+    }
+    if (q === p) return null;
+    // A name never ends on a particle or a hyphen.
+    while (q > p && (NAME_PARTICLES.has(this.tok(atoms[q - 1])!.lower) || /^[-'’]$/.test(this.tok(atoms[q - 1])!.text))) q--;
+    if (q === p) return null;
+    return { q, person: persons.length === 1 ? persons[0] : persons[0] ?? null, i: atoms[p].i, j: atoms[q - 1].j };
+  }
+
+  // ---- mentions --------------------------------------------------------------------------
+
+  private emit(i: number, j: number, type: EntityType, ref: Ref, extra: Partial<Mention> = {}): Mention {
+    const m: Mention = {
+      start: this.toks[i].start, end: this.toks[j - 1].end, sentence: this.toks[i].sentence, type, ref,
+      asActor: true, country: null, anonymous: false, nested: false, ...extra,
+    };
+    this.out.push(m);
+    return m;
+  }
+
+  /** Is the phrase starting at token i a location rather than an actor ("in Kyiv", "travel to Washington")? */
+  private locativeBefore(i: number): boolean {
+    let k = i - 1;
+    if (k >= this.from && this.toks[k].lower === 'the') k--;
+    if (k < this.from) return false;
+    const w = this.toks[k].lower;
+    if (LOCATIVE.has(w)) return true;
+    if ((w === 'to' || w === 'from') && k - 1 >= this.from && MOTION.has(this.toks[k - 1].lower)) return true;
+    if (w === 'of' && k - 1 >= this.from && PLACE_OF.has(this.toks[k - 1].lower)) return true;
+    if (w === ',' && k - 1 >= this.from && PLACE_OF.has(this.toks[k - 1].lower)) return true;
+    return false;
+  }
+
+  private placeNounAfter(p: number): boolean {
+    const a = this.atoms[p];
+    return !!a && PLACE_NOUNS.has(this.word(a));
+  }
+
+  private countryOf(c: Countryish): string {
+    return c.kind === 'unit' ? c.unit.country : c.iso3;
+  }
+
+  /** Emits a country-ish atom on its own: a GPE, an organisation, a nationality. */
+  private emitCountryish(c: Countryish, locative: boolean, nested: boolean, spanStart?: number): Mention {
+    const a = c.atom;
+    const i = spanStart ?? a.i;
+    if (c.kind === 'unit') {
+      const seatAsPlace = c.unit.kind === 'seat' && locative;
+      return this.emit(i, a.j, seatAsPlace ? 'LOC' : 'ORG', { kind: 'unit', unit: c.unit, sector: c.unit.sector },
+        { asActor: !locative && !nested, country: c.unit.country, nested });
+    }
+    if (c.kind === 'demonym') {
+      const dem = this.span(a);
+      const ref: Ref = { kind: 'collective', country: c.iso3, sector: c.plural ? 'CVL' : null, label: dem, definite: false };
+      return this.emit(i, a.j, 'NORP', ref, { asActor: !nested && !locative, country: c.iso3, nested });
+    }
+    const ref: Ref = { kind: 'collective', country: c.iso3, sector: 'GOV', label: '', definite: false };
+    return this.emit(i, a.j, 'GPE', ref, { asActor: !locative && !nested, country: c.iso3, nested });
+  }
+
+  /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
+  read(p: number): number {
+    const atoms = this.atoms;
+    const n = atoms.length;
+    let q = p;
+    let det: string | null = null;
+    // Determiner or quantifier: "the", "one", "two", "a few".
+    const w0 = this.word(atoms[q]);
+    if (q < n && !atoms[q].hits.length && (DETERMINERS.has(w0) || INDEFINITE.has(w0) || this.tok(atoms[q])!.pos === 'NUM')) {
+      det = w0; q++;
+      if (det === 'a' && this.word(atoms[q]) === 'few') { det = 'a few'; q++; }
+    }
+    // "a group of", "thousands of", "one of the": the actor starts after "of".
+    let spanStart = p;
+    let counted = det !== null && this.tok(atoms[p])?.pos === 'NUM';
+    for (let guard = 0; guard < 3; guard++) {
+      const w = this.word(atoms[q]);
+      if ((QUANTITY_NOUNS.has(w) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
+        q += 2; spanStart = q;
+        if (DETERMINERS.has(this.word(atoms[q]))) q++;
+        continue;
+      }
+      if (this.tok(atoms[q])?.pos === 'NUM' && !atoms[q].hits.length) { q++; counted = true; continue; }
+      break;
+    }
+    if (spanStart !== p && !det) det = null;
+    // Pre-modifiers: "senior", "top", "former", and sector words before a nationality ("rebel Kurdistan…").
+    let former = false;
+    const modSectors: string[] = [];
+    for (let guard = 0; guard < 5 && q < n; guard++) {
+      if (this.isModifier(atoms[q])) { if (FORMER.has(this.word(atoms[q]))) former = true; q++; continue; }
+      if (HONORIFICS.has(this.word(atoms[q])) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
+      if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
+      break;
+    }
+    // Country-ish modifiers, possibly possessive and coordinated: "Hungarian and Romanian", "Ukraine's".
+    const ctys: Countryish[] = [];
+    for (let guard = 0; guard < 6; guard++) {
+      const c = this.countryish(atoms[q]);
+      if (!c) break;
+      // A person's name that contains a country ("Jordan") is left to the name reader.
+      q++;
+      if (this.isPossessive(atoms[q])) { c.possessive = true; q++; }
+      ctys.push(c);
+      const sep = this.word(atoms[q]);
+      if ((sep === 'and' || sep === ',' || sep === '/' || sep === '-') && this.countryish(atoms[q + 1])) {
+        // "Ukraine and Russia" as plain GPEs are coordinated too; keep reading.
+        q++; continue;
+      }
+      break;
+    }
+    const locative = this.locativeBefore(atoms[spanStart]?.i ?? atoms[p].i);
+
+    // Modifiers after the country ("Romania's new government", "Israeli military officials").
+    for (let guard = 0; guard < 4 && q < n; guard++) {
+      const a = atoms[q];
+      if (this.isModifier(a) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !NOT_NAMES.has(this.word(a)))) {
+        if (FORMER.has(this.word(a))) former = true;
+        q++; continue;
+      }
+      // Capitalised portfolio words before a title: "Planning and Investment Minister".
+      if (!a.hits.length && isUpper(this.tok(a)!.text) && !NOT_NAMES.has(this.word(a))) {
+        let r = q;
+        while (r < n && r - q < 5 && (!atoms[r].hits.length && (isUpper(this.tok(atoms[r])!.text) || this.word(atoms[r]) === 'and'))) r++;
+        if (r > q && this.isTitle(atoms[r]) && this.word(atoms[r - 1]) !== 'and') { q = r; continue; }
+      }
+      break;
+    }
+
+    // ---- heads --------------------------------------------------------------------------
+    const a = atoms[q];
+    // Title, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President".
+    if (a && this.isTitle(a) && !(this.isSector(a) && this.isPlural(a))) {
+      const title = (this.hit(a, 'title')!).title;
+      let r = q + 1;
+      // "President of Armenia", "Emir of Qatar".
+      let ofCountry: Countryish | null = null;
+      if (!ctys.length && this.word(atoms[r]) === 'of') {
+        let s = r + 1;
+        if (this.word(atoms[s]) === 'the') s++;
+        const c = this.countryish(atoms[s]);
+        if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
+      }
+      if (this.word(atoms[r]) === ',' && this.readName(r + 1) && ctys.length === 0 && !ofCountry) {
+        // "Quatar's emir, Sheikh …" is an apposition, left to the next phrase.
+      }
+      const name = this.readName(r);
+      const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
+      const start = atoms[spanStart].i;
+      for (const c of ctys) this.emitCountryish(c, false, true);
+      if (ofCountry) this.emitCountryish(ofCountry, false, true);
+      if (name) {
+        const end = name.j;
+        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+        const ref: Ref = name.person
+          ? { kind: 'person', person: name.person, title, former }
+          : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
+        this.emit(start, end, 'PERSON', ref, { country });
+        return this.after(name.q);
+      }
+      const end = atoms[r - 1].j;
+      const label = this.span(a);
+      const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
+      const m = this.emit(start, end, 'PERSON', ref, { country });
+      this.anonymity(m, det, r, true);
+      return this.after(r);
+    }
+
+    // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels".
+    if (a && (this.isSector(a) || (SOURCE_HEADS.has(this.word(a)) && !a.hits.length))) {
+      let r = q;
+      const sectors: string[] = [...modSectors];
+      let head = a;
+      while (r < n && (this.isSector(atoms[r]) || (r === q && SOURCE_HEADS.has(this.word(atoms[r]))))) {
+        head = atoms[r];
+        const s = this.sectorOf(atoms[r]);
+        if (s) sectors.push(s);
+        r++;
+        // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
+      }
+      // "opposition groups", "army units": a generic noun after a sector word is the head, with that sector.
+      if (atoms[r] && !atoms[r].hits.length && GROUP_HEADS.has(this.word(atoms[r]))) { head = atoms[r]; r++; }
+      const headTok = this.toks[head.j - 1];
+      const next = atoms[r] ? this.tok(atoms[r])! : undefined;
+      // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
+      if (next && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) && !PLACE_NOUNS.has(next.lower) &&
+        (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
+        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+        return p;
+      }
+      const headWord = this.word(head);
+      const isSource = SOURCE_HEADS.has(headWord);
+      const weakSource = WEAK_SOURCE_HEADS.has(headWord);
+      let sector = sectors.length ? sectors[sectors.length - 1] : null;
+      // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.
+      if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
+      if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
+      if (former && sector === 'GOV') sector = 'ELI';
+
+      // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
+      const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
+      if (name && (name.person || name.j - name.i >= 2)) {
+        const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
+        for (const c of ctys) this.emitCountryish(c, false, true);
+        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+        const ref: Ref = name.person
+          ? { kind: 'person', person: name.person, title: null, former }
+          : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
+        this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
+        return this.after(name.q);
+      }
+      const singular = !this.isPlural(head) && !/s$/.test(headWord);
+      const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
+      const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
+
+      if (ctys.length) {
+        // One entity per coordinated country: "Hungarian" and "Romanian officials".
+        ctys.forEach((c, k) => {
+          const last = k === ctys.length - 1;
+          const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
+          const j0 = last ? head.j : c.atom.j;
+          if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && (i0 !== c.atom.i || j0 !== c.atom.j)) this.emitCountryish(c, false, true);
+          const country = this.countryOf(c);
+          const sec = c.kind === 'unit' && (sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord) || sector === null) ? c.unit.sector : sector ?? (c.kind === 'unit' ? c.unit.sector : null);
+          const label = `${this.span(c.atom)} ${headText}`;
+          const ref: Ref = c.kind === 'unit'
+            ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
+            : { kind: 'collective', country, sector: sec, label, definite: false };
+          const m = this.emit(i0, j0, type, ref, { country });
+          if (last) this.anonymity(m, det, r, singular || isSource);
+          else if (isSource || (det && INDEFINITE.has(det) && singular)) m.anonymous = true;
+        });
+        return this.after(r);
+      }
+      // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
+      let post = r;
+      let country: string | null = null;
+      let via: Mention | undefined;
+      const pw = this.word(atoms[post]);
+      if (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across') {
+        let s = post + 1;
+        if (this.word(atoms[s]) === 'the') s++;
+        const c = this.countryish(atoms[s]);
+        if (c && c.kind !== 'demonym' && !(c.kind === 'unit' && c.unit.kind !== 'seat')) {
+          this.emitCountryish(c, true, true);
+          country = this.countryOf(c);
+          post = s + 1;
+        }
+      } else if (pw === 'to' && (sector === 'GOV' || sector === null)) {
+        // "advisers to the Ukrainian President": the group serves the inner actor.
+        const before = this.out.length;
+        const s = this.read(post + 1);
+        if (s > post + 1) {
+          const inner = this.out.slice(before).find((m) => !m.nested && m.type === 'PERSON' || !m.nested && m.type === 'GPE');
+          if (inner) { via = inner; post = s; }
+          else this.out.length = before;
+        }
+      }
+      if (country === null && !via && isSource && !sector && weakSource && !this.anonymityAt(r)) return p;
+      if (sector === 'IGO' && country === null && !via) country = 'IGO';
+      const i0 = atoms[spanStart].i;
+      const j0 = atoms[post - 1].j;
+      const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
+      const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
+      const m = this.emit(i0, j0, type, ref, { country });
+      this.anonymity(m, det, post, singular || isSource || weakSource);
+      return this.after(post);
+    }
+
+    // Known person: "Zelensky", "Trump's", "the Trump administration".
+    const personHit = a && a.hits.find((h) => h.kind === 'person');
+    if (a && (personHit || (ctys.length === 0 && q > p && HONORIFICS.has(this.word(atoms[q - 1])) && this.readName(q)))) {
+      const name = this.readName(q);
+      if (!name) return p;
+      const start = atoms[spanStart].i;
+      const personRef: Ref = name.person
+        ? { kind: 'person', person: name.person, title: null, former }
+        : { kind: 'named', name: this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end), country: null, sector: null, title: null, former };
+      let r = name.q;
+      const poss = this.isPossessive(atoms[r]);
+      const adminAt = poss ? r + 1 : r;
+      const adminWord = this.word(atoms[adminAt]);
+      if (ADMINISTRATION_NOUNS.has(adminWord)) {
+        const inner = this.emit(name.i, name.j, 'PERSON', personRef, { asActor: false, nested: true });
+        const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
+        this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector: 'GOV', label });
+        return this.after(adminAt + 1);
+      }
+      if (poss && this.isSector(atoms[r + 1]) && this.isPlural(atoms[r + 1])) {
+        const inner = this.emit(name.i, name.j, 'PERSON', personRef, { nested: true });
+        const sector = this.sectorOf(atoms[r + 1]) ?? 'GOV';
+        const label = this.text.slice(this.toks[start].start, this.toks[atoms[r + 1].j - 1].end);
+        inner.asActor = true;
+        this.emit(start, atoms[r + 1].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
+        return this.after(r + 2);
+      }
+      this.emit(name.i, name.j, 'PERSON', personRef);
+      return this.after(r);
+    }
+
+    // No head: country-ish words on their own ("The United States and Jordan", "Turkish and Greek sides").
+    if (ctys.length) {
+      const last = ctys[ctys.length - 1];
+      // "Iraqi Kurds", "Bosnian Serbs": a nationality adjective before a people's name is that people, there.
+      const nextA = atoms[q];
+      const nextT = this.tok(nextA);
+      if (ctys.length === 1 && last.kind === 'demonym' && !last.plural && nextA && !nextA.hits.length && nextT && isUpper(nextT.text) && /s$/.test(nextT.text) && !NOT_NAMES.has(nextT.lower)) {
+        this.emit(atoms[spanStart].i, nextA.j, 'NORP', { kind: 'collective', country: last.iso3, sector: 'CVL', label: this.text.slice(this.toks[last.atom.i].start, nextT.end), definite: false }, { country: last.iso3 });
+        return this.after(q + 1);
+      }
+      if (ctys.length === 2 && ctys[0].kind === 'demonym' && !ctys[0].plural && last.kind === 'demonym' && last.plural && !this.word(atoms[ctys[0].atom.j - ctys[0].atom.i + ctys[0].atom.i]).match(/^(and|,)$/)) {
+        if (last.atom.i === ctys[0].atom.j) {
+          this.emit(atoms[spanStart].i, last.atom.j, 'NORP', { kind: 'collective', country: ctys[0].iso3, sector: 'CVL', label: this.text.slice(this.toks[ctys[0].atom.i].start, this.toks[last.atom.j - 1].end), definite: false }, { country: ctys[0].iso3 });
+          return this.after(q);
+        }
+      }
+      const placeUse = locative || (!last.possessive && this.placeNounAfter(q));
+      ctys.forEach((c, k) => this.emitCountryish(c, placeUse, false, k === 0 && det === 'the' && spanStart === p && c.kind !== 'demonym' ? atoms[p].i : undefined));
+      return this.after(q);
+    }
+
+    // Unknown capitalised name: an entity with no actor (unless it is a surname seen before).
+    if (a && !a.hits.length && spanStart === q) {
+      const t = this.tok(a)!;
+      const sentenceInitial = a.i === this.from || (a.i === this.from + 1 && !isWordToken(this.toks[this.from]));
+      if (isUpper(t.text) && isWordToken(t) && !NOT_NAMES.has(t.lower) && (!sentenceInitial || t.pos === 'PROPN') && t.pos !== 'PRON') {
+        const name = this.readName(q);
+        if (name && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
+          const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+          const words = nameText.toLowerCase().split(/[\s-]+/);
+          const type: EntityType = q > 0 && HONORIFICS.has(this.word(atoms[q - 1])) ? 'PERSON'
+            : REGIONS.has(normalizeKey(nameText)) ? 'LOC'
+            : words.some((x) => ORG_WORDS.has(x)) || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
+            : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
+            : this.locativeBefore(name.i) ? 'GPE' : 'PERSON';
+          this.emit(name.i, name.j, type, { kind: 'unknown', name: nameText }, { asActor: !this.locativeBefore(name.i) });
+          return this.after(name.q);
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Marks a person phrase anonymous when it is indefinite or an anonymity phrase follows; extends its span. */
+  private anonymity(m: Mention, det: string | null, p: number, personal: boolean): void {
+    const end = this.anonymityAt(p);
+    if (end !== null) {
+      m.anonymous = true;
+      m.end = end;
+      return;
+    }
+    const ref = m.ref;
+    const named = ref.kind === 'person' || ref.kind === 'named';
+    if (named || !personal) return;
+    const text = this.text.slice(m.start, m.end).toLowerCase();
+    if (/\bsources?\b/.test(text)) { m.anonymous = true; return; }
+    if (det && INDEFINITE.has(det) && ref.kind !== 'office') m.anonymous = true;
+    if (det && INDEFINITE.has(det) && ref.kind === 'office' && det !== 'a' && det !== 'an') m.anonymous = true;
+  }
+
+  /** If an anonymity phrase starts at atom p, the offset where its clause ends. */
+  private anonymityAt(p: number): number | null {
+    const atoms = this.atoms;
+    if (p >= atoms.length) return null;
+    let k = atoms[p].i;
+    if (this.toks[k]?.lower === ',') k++;
+    for (const phrase of ANONYMITY_PHRASES) {
+      let ok = true;
+      for (let x = 0; x < phrase.length; x++) if (this.toks[k + x]?.lower !== phrase[x] || k + x >= this.to) { ok = false; break; }
+      if (!ok) continue;
+      let e = k + phrase.length;
+      // The complement runs to the next comma or verb: "familiar with the talks", "close to the president".
+      if (!/(named|identified|anonymity|anonymously)$/.test(phrase[phrase.length - 1])) {
+        while (e < this.to && !/^[,;:.!?“”"()]$/.test(this.toks[e].text) && this.toks[e].pos !== 'VERB' && this.toks[e].pos !== 'AUX' && this.toks[e].lower !== 'who' && this.toks[e].lower !== 'that') e++;
+        if (e > this.to) e = this.to;
+        // "to speak" after "not authorised": keep the infinitive with the phrase.
+        if (this.toks[e]?.lower === 'to' || (this.toks[e - 1]?.lower === 'to' && this.toks[e]?.pos === 'VERB')) {
+          while (e < this.to && (this.toks[e].lower === 'to' || this.toks[e].pos === 'VERB') && !/^(said|says|told|added|warned|confirmed|noted)$/.test(this.toks[e].lower)) e++;
+        }
+      }
+      return this.toks[e - 1].end;
+    }
+    return null;
+  }
+
+  /** Skips to the atom after the phrase. */
+  private after(q: number): number { return q; }
+
+  /** Reads all phrases of the sentence. */
+  run(): Mention[] {
+    let p = 0;
+    while (p < this.atoms.length) {
+      const next = this.read(p);
+      p = next > p ? next : p + 1;
+    }
+    return this.out;
+  }
+
+  /** Pronouns, for coreference: he/she/his/her at their token offsets. */
+  pronouns(words: ReadonlySet<string>): { start: number; end: number; sentence: number }[] {
+    const out: { start: number; end: number; sentence: number }[] = [];
+    for (let k = this.from; k < this.to; k++) {
+      const t = this.toks[k];
+      if (words.has(t.lower)) out.push({ start: t.start, end: t.end, sentence: t.sentence });
+    }
+    return out;
+  }
+}
+
+/** Normalised keys of the tokens, computed once per article. */
+export function tokenKeys(toks: readonly RecToken[]): string[] {
+  return toks.map((t) => normalizeKey(t.text));
+}
+
+/** Recognises the actor and place mentions of one sentence (token range [from, to)). */
+export function recognizeSentence(
+  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly string[], from: number, to: number,
+  pronounWords?: ReadonlySet<string>,
+): { mentions: Mention[]; pronouns: { start: number; end: number; sentence: number }[] } {
+  const reader = new SentenceReader(dict, text, toks, keys, from, to);
+  const mentions = reader.run();
+  return { mentions, pronouns: pronounWords ? reader.pronouns(pronounWords) : [] };
+}

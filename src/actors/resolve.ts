@@ -1,0 +1,291 @@
+/**
+ * Resolution: turns recognised mentions into coded actors valid on the publication date, and
+ * links mentions of the same actor within the article (surnames, "the Ukrainian President",
+ * "he", "the rebels").
+ *
+ * Dates. A person's role is the one whose [start, end] holds the date. With a date past all
+ * roles the person is a former office holder: CAMEO codes them as elites (ELI) of their last
+ * country. With no date at all (an undated text), the person's most recent role is used: an
+ * undated report is read as current news, and the dictionary is kept to today.
+ */
+import type { Actor, Entity } from '../document/types.js';
+import type { ActorDictionary, Office, PersonRecord, RoleRecord, TitleRecord } from './dictionary.js';
+import type { Mention, Ref } from './recognize.js';
+
+/** An actor as `resolveActor` and the output give it; `office` is Parley's extra field. */
+export interface ResolvedActor {
+  name: string;
+  country: string | null;
+  sector: string | null;
+  wikidata: string | null;
+  title?: string | null;
+  office?: Office | null;
+}
+
+export interface RoleChoice {
+  role: RoleRecord | null;
+  /** current: a role holds on the date; former: all roles ended before it; future: none began yet. */
+  status: 'current' | 'former' | 'future' | 'undated';
+}
+
+/** The role a person holds on a date (YYYY-MM-DD, or null for undated text). */
+export function roleOn(person: PersonRecord, date: string | null, prefer?: TitleRecord | null): RoleChoice {
+  const roles = person.roles;
+  if (!roles.length) return { role: null, status: 'undated' };
+  const rank = (r: RoleRecord): number => {
+    let score = 0;
+    if (prefer && (r.office === prefer.office && prefer.office !== 'other' || (r.title ?? '').toLowerCase() === prefer.title.toLowerCase())) score += 10;
+    score += r.office === 'head-of-state' ? 4 : r.office === 'head-of-government' ? 3 : r.office === 'foreign-minister' ? 2 : r.office === 'defence-minister' ? 1 : 0;
+    return score;
+  };
+  if (date === null) {
+    // Undated: the most recent role (latest start), preferring the office the text names.
+    const pool = prefer && roles.some((r) => rank(r) >= 10) ? roles.filter((r) => rank(r) >= 10) : roles;
+    const latest = [...pool].sort((a, b) => b.from.localeCompare(a.from) || rank(b) - rank(a))[0];
+    return { role: latest, status: 'undated' };
+  }
+  const d = date.slice(0, 10);
+  const current = roles.filter((r) => r.from <= d && d <= r.to).sort((a, b) => rank(b) - rank(a) || b.from.localeCompare(a.from));
+  if (current.length) return { role: current[0], status: 'current' };
+  const past = roles.filter((r) => r.to < d).sort((a, b) => b.to.localeCompare(a.to));
+  if (past.length) return { role: past[0], status: 'former' };
+  return { role: [...roles].sort((a, b) => a.from.localeCompare(b.from))[0], status: 'future' };
+}
+
+/** The coded actor for a person on a date. */
+export function personActor(person: PersonRecord, date: string | null, title: TitleRecord | null, former: boolean): ResolvedActor {
+  const { role, status } = roleOn(person, date, title);
+  if (!role) return { name: person.name, country: null, sector: null, wikidata: person.wikidata, title: null, office: null };
+  if (former || status === 'former') {
+    return { name: person.name, country: role.country, sector: 'ELI', wikidata: person.wikidata, title: null, office: null };
+  }
+  if (status === 'future') return { name: person.name, country: role.country, sector: null, wikidata: person.wikidata, title: null, office: null };
+  return { name: person.name, country: role.country, sector: role.sector, wikidata: person.wikidata, title: role.title, office: role.office };
+}
+
+/** Who holds an office in a country on a date, when exactly one person does. */
+export function officeHolder(dict: ActorDictionary, country: string, title: TitleRecord, date: string): PersonRecord | null {
+  const d = date.slice(0, 10);
+  const found = new Set<PersonRecord>();
+  for (const p of dict.people) {
+    for (const r of p.roles) {
+      if (r.country !== country || !(r.from <= d && d <= r.to)) continue;
+      const sameOffice = title.office !== 'other' && r.office === title.office;
+      const sameTitle = (r.title ?? '').toLowerCase() === title.title.toLowerCase();
+      if (sameOffice || sameTitle) found.add(p);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+interface Slot {
+  key: string;
+  actor: Actor & { office?: Office | null };
+  /** Person-like: can be "he", "the President", a surname. */
+  personal: boolean;
+  /** Lower-cased name tokens, for surname coreference. */
+  nameTokens: string[];
+}
+
+export interface ResolveResult {
+  entities: (Entity & { asActor: boolean; country: string | null })[];
+  actors: (Actor & { office?: Office | null })[];
+  /** Unknown names and unresolved offices, for diagnostics. */
+  unknown: { code: 'P200' | 'P201'; detail: string; start: number; end: number }[];
+}
+
+const stripDeterminer = (s: string): string => s.replace(/^(the|a|an|one|some|several|two|three|its|their|his|her)\s+/i, '');
+
+/**
+ * Resolves mentions (any order) and pronoun candidates into entities and actors for one article.
+ * `text` is the article text, `date` its publication date or null.
+ */
+export function resolveMentions(
+  dict: ActorDictionary, text: string, date: string | null, mentions: Mention[],
+  pronouns: { start: number; end: number; sentence: number }[],
+): ResolveResult {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const slots = new Map<string, Slot>();
+  const slotList: Slot[] = [];
+  const actorOf = new Map<Mention, Slot | null>();
+  const unknown: ResolveResult['unknown'] = [];
+  /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
+  const seen: { m: Mention; slot: Slot }[] = [];
+
+  const slot = (key: string, make: () => ResolvedActor, personal: boolean, nameTokens: string[] = []): Slot => {
+    let s = slots.get(key);
+    if (!s) {
+      const r = make();
+      const actor: Actor & { office?: Office | null } = {
+        id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
+      };
+      if (r.office !== undefined) actor.office = r.office;
+      s = { key, actor, personal, nameTokens };
+      slots.set(key, s);
+      slotList.push(s);
+    }
+    return s;
+  };
+  const countryName = (iso3: string | null): string | null => (iso3 ? dict.countries.get(iso3)?.name ?? iso3 : null);
+
+  const personSlot = (person: PersonRecord, title: TitleRecord | null, former: boolean): Slot =>
+    slot(`p:${person.id}${former ? ':former' : ''}`, () => personActor(person, date, title, former), true,
+      [person.name.toLowerCase().split(/\s+/).pop()!]);
+
+  const collectiveSlot = (country: string | null, sector: string | null, label: string): Slot =>
+    slot(`c:${country ?? '-'}/${sector ?? '-'}`, () => ({
+      name: country && (sector === 'GOV') ? countryName(country)! : stripDeterminer(label) || countryName(country) || sector || 'unknown',
+      country, sector, wikidata: country && sector === 'GOV' ? dict.countries.get(country)?.wikidata ?? null : null, title: null,
+    }), false);
+
+  const resolve = (m: Mention): Slot | null => {
+    if (actorOf.has(m)) return actorOf.get(m)!;
+    actorOf.set(m, null);
+    const s = resolveRef(m, m.ref);
+    actorOf.set(m, s);
+    return s;
+  };
+
+  const recentBefore = (m: Mention, fits: (s: Slot, x: Mention) => boolean, sentences = Infinity): Slot | null => {
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const x = seen[k];
+      if (x.m.start >= m.start) continue;
+      if (m.sentence - x.m.sentence > sentences) break;
+      if (fits(x.slot, x.m)) return x.slot;
+    }
+    return null;
+  };
+
+  const resolveRef = (m: Mention, ref: Ref): Slot | null => {
+    switch (ref.kind) {
+      case 'person': return personSlot(ref.person, ref.title, ref.former);
+      case 'named': {
+        // A surname seen before: "Tom King … King said".
+        const key = `n:${ref.name.toLowerCase()}`;
+        return slot(key, () => ({ name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }), true,
+          ref.name.toLowerCase().split(/\s+/));
+      }
+      case 'unit': {
+        const u = ref.unit;
+        // A seat of power is its government (or branch): "the White House" is the United States' GOV.
+        if (u.kind === 'seat' && /^[A-Z]{3}$/.test(u.country)) return collectiveSlot(u.country, ref.sector, u.name);
+        return slot(`u:${u.id}/${ref.sector}`, () => ({ name: u.name, country: u.country, sector: ref.sector, wikidata: u.wikidata, title: null }), false);
+      }
+      case 'collective': {
+        let country = ref.country;
+        if (ref.via) {
+          const inner = resolve(ref.via);
+          country = inner?.actor.country ?? ref.via.country ?? null;
+          if (!country) return null;
+        }
+        if (!country && ref.possessor) {
+          // "its troops", "their forces": the country of the nearest actor before, in this sentence.
+          const personal = ref.possessor === 'his' || ref.possessor === 'her';
+          const near = recentBefore(m, (s) => s.personal === personal && !!s.actor.country && s.actor.country !== 'IGO', 0);
+          if (near) country = near.actor.country;
+        }
+        if (!country && ref.definite && ref.sector) {
+          // "the rebels", "the army": the last actor of that sector with a country.
+          const near = recentBefore(m, (s) => s.actor.sector === ref.sector && !!s.actor.country && !s.personal);
+          if (near) return near;
+        }
+        if (m.anonymous) {
+          return slot(`anon:${m.start}`, () => ({ name: text.slice(m.start, m.end), country, sector: ref.sector, wikidata: null, title: null }), false);
+        }
+        if (!country && !ref.sector) return null;
+        return collectiveSlot(country, ref.sector, ref.label || (country ? countryName(country)! : ''));
+      }
+      case 'office': {
+        if (ref.former) {
+          return ref.country ? slot(`o:${ref.country}/${ref.title.title}/former`, () => ({ name: `former ${ref.label}`, country: ref.country, sector: 'ELI', wikidata: null, title: null }), true) : null;
+        }
+        if (ref.country && date) {
+          const holder = officeHolder(dict, ref.country, ref.title, date);
+          if (holder) return personSlot(holder, ref.title, false);
+        }
+        // The article's own office holder: "President Volodymyr Zelensky … the Ukrainian President".
+        const same = (s: Slot): boolean => s.personal && (!ref.country || s.actor.country === ref.country) &&
+          ((s.actor.title ?? '').toLowerCase() === ref.title.title.toLowerCase() || (!!s.actor.office && s.actor.office === ref.title.office && ref.title.office !== 'other'));
+        const near = recentBefore(m, same);
+        if (near) return near;
+        if (m.anonymous && ref.country) {
+          return slot(`anon:${m.start}`, () => ({ name: text.slice(m.start, m.end), country: ref.country, sector: ref.title.sector, wikidata: null, title: ref.title.title }), false);
+        }
+        if (!ref.country) {
+          unknown.push({ code: 'P201', detail: `"${text.slice(m.start, m.end)}": whose ${ref.title.title} the article does not say`, start: m.start, end: m.end });
+          return null;
+        }
+        return slot(`o:${ref.country}/${ref.title.title}`, () => ({
+          name: ref.label.replace(/^the\s+/i, ''), country: ref.country, sector: ref.title.sector, wikidata: null, title: ref.title.title, office: ref.title.office,
+        }), true, []);
+      }
+      case 'personGroup': {
+        const inner = resolve(ref.person);
+        if (!inner || !inner.actor.country) return null;
+        return collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? countryName(inner.actor.country)! : ref.label);
+      }
+      case 'unknown': {
+        const words = ref.name.toLowerCase().split(/\s+/);
+        const last = words[words.length - 1];
+        for (let k = slotList.length - 1; k >= 0; k--) {
+          const s = slotList[k];
+          if (!s.personal || !s.nameTokens.length) continue;
+          if (s.nameTokens[s.nameTokens.length - 1] === last && (words.length === 1 || s.nameTokens.join(' ').endsWith(words.join(' ')))) return s;
+        }
+        // An unknown name used as a location is left to the places stage, without a diagnostic.
+        if (m.type !== 'GPE' && m.type !== 'LOC') unknown.push({ code: 'P200', detail: `"${ref.name}"`, start: m.start, end: m.end });
+        return null;
+      }
+      case 'pronoun': return null;
+    }
+  };
+
+  // Resolve in text order, pronouns interleaved.
+  type Item = { kind: 'mention'; m: Mention } | { kind: 'pronoun'; start: number; end: number; sentence: number };
+  const items: Item[] = [
+    ...ordered.map((m) => ({ kind: 'mention' as const, m })),
+    ...pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end)).map((p) => ({ kind: 'pronoun' as const, ...p })),
+  ].sort((a, b) => (a.kind === 'mention' ? a.m.start : a.start) - (b.kind === 'mention' ? b.m.start : b.start));
+
+  const pronounMentions: Mention[] = [];
+  for (const it of items) {
+    if (it.kind === 'mention') {
+      const s = resolve(it.m);
+      if (s && it.m.asActor) seen.push({ m: it.m, slot: s });
+      continue;
+    }
+    // "he" links to the one person named before it in this sentence, else in the previous one.
+    const here = new Set<Slot>(), prev = new Set<Slot>();
+    for (const x of seen) {
+      if (!x.slot.personal || x.m.start >= it.start) continue;
+      if (x.m.sentence === it.sentence) here.add(x.slot);
+      else if (x.m.sentence === it.sentence - 1) prev.add(x.slot);
+    }
+    const pick = here.size === 1 ? [...here][0] : here.size === 0 && prev.size === 1 ? [...prev][0] : null;
+    if (!pick) continue;
+    const m: Mention = { start: it.start, end: it.end, sentence: it.sentence, type: 'PERSON', ref: { kind: 'pronoun' }, asActor: true, country: pick.actor.country, anonymous: false, nested: false };
+    actorOf.set(m, pick);
+    seen.push({ m, slot: pick });
+    pronounMentions.push(m);
+  }
+
+  const all = [...ordered, ...pronounMentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const entities: ResolveResult['entities'] = [];
+  const used: Slot[] = [];
+  for (const m of all) {
+    // Nested names are not actor mentions; a place used as a location keeps its government as actor.
+    const s = m.nested ? null : actorOf.get(m) ?? null;
+    const id = `e${entities.length + 1}`;
+    if (s) {
+      if (!s.actor.id) { used.push(s); s.actor.id = `a${used.length}`; }
+      s.actor.mentions.push(id);
+    }
+    const e: ResolveResult['entities'][number] = {
+      id, text: text.slice(m.start, m.end), start: m.start, end: m.end, type: m.type, actor: s ? s.actor.id : null,
+      asActor: m.asActor, country: m.country ?? s?.actor.country ?? null,
+    };
+    if (m.anonymous) e.anonymous = true;
+    entities.push(e);
+  }
+  return { entities, actors: used.map((s) => s.actor), unknown };
+}
