@@ -87,13 +87,22 @@ function roleOf(type: TimeType, value: string | null, before: string, after: str
   tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
   if (type === 'DURATION' || type === 'SET' || value === null || VAGUE_VALUE.test(value)) return 'other';
   if (DEADLINE_BEFORE.test(before) || DEADLINE_AFTER.test(after)) return 'deadline';
-  // The nearest verb decides between the date of a statement and the date of an event.
-  for (let d = 1; d <= defaults.reportVerbWindow; d++) {
-    for (const i of [first - d, last + d]) {
-      if (i < lo || i >= hi || i < 0 || i >= tokens.length) continue;
-      const t = tokens[i];
-      if (t.pos === 'VERB') return REPORT_VERBS.has(t.lemma) ? 'report' : 'event';
-    }
+  // The verb the expression hangs on decides between the date of a statement and of an event:
+  // "confirmed on Monday", "Apple today announced", "On Monday, officials said".
+  for (let i = first - 1, d = 1; i >= lo && d <= defaults.reportVerbWindow; i--, d++) {
+    const t = tokens[i];
+    if (t.pos === 'PUNCT') break;
+    if (t.pos === 'VERB') return REPORT_VERBS.has(t.lemma) ? 'report' : 'event';
+  }
+  let opensClause = true;
+  for (let i = lo; i < first; i++) {
+    if (!['ADP', 'DET', 'ADV', 'PUNCT', 'CCONJ', 'SPACE'].includes(tokens[i].pos)) { opensClause = false; break; }
+  }
+  const reach = opensClause ? defaults.reportVerbWindow + 3 : 2;
+  for (let i = last + 1, d = 1; i < hi && d <= reach; i++, d++) {
+    const t = tokens[i];
+    if (t.pos === 'PUNCT' && !opensClause) break;
+    if (t.pos === 'VERB') return REPORT_VERBS.has(t.lemma) ? 'report' : 'event';
   }
   return 'event';
 }
@@ -125,7 +134,13 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     let tenseMemo: Tense | null | undefined = options.tense;
     const ctx: RuleContext = {
       published: p,
-      tense: () => (tenseMemo === undefined ? (tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd)) : tenseMemo),
+      tense: () => {
+        if (tenseMemo !== undefined) return tenseMemo;
+        tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd);
+        // A deadline in a present or tenseless clause lies ahead: "a June 1 deadline", "closed until Friday".
+        if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(text.slice(sentence.start, c.start)) || DEADLINE_AFTER.test(text.slice(c.end, sentence.end)))) tenseMemo = 'future';
+        return tenseMemo;
+      },
       before: text.slice(sentence.start, c.start),
       after: text.slice(c.end, sentence.end),
       lastDay,

@@ -356,7 +356,7 @@ export const RULES: readonly Rule[] = [
       if (/\d[-–]$/.test(prev) && !/\b(?:19|20)\d\d[-–]$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
       // "the Russell 2000 Index": a number inside a name.
-      if (/[A-Z][a-z]+\s+$/.test(prev.length ? text.slice(Math.max(0, m.index - 20), m.index) : '') && /^\s+[A-Z][a-z]/.test(after)
+      if (/[A-Z][a-z]+\s+$/.test(prev.length ? text.slice(Math.max(0, m.index - 20), m.index) : '') && /^[ \t]+[A-Z][a-z]/.test(after)
         && !/\b(?:In|Since|By|Until|Before|After|From|During|Of)\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return false;
       return !COUNT_NOUN.test(after);
     },
@@ -446,7 +446,7 @@ export const RULES: readonly Rule[] = [
       if (same) {
         const rest = anchor.slice(4);
         const fits = (same === 'month' && /^-\d{2}$/.test(rest)) || (same === 'quarter' && /^-Q\d$/.test(rest))
-          || (same === 'day' && /^-\d{2}-\d{2}$/.test(rest)) || ((same === 'period' || same === 'time') && /^-(?:\d{2}|Q\d|H\d|\d{2}-\d{2}|W\d{2})$/.test(rest));
+          || (same === 'day' && /^-\d{2}-\d{2}$/.test(rest)) || ((same === 'period' || same === 'time') && /^-(?:\d{2}|Q\d|H\d)$/.test(rest));
         if (fits && !rest.startsWith('-W')) return { type: 'DATE', value: `${formatYear(y - 1)}${rest}` };
       }
       return { type: 'DATE', value: formatYear(y - 1) };
@@ -541,9 +541,10 @@ export const RULES: readonly Rule[] = [
     accept(m, text) {
       const n = m[1].toLowerCase();
       const unit = unitOf(m[2]);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (unit === 'second' && /^(?:a|an|one)$/.test(n)) return false; // "a second attempt"
-      if (unit === 'quarter' && /^(?:a|an|one|three)$/.test(n) && /^\s+of\b/.test(after)) return false; // "a quarter of its dealers"
+      // "about a quarter, of its dealers", "three quarters of": fractions, not periods.
+      if (unit === 'quarter' && (/^[\s,]+of\b/.test(after) || (/^(?:a|an|one)$/.test(n) && !/\b(?:for|in|over|within|during)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))))) return false;
       if (/^\s*%/.test(after)) return false;
       if (/^[\d.,]/.test(n)) {
         const prev = text[m.index - 1];
@@ -576,7 +577,12 @@ export const RULES: readonly Rule[] = [
     re: re(String.raw`\b(?:(right\s+now|now)(?![-‐])|(?:more\s+)?recently|lately|currently|presently|nowadays|at present|these days|the time being|(?:the\s+)?recent\s+(?:days|weeks|months|years|decades|past|times)|recent|the past|the (?:near |distant |foreseeable )?future|in future|(?:very\s+)?soon(?!\s+(?:as|after)\b)|the (?:near|short|long|medium)[\s-]term|the coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead)\b|(?<=\b(?:the|its|their|his|her|our|the)\s+)current\b`),
     accept(m, text) {
       // "the past" as a noun only; "the past nine days" is a duration matched elsewhere.
-      return !(m[0].toLowerCase() === 'the past' && /^\s+(?:president|leader|chief|head|owner|member)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)));
+      const w = m[0].toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (w === 'the past' && /^\s+(?:president|leader|chief|head|owner|member)/i.test(after)) return false;
+      // "the future of long-range weapons supplies" is a topic, not a time.
+      if (/future$/.test(w) && /^\s+of\b/i.test(after)) return false;
+      return true;
     },
     normalize(m) {
       const w = m[0].toLowerCase();
