@@ -53,9 +53,12 @@ function overlapping(ctx: SpeakerContext, start: number, end: number): Entity[] 
   return out;
 }
 
-function isPlural(t: Token): boolean {
+function isPlural(t: Token, lex: QuoteLexicon): boolean {
   if (t.pos === 'PRON') return t.lower === 'they' || t.lower === 'we';
-  return t.pos === 'NOUN' && t.lemma !== t.lower && t.lower.endsWith('s') || t.lower === 'people' || t.lower.endsWith('men');
+  if (t.lower === 'people' || t.lower.endsWith('men')) return true;
+  if (!t.lower.endsWith('s') || t.lower.endsWith('ss')) return false;
+  // wink-nlp tags a sentence-initial plural role as PROPN without a lemma ("Advisers/PROPN").
+  return t.pos === 'NOUN' ? t.lemma !== t.lower : lex.roles.has(t.lower);
 }
 
 function hasAnonymityMarker(lex: QuoteLexicon, phrase: string): boolean {
@@ -116,17 +119,19 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
   if (own) return speakerFromActor(base, own, ctx.actors.get(own.actor!), own.anonymous === true);
 
   let best: { at: number; speaker: Speaker } | undefined;
-  const consider = (at: number, speaker: Speaker) => { if (at < base.start && (!best || at > best.at)) best = { at, speaker }; };
+  const consider = (at: number, speaker: Speaker) => { if (at <= base.start && (!best || at > best.at)) best = { at, speaker }; };
   for (const m of history) {
     const plural = m.plural;
     const fits = kind === 'group' ? plural : kind === 'person' ? !plural && (m.speaker.name !== null || m.speaker.anonymous) : !plural && m.speaker.name === null && !m.speaker.anonymous;
-    if (fits) consider(m.speaker.start, { ...m.speaker, ...base });
+    // Positions compare by end offset, and earlier speakers are considered first, so a source wins
+    // over an entity inside its own phrase ("Officials in Washington … They said").
+    if (fits) consider(m.speaker.end, { ...m.speaker, ...base });
   }
   const wanted = kind === 'person' ? ['PERSON'] : kind === 'organization' ? ['ORG', 'GPE'] : ['GROUP', 'NORP', 'ORG', 'GPE'];
   for (const e of ctx.entities) {
     if (e.start >= base.start) break;
     if (!e.actor || !wanted.includes(e.type)) continue;
-    consider(e.start, speakerFromActor(base, e, ctx.actors.get(e.actor), e.anonymous === true));
+    consider(e.end, speakerFromActor(base, e, ctx.actors.get(e.actor), e.anonymous === true));
   }
   return best?.speaker ?? unresolved;
 }
@@ -139,7 +144,7 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const base = { text: text.slice(first.start, last.end), start: first.start, end: last.end };
   const head = nounPhraseHead(toks, span.start, span.end);
   const headTok = toks[head];
-  const plural = isPlural(headTok);
+  const plural = isPlural(headTok, ctx.lex);
   if (headTok.pos === 'PRON') return { speaker: resolvePronoun(ctx, base, headTok, history), plural };
 
   const ents = overlapping(ctx, base.start, base.end);
