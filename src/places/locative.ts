@@ -86,7 +86,8 @@ export function isLocativeUse(tokens: readonly Token[], name: NameTokens, endsLo
   // "Washington's expectations" is the government; "Ukraine's east" is the land.
   if (possessive(after) && name.end + 1 < name.sentenceEnd) {
     let k = name.end + 1;
-    while (k < name.sentenceEnd && tokens[k].pos === 'ADJ') k++;
+    // "Ukraine's war-torn east": adjectives may come between; "east" itself may be tagged ADJ.
+    while (k < name.sentenceEnd && tokens[k].pos === 'ADJ' && !defaults.locationNouns.has(tokens[k].lower)) k++;
     if (!defaults.locationNouns.has(tokens[k]?.lower ?? '')) return false;
   }
   const followedByLocationNoun = !!after && defaults.locationNouns.has(after.lower) && !possessive(after);

@@ -71,7 +71,12 @@ function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly 
     const first = tokenAt(tokens, start);
     const endToken = tokenAt(tokens, e.end);
     if (first >= endToken) continue;
-    out.push({ start, end: e.end, first, endToken, match: found.match, fromEntity: true });
+    // The actors stage may already know the entity's country ("Kyiv" → UKR): among places of
+    // that name, keep those in that country.
+    const hinted = (e as { country?: unknown }).country;
+    const inCountry = typeof hinted === 'string' ? found.match.records.filter((r) => r.country === hinted) : [];
+    const match = inCountry.length ? { ...found.match, records: inCountry } : found.match;
+    out.push({ start, end: e.end, first, endToken, match, fromEntity: true });
   }
   return out;
 }
@@ -88,15 +93,21 @@ function scanCandidates(text: string, gazetteer: Gazetteer, tokens: readonly Tok
       if (covered[k] || !isCapitalised(t)) continue;
       let best: Candidate | null = null;
       const limit = Math.min(s.tokenEnd, k + defaults.maxNameTokens);
-      for (let m = limit; m > k; m--) {
+      // "the Hague": a lowercase article may belong to the name.
+      const the = k > s.tokenStart && tokens[k - 1].lower === 'the' && !covered[k - 1] ? tokens[k - 1] : null;
+      for (let m = limit; m > k && !best; m--) {
         if (covered[m - 1]) continue;
         const last = tokens[m - 1];
-        if (!isCapitalised(last) && !/^[A-Z]/.test(last.text)) continue;
+        if (!isCapitalised(last)) continue;
         let blocked = false;
         for (let j = k; j < m; j++) if (covered[j]) { blocked = true; break; }
         if (blocked) continue;
         const found = lookup(gazetteer, text.slice(t.start, last.end));
-        if (found) { best = { start: t.start + found.skip, end: last.end, first: k, endToken: m, match: found.match, fromEntity: false }; break; }
+        if (found) best = { start: t.start + found.skip, end: last.end, first: k, endToken: m, match: found.match, fromEntity: false };
+        else if (the) {
+          const withThe = gazetteer.find(text.slice(the.start, last.end));
+          if (withThe) best = { start: the.start, end: last.end, first: k - 1, endToken: m, match: withThe, fromEntity: false };
+        }
       }
       if (!best) continue;
       if (!plausibleScanName(tokens, best, s)) continue;
