@@ -29,6 +29,7 @@ export const defaults = Object.freeze({
 /** Words before an expression that make it a deadline: "by Friday", "ahead of the June 1 …". */
 const DEADLINE_BEFORE = /\b(?:by|until|till|til|before|ahead of|prior to|no later than|not later than|in time for|due(?:\s+(?:by|on|in|at))?|deadline(?:\s+(?:of|on|for|at))?)\s+(?:the\s+)?(?:(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?)?$/i;
 const DEADLINE_AFTER = /^\s*(?:['’]s\s+)?(?:\w+\s+)?deadlines?\b/i;
+const ABBREVIATION_END = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|[ap]\.m)\.$/i;
 const VAGUE_VALUE = /^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$/;
 const RELATIVE_VALUE = /X/;
 
@@ -54,6 +55,8 @@ function findCandidates(text: string): Candidate[] {
       if (rule.accept && !rule.accept(m, text)) continue;
       let end = m.index + m[0].length;
       while (end > m.index && /[\s,]/.test(text[end - 1])) end--;
+      // A full stop belongs to the expression only after an abbreviation ("Oct.", "p.m.").
+      if (text[end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(m.index, end - 6), end))) end--;
       found.push({ start: m.index, end, rule: r, m });
     }
   }

@@ -323,7 +323,8 @@ export const RULES: readonly Rule[] = [
         const { y: py, m: pm } = fromDayNumber(p);
         const cq = Math.ceil(pm / 3);
         const dir = directionOf(ctx.tense());
-        if (dir === 'past') y = q <= cq ? py : py - 1;
+        // A past clause reports a quarter that has ended: "rose in the fourth quarter", written in October.
+        if (dir === 'past') y = q < cq ? py : py - 1;
         else if (dir === 'future') y = q >= cq ? py : py + 1;
         else y = Math.abs(q - cq) <= 2 ? py : q > cq ? py - 1 : py + 1;
       }
@@ -475,7 +476,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'the-weekend',
-    re: re(String.raw`\b(?:over\s+|during\s+)?the\s+weekend\b`),
+    re: re(String.raw`\bthe\s+weekend\b`),
     normalize: (m, ctx) => weekend(ctx.published, directionOf(ctx.tense())),
   },
   {
@@ -533,6 +534,28 @@ export const RULES: readonly Rule[] = [
       if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'DATE', value: formatDay(ctx.published), day: ctx.published };
       const r = addUnits(ctx.published, sign * n, unit);
       return { type: 'DATE', value: r.value, day: r.day };
+    },
+  },
+  {
+    name: 'set',
+    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|(?<=(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+(?:[a-z]+\s+)?)(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
+    accept(m, text) {
+      // "Daily Mail", "The Weekly Standard": names, not frequencies.
+      if (m[2] && isCapitalised(m[2])) {
+        const before = text.slice(Math.max(0, m.index - 3), m.index);
+        if (!/(?:^|[.!?"“]\s*)$/.test(before) || /^\s+[A-Z]/.test(text.slice(m.index + m[0].length))) return false;
+      }
+      return true;
+    },
+    normalize(m) {
+      const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+      if (w in WEEKDAYS) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[w]}` };
+      const map: Record<string, string> = {
+        day: 'P1D', daily: 'P1D', week: 'P1W', weekly: 'P1W', month: 'P1M', monthly: 'P1M', year: 'P1Y', yearly: 'P1Y',
+        annual: 'P1Y', annually: 'P1Y', quarter: 'P3M', quarterly: 'P3M', hour: 'PT1H', hourly: 'PT1H',
+        morning: 'TMO', evening: 'TEV', night: 'TNI', nightly: 'TNI', weekend: 'P1WE', fortnightly: 'P2W',
+      };
+      return { type: 'SET', value: map[w] ?? null };
     },
   },
   {
@@ -598,28 +621,6 @@ export const RULES: readonly Rule[] = [
       const day = ctx.lastDay ?? ctx.published;
       if (day === null) return { type: 'DATE', value: 'XXXX-XX-XX' };
       return dayNorm(day);
-    },
-  },
-  {
-    name: 'set',
-    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|(?<=(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+)(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
-    accept(m, text) {
-      // "Daily Mail", "The Weekly Standard": names, not frequencies.
-      if (m[2] && isCapitalised(m[2])) {
-        const before = text.slice(Math.max(0, m.index - 3), m.index);
-        if (!/(?:^|[.!?"“]\s*)$/.test(before) || /^\s+[A-Z]/.test(text.slice(m.index + m[0].length))) return false;
-      }
-      return true;
-    },
-    normalize(m) {
-      const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
-      if (w in WEEKDAYS) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[w]}` };
-      const map: Record<string, string> = {
-        day: 'P1D', daily: 'P1D', week: 'P1W', weekly: 'P1W', month: 'P1M', monthly: 'P1M', year: 'P1Y', yearly: 'P1Y',
-        annual: 'P1Y', annually: 'P1Y', quarter: 'P3M', quarterly: 'P3M', hour: 'PT1H', hourly: 'PT1H',
-        morning: 'TMO', evening: 'TEV', night: 'TNI', nightly: 'TNI', weekend: 'P1WE', fortnightly: 'P2W',
-      };
-      return { type: 'SET', value: map[w] ?? null };
     },
   },
   {
