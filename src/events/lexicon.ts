@@ -1,0 +1,265 @@
+/**
+ * The event lexicon: reviewed data files under data/events/ compiled once into a lemma-keyed index.
+ *
+ * - cameo.tsv     CAMEO codes with QuadClass, name and PLOVER type/mode (facts, with provenance)
+ * - lexicon.json  trigger patterns with type, mode, CAMEO code and argument slots
+ * - grammar.json  function words and verb classes for factuality, voice and clause structure
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ParleyError } from '../document/errors.js';
+import { PLOVER_TYPES, type PloverType } from '../document/types.js';
+
+export interface CameoCode {
+  code: string;
+  quad: number;
+  name: string;
+  /** PLOVER type from the CAMEO-to-PLOVER table, or null for codes it does not map (statements). */
+  plover: PloverType | null;
+  mode: string | null;
+}
+
+export type ControlClass = 'commit' | 'planned' | 'request' | 'threaten' | 'refuse' | 'transparent';
+
+/** A later element of a pattern: a particle/preposition, or an object noun. */
+export interface PatternItem {
+  kind: 'word' | 'object';
+  words: ReadonlySet<string>;
+}
+
+/** One trigger alternative: the head lemma and the particles glued to it ("step+up"). */
+export interface TriggerAlternative {
+  lemma: string;
+  particles: readonly string[];
+}
+
+/** A row of an object class: when the object names one of `nouns`, these values apply. */
+export interface ObjectRow {
+  nouns: ReadonlySet<string>;
+  type?: PloverType;
+  mode?: string | null;
+  cameo?: string;
+  intent?: string;
+}
+
+export interface LexiconEntry {
+  id: string;
+  type: PloverType;
+  mode: string | null;
+  cameo: string;
+  noun: boolean;
+  anyPos: boolean;
+  alternatives: readonly TriggerAlternative[];
+  items: readonly PatternItem[];
+  /** Recipient slots in order of preference: prepositions, 'between', 'obj' or 'none'. */
+  recipient: readonly string[];
+  control: ControlClass | null;
+  /** Fires only when it governs a 'to' infinitive ("is willing to …"). */
+  controlOnly: boolean;
+  objects: readonly ObjectRow[] | null;
+  /** CAMEO code of the act announced as intent; empty when it has none. */
+  intent: string;
+  passive: { type: PloverType; mode: string | null; cameo: string } | null;
+  joint: { type: PloverType; mode: string | null; cameo: string } | null;
+  /** Position in the data file: earlier entries win ties. */
+  order: number;
+}
+
+export interface Grammar {
+  speechVerbs: ReadonlySet<string>;
+  negation: ReadonlySet<string>;
+  modalHypothetical: ReadonlySet<string>;
+  modalFuture: ReadonlySet<string>;
+  modalWould: ReadonlySet<string>;
+  control: ReadonlyMap<string, ControlClass>;
+  conditional: ReadonlySet<string>;
+  unconfirmedVerbs: ReadonlySet<string>;
+  unconfirmedWords: ReadonlySet<string>;
+  clauseBreakers: ReadonlySet<string>;
+  relativePronouns: ReadonlySet<string>;
+  personalPronouns: ReadonlySet<string>;
+  coordinators: ReadonlySet<string>;
+  npPrepositions: ReadonlySet<string>;
+  timeWords: ReadonlySet<string>;
+  cooperative: ReadonlySet<PloverType>;
+  conflictual: ReadonlySet<PloverType>;
+}
+
+export interface Lexicon {
+  readonly version: string;
+  readonly entries: readonly LexiconEntry[];
+  /** Entries by trigger lemma (lower case). */
+  readonly byLemma: ReadonlyMap<string, readonly LexiconEntry[]>;
+  readonly cameo: ReadonlyMap<string, CameoCode>;
+  readonly intentDefaults: Readonly<Record<string, string>>;
+  readonly grammar: Grammar;
+}
+
+export interface LexiconOptions {
+  /** Folder holding cameo.tsv, lexicon.json and grammar.json; defaults to the package's data/events. */
+  dir?: string;
+}
+
+const defaults = Object.freeze({ files: Object.freeze({ cameo: 'cameo.tsv', lexicon: 'lexicon.json', grammar: 'grammar.json' }) });
+
+/** Finds data/events/ from this module, whether it runs from src/ (tsx) or dist/src/ (built). */
+function defaultDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'data', 'events');
+    if (existsSync(join(candidate, defaults.files.lexicon))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new ParleyError('P011', 'data/events/lexicon.json not found next to the package: reinstall parley or pass { dir }');
+}
+
+const words = (s: unknown): Set<string> =>
+  new Set(String(s ?? '').split('|').map((w) => w.trim().toLowerCase()).filter(Boolean));
+
+const isPlover = (t: unknown): t is PloverType => typeof t === 'string' && (PLOVER_TYPES as readonly string[]).includes(t);
+
+function bad(file: string, detail: string): never {
+  throw new ParleyError('P040', `${file}: ${detail}`);
+}
+
+/** Reads cameo.tsv: '#' lines are provenance, then a header row, then code/root/quad/plover/mode/name. */
+export function readCameoTable(path: string): Map<string, CameoCode> {
+  const table = new Map<string, CameoCode>();
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const header = lines.shift()?.split('\t') ?? [];
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) bad(path, `missing column "${name}"`);
+    return i;
+  };
+  const [cCode, cQuad, cPlover, cMode, cName] = ['code', 'quad', 'plover', 'mode', 'name'].map(col);
+  for (const line of lines) {
+    const f = line.split('\t');
+    const code = f[cCode];
+    const quad = Number(f[cQuad]);
+    if (!/^\d{2,4}$/.test(code) || !(quad >= 1 && quad <= 4)) bad(path, `bad row "${line}"`);
+    const plover = f[cPlover] || null;
+    if (plover !== null && !isPlover(plover)) bad(path, `unknown PLOVER type "${plover}" for ${code}`);
+    table.set(code, { code, quad, name: f[cName] ?? '', plover, mode: f[cMode] || null });
+  }
+  return table;
+}
+
+function parsePattern(file: string, id: string, pattern: string): { alternatives: TriggerAlternative[]; items: PatternItem[]; noun: boolean } {
+  const parts = pattern.trim().split(/\s+/);
+  let head = parts.shift() ?? '';
+  const noun = head.startsWith('n:');
+  if (noun) head = head.slice(2);
+  const alternatives = [...words(head)].map((alt) => {
+    const [lemma, ...particles] = alt.split('+');
+    return { lemma, particles };
+  });
+  if (alternatives.length === 0) bad(file, `entry ${id} has an empty pattern`);
+  const items: PatternItem[] = parts.map((p) =>
+    p.startsWith('@') ? { kind: 'object', words: words(p.slice(1)) } : { kind: 'word', words: words(p) });
+  return { alternatives, items, noun };
+}
+
+/**
+ * Loads and compiles the lexicon once: every data problem throws P040 naming the file and entry,
+ * so a broken data edit fails at engine build time, never mid-batch.
+ */
+export function loadLexicon(options: LexiconOptions = {}): Lexicon {
+  const dir = resolve(options.dir ?? defaultDataDir());
+  const cameoPath = join(dir, defaults.files.cameo);
+  const lexiconPath = join(dir, defaults.files.lexicon);
+  const grammarPath = join(dir, defaults.files.grammar);
+  const cameo = readCameoTable(cameoPath);
+  const raw = JSON.parse(readFileSync(lexiconPath, 'utf8')) as Record<string, any>;
+  const g = JSON.parse(readFileSync(grammarPath, 'utf8')) as Record<string, any>;
+
+  const checkCode = (id: string, code: unknown): string => {
+    const c = String(code ?? '');
+    if (!cameo.has(c)) bad(lexiconPath, `entry ${id}: CAMEO code "${c}" is not in cameo.tsv`);
+    return c;
+  };
+
+  const classes = new Map<string, any[]>(Object.entries(raw.objectClasses ?? {}));
+  const objectRows = (id: string, spec: unknown): ObjectRow[] | null => {
+    if (!spec) return null;
+    const [name, column] = String(spec).split('/');
+    const rows = classes.get(name);
+    if (!rows) bad(lexiconPath, `entry ${id}: unknown object class "${name}"`);
+    return rows.map((r) => {
+      const row: ObjectRow = { nouns: words(r.nouns) };
+      if (column === 'row') {
+        if (!isPlover(r.type)) bad(lexiconPath, `object class ${name}: bad type "${r.type}"`);
+        Object.assign(row, { type: r.type, mode: r.mode ?? null, cameo: checkCode(id, r.cameo), intent: r.intent ? checkCode(id, r.intent) : undefined });
+      } else if (column === 'cameo') {
+        row.cameo = checkCode(id, r.cameo);
+      } else {
+        if (!(column in r)) bad(lexiconPath, `entry ${id}: object class ${name} has no column "${column}"`);
+        Object.assign(row, { mode: r.mode ?? null, cameo: checkCode(id, r[column]) });
+      }
+      return row;
+    });
+  };
+
+  const controlClasses = new Set<ControlClass>(['commit', 'planned', 'request', 'threaten', 'refuse', 'transparent']);
+  const ids = new Set<string>();
+  const entries: LexiconEntry[] = (raw.entries as any[]).map((e, order) => {
+    const id = String(e.id ?? '');
+    if (!/^[a-z]+\.[a-z0-9.-]+$/.test(id)) bad(lexiconPath, `bad entry id "${id}"`);
+    if (ids.has(id)) bad(lexiconPath, `duplicate entry id "${id}"`);
+    ids.add(id);
+    if (!isPlover(e.type)) bad(lexiconPath, `entry ${id}: unknown PLOVER type "${e.type}"`);
+    if (e.control != null && !controlClasses.has(e.control)) bad(lexiconPath, `entry ${id}: unknown control "${e.control}"`);
+    const { alternatives, items, noun } = parsePattern(lexiconPath, id, String(e.pattern ?? ''));
+    const sub = (o: any) => (o ? { type: isPlover(o.type) ? o.type : bad(lexiconPath, `entry ${id}: bad type`), mode: o.mode ?? null, cameo: checkCode(id, o.cameo) } : null);
+    const intent = e.intent ? checkCode(id, e.intent) : String(raw.intentDefaults?.[e.type] ?? '');
+    return {
+      id, type: e.type, mode: e.mode ?? null, cameo: checkCode(id, e.cameo), noun, anyPos: e.pos === 'any',
+      alternatives, items,
+      recipient: [...words(e.recipient ?? 'obj')],
+      control: e.control ?? null, controlOnly: Boolean(e.controlOnly),
+      objects: objectRows(id, e.objects), intent,
+      passive: sub(e.passive), joint: sub(e.joint), order,
+    };
+  });
+
+  const byLemma = new Map<string, LexiconEntry[]>();
+  for (const entry of entries) {
+    for (const alt of entry.alternatives) {
+      const list = byLemma.get(alt.lemma) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      byLemma.set(alt.lemma, list);
+    }
+  }
+
+  const control = new Map<string, ControlClass>();
+  // Earlier classes win when a word is listed twice (e.g. 'seek' is planned, 'decide' transparent).
+  for (const cls of ['commit', 'refuse', 'threaten', 'request', 'planned', 'transparent'] as ControlClass[]) {
+    for (const w of words(g.controlVerbs?.[cls])) if (!control.has(w)) control.set(w, cls);
+  }
+  const types = (s: unknown) => new Set([...words(s)].map((t) => t.toUpperCase()).filter(isPlover)) as Set<PloverType>;
+  const grammar: Grammar = {
+    speechVerbs: words(g.speechVerbs),
+    negation: words(g.negation),
+    modalHypothetical: words(g.modalHypothetical),
+    modalFuture: words(g.modalFuture),
+    modalWould: words(g.modalWould),
+    control,
+    conditional: words(g.conditional),
+    unconfirmedVerbs: words(g.unconfirmed?.verbs),
+    unconfirmedWords: words(g.unconfirmed?.words),
+    clauseBreakers: words(g.clauseBreakers),
+    relativePronouns: words(g.relativePronouns),
+    personalPronouns: words(g.personalPronouns),
+    coordinators: words(g.coordinators),
+    npPrepositions: words(g.npPrepositions),
+    timeWords: words(g.timeWords),
+    cooperative: types(g.intentConversion?.cooperative),
+    conflictual: types(g.intentConversion?.conflictual),
+  };
+
+  return Object.freeze({
+    version: `${raw.provenance?.version ?? 'events-lexicon'}+${g.provenance?.version ?? 'events-grammar'}`,
+    entries, byLemma, cameo, intentDefaults: Object.freeze({ ...(raw.intentDefaults ?? {}) }), grammar,
+  });
+}

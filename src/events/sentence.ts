@@ -1,0 +1,285 @@
+/**
+ * A light chunker over one sentence's tokens: noun phrases, verb chains (auxiliaries, negation,
+ * control verbs), clause edges and the actor mentions that fall in them. Everything works on
+ * token positions relative to the sentence, in one left-to-right pass per question.
+ */
+import type { Document } from '../document/document.js';
+import type { Actor, EventParticipant, Sentence, Token } from '../document/types.js';
+import type { ControlClass, Grammar } from './lexicon.js';
+
+/** An actor mention in the sentence: an entity, with the participant it stands for. */
+export interface Mention {
+  /** First and one-past-last token (sentence-relative). */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  participant: EventParticipant;
+  resolved: boolean;
+}
+
+export interface ChainControl {
+  index: number;
+  cls: ControlClass;
+  lemma: string;
+}
+
+/** The verb group in front of a trigger: "has not been", "will", "is willing to", "could help". */
+export interface VerbChain {
+  /** First token of the chain (the trigger itself when nothing precedes it). */
+  start: number;
+  aux: string[];
+  negated: boolean;
+  passive: boolean;
+  controls: ChainControl[];
+  /** The trigger heads a purpose infinitive ("… to allow the delivery"). */
+  purpose: boolean;
+}
+
+const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', "'s", 'get', 'got', 'gets', 'getting', 'gotten']);
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'SYM', 'PART']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+export class SentenceView {
+  readonly tokens: Token[];
+  readonly n: number;
+  readonly mentions: Mention[];
+  /** Token → index of the mention covering it, or -1. */
+  readonly mentionAt: Int32Array;
+  /** Token lies inside a time expression. */
+  readonly inTime: Uint8Array;
+
+  constructor(
+    readonly doc: Document,
+    readonly sentence: Sentence,
+    readonly grammar: Grammar,
+    actorsById: ReadonlyMap<string, Actor>,
+  ) {
+    this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
+    this.n = this.tokens.length;
+    this.mentionAt = new Int32Array(this.n).fill(-1);
+    this.inTime = new Uint8Array(this.n);
+    this.mentions = [];
+    for (const e of doc.entities ?? []) {
+      if (e.end <= sentence.start || e.start >= sentence.end) continue;
+      const [t0, t1] = this.tokenRange(e.start, e.end);
+      if (t0 >= t1) continue;
+      const actor = e.actor ? actorsById.get(e.actor) : undefined;
+      const participant: EventParticipant = actor
+        ? { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id }
+        : { name: e.text, country: null, sector: null, ref: null };
+      this.mentions.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
+    }
+    this.mentions.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens.
+    this.mentions = this.mentions.filter((m, i, all) => !all.slice(0, i).some((o) => o.t0 <= m.t0 && o.t1 >= m.t1));
+    this.mentions.forEach((m, k) => { for (let i = m.t0; i < m.t1; i++) this.mentionAt[i] = k; });
+    for (const t of doc.times ?? []) {
+      if (t.end <= sentence.start || t.start >= sentence.end) continue;
+      const [t0, t1] = this.tokenRange(t.start, t.end);
+      for (let i = t0; i < t1; i++) this.inTime[i] = 1;
+    }
+  }
+
+  /** Sentence-relative token range [t0, t1) overlapping a character span. */
+  tokenRange(start: number, end: number): [number, number] {
+    let t0 = 0;
+    while (t0 < this.n && this.tokens[t0].end <= start) t0++;
+    let t1 = t0;
+    while (t1 < this.n && this.tokens[t1].start < end) t1++;
+    return [t0, t1];
+  }
+
+  lower(i: number): string { return this.tokens[i]?.lower ?? ''; }
+  lemma(i: number): string { return (this.tokens[i]?.lemma ?? '').toLowerCase(); }
+  pos(i: number): string { return this.tokens[i]?.pos ?? ''; }
+
+  isComma(i: number): boolean { return this.lower(i) === ','; }
+
+  /** Punctuation that closes a clause (a hyphen or apostrophe does not). */
+  isHardPunct(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || t.pos !== 'PUNCT') return false;
+    return !['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')'].includes(t.lower);
+  }
+
+  isQuoteMark(i: number): boolean { return ['"', '“', '”', '``', "''", '`'].includes(this.lower(i)); }
+
+  isVerb(i: number): boolean { return this.pos(i) === 'VERB'; }
+
+  /** A word that starts a subordinate or relative clause. */
+  isClauseBreaker(i: number): boolean {
+    const p = this.pos(i);
+    const w = this.lower(i);
+    if (p === 'SCONJ') return true;
+    if (this.grammar.relativePronouns.has(w) && (p === 'PRON' || p === 'DET' || p === 'ADV' || p === 'SCONJ')) return true;
+    return this.grammar.clauseBreakers.has(w) && p !== 'ADP' && p !== 'ADV' && p !== 'DET' && p !== 'PRON';
+  }
+
+  /** A participle used as an adjective: "the proposed talks", "a state-owned newspaper". */
+  isAttributive(i: number): boolean {
+    const prev = this.pos(i - 1);
+    const next = this.pos(i + 1);
+    const w = this.lower(i);
+    if (this.lower(i - 1) === '-') return true;
+    if ((prev === 'DET' || prev === 'ADJ' || POSSESSIVE.has(this.lower(i - 1))) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
+    return (prev === 'DET') && /(ed|en)$/.test(w);
+  }
+
+  /** Reads the verb group leftwards from a trigger. */
+  chain(i: number): VerbChain {
+    const g = this.grammar;
+    const chain: VerbChain = { start: i, aux: [], negated: false, passive: false, controls: [], purpose: false };
+    let j = i - 1;
+    // Passive: a form of be/get right before a participle ("was shelled", "has been arrested").
+    let k = j;
+    while (k >= 0 && this.pos(k) === 'ADV' && !g.negation.has(this.lower(k))) k--;
+    const w = this.lower(i);
+    if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && w !== this.lemma(i) && this.pos(i) !== 'NOUN') chain.passive = true;
+    while (j >= 0) {
+      const t = this.lower(j);
+      const p = this.pos(j);
+      if (g.negation.has(t) && (p === 'PART' || p === 'ADV' || p === 'DET' || t === "n't")) { chain.negated = true; j--; continue; }
+      if (p === 'ADV') { j--; continue; }
+      if (p === 'AUX' || g.modalFuture.has(t) || g.modalWould.has(t) || g.modalHypothetical.has(t)) { chain.aux.push(t); j--; continue; }
+      if (t === 'to' && (p === 'PART' || p === 'ADP')) {
+        let c = j - 1;
+        while (c >= 0 && this.pos(c) === 'ADV') c--;
+        const cls = g.control.get(this.lower(c)) ?? g.control.get(this.lemma(c));
+        if (c >= 0 && cls && ['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV'].includes(this.pos(c))) {
+          chain.controls.push({ index: c, cls, lemma: this.lemma(c) });
+          j = c - 1;
+          continue;
+        }
+        if (c >= 0 && ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c))) chain.purpose = true;
+        if (c >= 0 && this.isVerb(c)) chain.purpose = true;
+        break;
+      }
+      // Bare-infinitive complements: "could help unlock", "let them leave".
+      if (p === 'VERB' && j === i - 1 && (this.lemma(j) === 'help' || this.lemma(j) === 'let' || this.lemma(j) === 'make')) {
+        chain.controls.push({ index: j, cls: 'transparent', lemma: this.lemma(j) });
+        j--;
+        continue;
+      }
+      break;
+    }
+    chain.start = j + 1;
+    return chain;
+  }
+
+  /** Can token i be part of a noun phrase that is read leftwards? */
+  private npToken(i: number): boolean {
+    const p = this.pos(i);
+    const w = this.lower(i);
+    if (this.mentionAt[i] >= 0) return true;
+    if (NP_POS.has(p)) return p !== 'PART' || w === "'s" || w === "'" || w === '’s';
+    if (p === 'PRON') return POSSESSIVE.has(w);
+    if (p === 'PUNCT') return w === '-' || w === '(' || w === ')';
+    if (p === 'VERB') return this.isAttributive(i) || (this.pos(i + 1) === 'NOUN' && /(ed|en)$/.test(w));
+    return false;
+  }
+
+  /** The noun phrase that ends at token j, read leftwards: [a, j]; a > j when there is none. */
+  npEndingAt(j: number, floor = 0): [number, number] {
+    const g = this.grammar;
+    let a = j + 1;
+    let i = j;
+    if (i >= floor && this.pos(i) === 'PRON' && g.personalPronouns.has(this.lower(i))) return [i, i];
+    while (i >= floor) {
+      if (this.npToken(i)) { a = i; i--; continue; }
+      const w = this.lower(i);
+      const p = this.pos(i);
+      // "X and Y", "X of Y", "Rebels in the Ivory Coast": keep going when an NP continues on the left.
+      if ((p === 'CCONJ' && g.coordinators.has(w)) || (p === 'ADP' && g.npPrepositions.has(w)) || (w === ',' && this.listComma(i))) {
+        if (i - 1 >= floor && this.npToken(i - 1)) { a = i; i--; continue; }
+      }
+      break;
+    }
+    return [a, j];
+  }
+
+  /** A comma inside a list of names: "Mauritania, Senegal and Mali". */
+  private listComma(i: number): boolean {
+    if (this.mentionAt[i - 1] < 0 || this.mentionAt[i + 1] < 0) return false;
+    for (let k = i + 1; k < this.n && k < i + 12; k++) {
+      if (this.grammar.coordinators.has(this.lower(k))) return true;
+      if (this.isHardPunct(k) && !this.isComma(k)) return false;
+    }
+    return false;
+  }
+
+  /** The noun phrase that starts at token i, read rightwards: [i, b]. */
+  npStartingAt(i: number, limit = this.n): [number, number] {
+    const g = this.grammar;
+    let b = i - 1;
+    let k = i;
+    while (k < limit) {
+      if (this.npToken(k) || (this.pos(k) === 'PRON' && k === i)) { b = k; k++; continue; }
+      const w = this.lower(k);
+      const p = this.pos(k);
+      if ((p === 'CCONJ' && g.coordinators.has(w)) || (p === 'ADP' && g.npPrepositions.has(w)) || (w === ',' && this.listComma(k))) {
+        if (k + 1 < limit && (this.npToken(k + 1) || this.pos(k + 1) === 'DET')) { k++; continue; }
+      }
+      break;
+    }
+    return [i, b];
+  }
+
+  /** Mention indices inside [a, b]. */
+  mentionsIn(a: number, b: number): number[] {
+    const out: number[] = [];
+    for (let i = a; i <= b; i++) {
+      const m = this.mentionAt[i];
+      if (m >= 0 && out[out.length - 1] !== m) out.push(m);
+    }
+    return out;
+  }
+
+  /**
+   * The heads of a noun phrase: mentions not inside a modifying prepositional phrase, with
+   * coordination kept ("Hungarian and Romanian officials" → both) and possessors dropped when
+   * the possessed noun is itself an actor ("Taiwan's Vice Foreign Minister").
+   */
+  heads(a: number, b: number): Mention[] {
+    const idx = this.mentionsIn(a, b);
+    if (idx.length === 0) return [];
+    const inPP = (m: Mention) => {
+      for (let k = m.t0 - 1; k >= a; k--) {
+        const p = this.pos(k);
+        if (p === 'ADP') return true;
+        if (p === 'CCONJ' || this.isComma(k) || this.mentionAt[k] >= 0) return false;
+      }
+      return false;
+    };
+    let cand = idx.map((k) => this.mentions[k]);
+    const outside = cand.filter((m) => !inPP(m));
+    if (outside.length) cand = outside;
+    const group: Mention[] = [cand[0]];
+    for (let k = 1; k < cand.length; k++) {
+      const prev = group[group.length - 1];
+      const m = cand[k];
+      let coordinated = false;
+      for (let t = prev.t1; t < m.t0; t++) {
+        if (this.grammar.coordinators.has(this.lower(t)) || this.isComma(t)) coordinated = true;
+      }
+      if (coordinated) group.push(m);
+      else if (m.resolved || !prev.resolved) group[group.length - 1] = m;
+    }
+    return group;
+  }
+
+  /** Token index of the next clause edge at or after i, or n. */
+  clauseEnd(i: number): number {
+    for (let k = i; k < this.n; k++) {
+      const w = this.lower(k);
+      if (this.isClauseBreaker(k)) return k;
+      if (this.isHardPunct(k) && !this.isComma(k)) return k;
+      if (this.isComma(k) && !this.listComma(k)) return k;
+      if (this.isQuoteMark(k)) return k;
+      // "… and said", "but was refusing": a coordinated verb phrase starts a new clause.
+      if (this.pos(k) === 'CCONJ' && (this.pos(k + 1) === 'VERB' || this.pos(k + 1) === 'AUX')) return k;
+      if (w === 'to' && this.pos(k + 1) === 'VERB') return k;
+    }
+    return this.n;
+  }
+}
