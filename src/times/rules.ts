@@ -228,7 +228,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-day',
-    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:,?\s+(\d{4})(?!\d|,\d))?`),
+    re: re(String.raw`\b(?:${WEEKDAY},?\s+)?${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:,?\s+(\d{4})(?!\d|,\d))?`),
     accept: (m) => isCapitalised(m[2]) && +m[3] >= 1 && +m[3] <= 31,
     normalize(m, ctx) {
       const mo = MONTHS[m[2].toLowerCase()], d = +m[3];
