@@ -139,6 +139,24 @@ export interface ThreadStep {
   articles: string[];
   /** Distinct outlets that report this step (a syndicated copy counts once). */
   corroboration?: number;
+  /** The words each report of this step rests on. */
+  evidence?: ThreadEvidence[];
+  /** Each article that reports the step, its outlet and a MinHash signature of its text. */
+  reports?: ThreadReport[];
+  /** The date by which the step after this one was expected ("a meeting this week"). */
+  expected?: string | null;
+}
+
+export interface ThreadEvidence extends TextSpan {
+  article: string;
+  /** The event ids the step rests on, or none for a step read from a status cue. */
+  events: string[];
+}
+
+export interface ThreadReport {
+  article: string;
+  outlet: string;
+  signature: string;
 }
 
 export interface Thread {
@@ -151,7 +169,10 @@ export interface Thread {
   articles: string[];
   /** The date by which the next step was expected, where the articles give one. */
   expected?: string | null;
+  /** True when that date has passed (as of the newest article seen) without the expected step. */
   overdue?: boolean;
+  /** Newest date of any step: threads join across articles within a time window of it. */
+  updated?: string | null;
 }
 
 export interface Diagnostic {

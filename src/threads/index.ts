@@ -1,10 +1,26 @@
-// PLACEHOLDER until the threads stage lands.
 import { defineStage, type Stage } from '../document/pipeline.js';
-export function threadsStage(): Stage {
-  return defineStage({ name: 'threads', requires: ['events', 'times'], assigns: ['threads'], run(doc) { doc.threads = []; } });
-}
 import type { ParleyDocument, Thread } from '../document/types.js';
+import { loadThreadModel, type ThreadModel } from './kinds.js';
+import { articleThreads, foldThreads } from './track.js';
+
+export { loadThreadModel } from './kinds.js';
+export type { ThreadModel, KindModel } from './kinds.js';
+export { readSignals } from './signals.js';
+export type { Signal } from './signals.js';
+export { articleThreads, foldThreads, corroboration, currentStatus, participantsMatch, outletOf } from './track.js';
+export { minhash, similarity } from './similarity.js';
+
+/** The within-article threads stage: each initiative the article reports, with its status steps. */
+export function threadsStage(model: ThreadModel = loadThreadModel()): Stage {
+  return defineStage({
+    name: 'threads',
+    requires: ['sentences', 'entities', 'actors', 'times', 'events'],
+    assigns: ['threads'],
+    run(doc) { doc.threads = articleThreads(doc, model); },
+  });
+}
+
 /** Folds the events of newly stored documents into the store's threads (pure). */
-export function updateThreads(existing: readonly Thread[], _documents: readonly ParleyDocument[]): Thread[] {
-  return [...existing];
+export function updateThreads(existing: readonly Thread[], documents: readonly ParleyDocument[]): Thread[] {
+  return foldThreads(existing, documents, loadThreadModel());
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../data.js';
+import { ParleyError } from '../document/errors.js';
+import type { Factuality, ThreadKind } from '../document/types.js';
+
+interface StatusSpec { rank?: number; setback?: boolean; final?: boolean }
+interface EventRuleSpec { types: string[]; modes?: string[]; cameo?: string[]; status: Partial<Record<Factuality, string>> }
+interface CueSpec { status: string; pattern: string; negatedOnly?: boolean }
+interface KindSpec {
+  noun: string;
+  subjects: string;
+  anaphors?: string;
+  statuses: Record<string, StatusSpec>;
+  expects: Record<string, string>;
+  events: EventRuleSpec[];
+  cues: CueSpec[];
+}
+
+export interface CompiledCue { status: string; pattern: RegExp; negatedOnly: boolean }
+
+/** One thread kind with its patterns compiled. */
+export interface KindModel {
+  kind: ThreadKind;
+  noun: string;
+  subjects: RegExp;
+  anaphors: RegExp | null;
+  statuses: Record<string, StatusSpec>;
+  expects: Record<string, string>;
+  events: EventRuleSpec[];
+  cues: CompiledCue[];
+}
+
+export interface ThreadModel {
+  windowDays: number;
+  kinds: KindModel[];
+}
+
+let shared: ThreadModel | undefined;
+
+/** Loads data/threads/kinds.json once and compiles its patterns. */
+export function loadThreadModel(): ThreadModel {
+  if (shared) return shared;
+  const path = dataPath('threads', 'kinds.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { window_days: number; kinds: Record<string, KindSpec> };
+  const kinds: KindModel[] = [];
+  for (const [kind, spec] of Object.entries(raw.kinds)) {
+    const compile = (src: string, what: string) => {
+      try { return new RegExp(src, 'gi'); } catch (err) {
+        throw new ParleyError('P040', `${path}: ${kind}.${what} is not a valid pattern: ${(err as Error).message}`);
+      }
+    };
+    for (const c of spec.cues) {
+      if (!spec.statuses[c.status]) throw new ParleyError('P040', `${path}: ${kind} cue names unknown status "${c.status}"`);
+    }
+    kinds.push({
+      kind: kind as ThreadKind, noun: spec.noun, statuses: spec.statuses, expects: spec.expects, events: spec.events,
+      subjects: compile(spec.subjects, 'subjects'), anaphors: spec.anaphors ? compile(spec.anaphors, 'anaphors') : null,
+      cues: spec.cues.map((c, i) => ({ status: c.status, pattern: compile(c.pattern, `cues[${i}]`), negatedOnly: Boolean(c.negatedOnly) })),
+    });
+  }
+  return (shared = { windowDays: raw.window_days, kinds });
+}

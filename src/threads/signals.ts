@@ -1,0 +1,120 @@
+import type { Document } from '../document/document.js';
+import type { Event, ThreadKind } from '../document/types.js';
+import type { KindModel, ThreadModel } from './kinds.js';
+
+/** One report, in one sentence, that an initiative reached a status. */
+export interface Signal {
+  kind: ThreadKind;
+  status: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  events: string[];
+  /** Countries taking part, from the event's sides or the actors named in the sentence. */
+  participants: string[];
+  /** Surnames of the people named in the sentence, for a thread's title. */
+  people: string[];
+  /** From an event (which may open a thread) or a cue (which only joins one, unless it names actors). */
+  source: 'event' | 'cue';
+  /** The cue rests on an anaphor ("the request"): it may only join a thread the article opened. */
+  anaphoric: boolean;
+  date: string | null;
+  expected: string | null;
+}
+
+const NEGATION = /\b(?:not|never|no|without)\b|n't\b/i;
+const HYPOTHETICAL = /\b(?:if|could|would|might|may)\b/i;
+/** How far a cue may stand from the noun that names the initiative (characters). */
+const CUE_REACH = 80;
+/** How far back a negation or a modal reaches a cue (characters, within its sentence). */
+const SCOPE = 40;
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+function eventRule(model: KindModel, e: Event) {
+  return model.events.find((r) => r.types.includes(e.type)
+    && ((r.modes && e.mode !== null && r.modes.includes(e.mode)) || (r.cameo && r.cameo.some((c) => e.cameo.startsWith(c)))));
+}
+
+/** Countries and surnames of the actors named between two offsets. */
+function actorsIn(doc: Document, start: number, end: number): { countries: string[]; people: string[] } {
+  const countries: string[] = [], people: string[] = [];
+  const byId = new Map((doc.actors ?? []).map((a) => [a.id, a]));
+  for (const ent of doc.entities ?? []) {
+    if (ent.start < start || ent.end > end || !ent.actor) continue;
+    const a = byId.get(ent.actor);
+    if (!a?.country) continue;
+    countries.push(a.country);
+    if (ent.type === 'PERSON' && /^\p{Lu}/u.test(ent.text)) people.push(a.name.split(/\s+/).pop() as string);
+  }
+  return { countries: uniq(countries), people: uniq(people) };
+}
+
+/** The step's date: a concrete past day given in the sentence, else the publication date. */
+function stepDate(doc: Document, sentence: number, eventTime: string | null): { date: string | null; expected: string | null } {
+  const published = doc.article.published;
+  const times = doc.times ?? [];
+  const own = eventTime ? times.find((t) => t.id === eventTime) : undefined;
+  let expected: string | null = null;
+  if (own?.range && published && own.range[1] >= published) expected = own.range[1];
+  const pastDays = times
+    .filter((t) => doc.sentenceAt(t.start)?.index === sentence && t.range && (!published || t.range[0] <= published) && t.range[0] === t.range[1])
+    .map((t) => (t.range as [string, string])[0]);
+  return { date: pastDays[0] ?? published, expected };
+}
+
+/**
+ * Reads the status signals of every initiative in a document: from its events (through each kind's
+ * event rules) and from status cues in sentences that name the initiative ("acknowledged receiving
+ * the request", "discussions are under way").
+ */
+export function readSignals(doc: Document, model: ThreadModel): Signal[] {
+  const signals: Signal[] = [];
+  const text = doc.text;
+  for (const e of doc.events ?? []) {
+    for (const k of model.kinds) {
+      const rule = eventRule(k, e);
+      const status = rule?.status[e.factuality];
+      if (!status) continue;
+      const sentence = doc.sentences?.[e.evidence.sentence];
+      const { people } = sentence ? actorsIn(doc, sentence.start, sentence.end) : { people: [] };
+      const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
+      signals.push({
+        kind: k.kind, status, sentence: e.evidence.sentence, start: e.evidence.trigger.start, end: e.evidence.trigger.end,
+        text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false,
+        ...stepDate(doc, e.evidence.sentence, e.time),
+      });
+      break;
+    }
+  }
+  for (const s of doc.sentences ?? []) {
+    const body = text.slice(s.start, s.end);
+    for (const k of model.kinds) {
+      const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
+      if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
+      if (!subjects.length) continue;
+      for (const cue of k.cues) {
+        for (const m of body.matchAll(cue.pattern)) {
+          const at = m.index as number, end = at + m[0].length;
+          const near = subjects
+            .filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH)
+            .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+          if (!near) continue;
+          const before = body.slice(Math.max(0, at - SCOPE), at);
+          const negated = NEGATION.test(before);
+          if (cue.negatedOnly ? !negated : negated) continue;
+          if (!cue.negatedOnly && HYPOTHETICAL.test(before)) continue;
+          if (signals.some((x) => x.kind === k.kind && x.status === cue.status && x.sentence === s.index)) continue;
+          const { countries, people } = actorsIn(doc, s.start, s.end);
+          signals.push({
+            kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
+            events: [], participants: countries, people, source: 'cue', anaphoric: near.anaphor,
+            ...stepDate(doc, s.index, null),
+          });
+        }
+      }
+    }
+  }
+  return signals.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,47 @@
+/**
+ * MinHash signatures over word shingles, to recognise a syndicated or lightly edited copy of an
+ * article: two outlets running the same wire copy report one step once, not twice.
+ */
+
+const HASHES = 32;
+const SHINGLE = 4;
+
+/** 32-bit FNV-1a. */
+function fnv1a(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+// Fixed odd multipliers and offsets give the permutations h_i(x) = a_i * x + b_i (mod 2^32).
+const A = Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`, 7) | 1) >>> 0);
+const B = Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 11));
+
+/** The signature of a text as a hex string (32 minima of 32 bits). */
+export function minhash(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  const n = Math.max(1, words.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    const x = fnv1a(words.slice(i, i + SHINGLE).join(' '), 0);
+    for (let k = 0; k < HASHES; k++) {
+      const v = (Math.imul(A[k], x) + B[k]) >>> 0;
+      if (v < mins[k]) mins[k] = v;
+    }
+  }
+  return mins.map((m) => m.toString(16).padStart(8, '0')).join('');
+}
+
+/** Estimated Jaccard similarity of the shingle sets behind two signatures. */
+export function similarity(a: string, b: string): number {
+  if (a.length !== b.length || !a.length) return 0;
+  let same = 0;
+  for (let k = 0; k < a.length; k += 8) if (a.slice(k, k + 8) === b.slice(k, k + 8)) same++;
+  return same / (a.length / 8);
+}
+
+/** Signatures this similar are the same story (a syndicated copy, a re-run with a new headline). */
+export const NEAR_DUPLICATE = 0.6;

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { Document } from '../document/document.js';
+import type { ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
+import type { KindModel, ThreadModel } from './kinds.js';
+import { readSignals, type Signal } from './signals.js';
+import { minhash, similarity, NEAR_DUPLICATE } from './similarity.js';
+
+const kindOf = (model: ThreadModel, kind: string) => model.kinds.find((k) => k.kind === kind) as KindModel;
+
+/** Two participant sets belong to one initiative when they share two countries, or all of the smaller set. */
+export function participantsMatch(a: readonly string[], b: readonly string[]): boolean {
+  if (!a.length || !b.length) return false;
+  const shared = a.filter((c) => b.includes(c)).length;
+  return shared >= Math.min(2, a.length, b.length);
+}
+
+const daysBetween = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/** An outlet is the source's name, else the URL's host, else the article itself. */
+export function outletOf(doc: ParleyDocument | Document): string {
+  const a = doc.article;
+  if (a.source) return a.source.trim().toLowerCase();
+  if (a.url) { try { return new URL(a.url).host.replace(/^www\./, ''); } catch { /* not a URL: fall through */ } }
+  return `article:${a.id}`;
+}
+
+/**
+ * Distinct outlets behind a step's reports. Reports from one outlet count once, and so do
+ * near-duplicate texts (a syndicated copy under another outlet's name), by union-find.
+ */
+export function corroboration(reports: readonly ThreadReport[]): number {
+  const parent = reports.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < reports.length; i++) {
+    for (let j = i + 1; j < reports.length; j++) {
+      if (reports[i].outlet === reports[j].outlet || similarity(reports[i].signature, reports[j].signature) >= NEAR_DUPLICATE) {
+        parent[find(i)] = find(j);
+      }
+    }
+  }
+  return new Set(reports.map((_, i) => find(i))).size;
+}
+
+/**
+ * The current status: walk the history in date order; a setback always moves the thread, a forward
+ * status only when it ranks at least as high as the current one (so "the proposed talks", said of a
+ * meeting already agreed, moves nothing).
+ */
+export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): string {
+  let current: string | null = null;
+  for (const step of history) {
+    const spec = kind.statuses[step.status] ?? {};
+    const now = current ? kind.statuses[current] ?? {} : null;
+    if (spec.setback || !now || now.setback || (spec.rank ?? 0) >= (now.rank ?? 0)) current = step.status;
+  }
+  return current ?? history[history.length - 1]?.status ?? 'unknown';
+}
+
+/** Adds one step report to a history: merged into the same status unless a setback came between. */
+function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep): void {
+  let same = -1;
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
+  const setbackSince = same >= 0 && history.slice(same + 1).some((h) => kind.statuses[h.status]?.setback);
+  if (same >= 0 && !setbackSince) {
+    const h = history[same];
+    h.events = [...new Set([...h.events, ...step.events])];
+    h.articles = [...new Set([...h.articles, ...step.articles])];
+    h.evidence = [...(h.evidence ?? []), ...(step.evidence ?? [])];
+    const known = new Set((h.reports ?? []).map((r) => r.article));
+    h.reports = [...(h.reports ?? []), ...(step.reports ?? []).filter((r) => !known.has(r.article))];
+    if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
+    if (step.expected && (!h.expected || step.expected > h.expected)) h.expected = step.expected;
+    h.corroboration = corroboration(h.reports);
+    return;
+  }
+  // Keep the history in date order; a report without a date goes last.
+  let at = history.length;
+  if (step.date) while (at > 0 && history[at - 1].date && (history[at - 1].date as string) > step.date) at--;
+  history.splice(at, 0, { ...step, corroboration: corroboration(step.reports ?? []) });
+}
+
+function refresh(kind: KindModel, t: Thread, asOf: string | null): void {
+  t.status = currentStatus(kind, t.history);
+  t.articles = [...new Set(t.history.flatMap((h) => h.articles))];
+  t.updated = t.history.reduce<string | null>((m, h) => (h.date && (!m || h.date > m) ? h.date : m), null);
+  const spec = kind.statuses[t.status] ?? {};
+  const last = [...t.history].reverse().find((h) => h.status === t.status);
+  t.expected = !spec.final && !spec.setback && kind.expects[t.status] ? last?.expected ?? null : null;
+  t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+}
+
+function titleOf(kind: KindModel, people: string[], participants: string[], names: Map<string, string>): string {
+  const who = people.length >= 2 ? people.slice(0, 3).join('–') : participants.map((c) => names.get(c) ?? c).join('–');
+  return `${who} ${kind.noun}`.trim();
+}
+
+/**
+ * Groups one article's signals into threads. Events open threads; cues join the thread of their
+ * kind whose participants they share (or, for "the request", the article's latest thread of that
+ * kind), and open one only when they name its participants themselves.
+ */
+export function articleThreads(doc: Document, model: ThreadModel): Thread[] {
+  const signals = readSignals(doc, model);
+  if (!signals.length) return [];
+  const report: ThreadReport = { article: doc.article.id, outlet: outletOf(doc), signature: minhash(doc.text) };
+  const names = new Map<string, string>();
+  for (const a of doc.actors ?? []) if (a.country && a.sector === 'GOV' && !names.has(a.country) && !/\s(?:officials?|government)$/i.test(a.name)) names.set(a.country, a.name);
+  const threads: Thread[] = [];
+  const people = new Map<Thread, string[]>();
+  const place = (s: Signal): Thread | undefined => {
+    const sameKind = threads.filter((t) => t.kind === s.kind);
+    if (s.source === 'event') return sameKind.find((t) => participantsMatch(t.participants, s.participants));
+    const joined = sameKind.filter((t) => s.participants.some((c) => t.participants.includes(c)));
+    return joined[joined.length - 1] ?? (s.participants.length === 0 || s.anaphoric ? sameKind[sameKind.length - 1] : undefined);
+  };
+  for (const s of signals) {
+    const kind = kindOf(model, s.kind);
+    let t = place(s);
+    if (!t) {
+      if (s.anaphoric || s.participants.length < (s.source === 'event' ? 1 : 2)) continue;
+      t = { id: `th${threads.length + 1}`, kind: s.kind, title: '', participants: [...s.participants], status: s.status, history: [], articles: [] };
+      threads.push(t);
+      people.set(t, [...s.people]);
+    } else if (s.source === 'event') {
+      t.participants = [...new Set([...t.participants, ...s.participants])];
+    }
+    if (!people.get(t)?.length) people.set(t, [...s.people]);
+    addStep(kind, t.history, {
+      status: s.status, date: s.date, events: s.events, articles: [doc.article.id], expected: s.expected,
+      evidence: [{ article: doc.article.id, events: s.events, text: s.text, start: s.start, end: s.end }],
+      reports: [report],
+    });
+  }
+  for (const t of threads) {
+    const kind = kindOf(model, t.kind);
+    t.title = titleOf(kind, people.get(t) ?? [], t.participants, names);
+    refresh(kind, t, doc.article.published);
+  }
+  return threads;
+}
+
+/** A store-wide thread id: stable for the thread's kind and first report. */
+function storeThreadId(t: Thread, articleId: string): string {
+  return 'th-' + createHash('sha1').update(`${t.kind}|${articleId}|${t.participants.join(',')}|${t.history[0]?.evidence?.[0]?.start ?? 0}`).digest('hex').slice(0, 12);
+}
+
+/**
+ * Folds newly stored documents into the store's threads (pure: returns the new list). Each
+ * article thread joins the store thread of the same kind whose participants it shares and whose
+ * latest step lies within the time window; otherwise it starts a new one. Event ids become
+ * `articleId:eventId`, the keys of the store's event rows.
+ */
+export function foldThreads(existing: readonly Thread[], documents: readonly ParleyDocument[], model: ThreadModel): Thread[] {
+  const threads: Thread[] = existing.map((t) => structuredClone(t));
+  const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
+  let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
+  for (const doc of ordered) {
+    const pub = doc.article.published;
+    if (pub && (!asOf || pub > asOf)) asOf = pub;
+    for (const local of doc.threads ?? []) {
+      const kind = kindOf(model, local.kind);
+      if (!kind) continue;
+      const when = local.updated ?? pub;
+      const candidates = threads.filter((t) => t.kind === local.kind && participantsMatch(t.participants, local.participants)
+        && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays));
+      let target = candidates.sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? ''))[0];
+      if (!target) {
+        target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
+        threads.push(target);
+      } else {
+        target.participants = [...new Set([...target.participants, ...local.participants])];
+      }
+      const key = (id: string) => `${doc.article.id}:${id}`;
+      for (const step of local.history) {
+        addStep(kind, target.history, {
+          ...structuredClone(step), events: step.events.map(key),
+          evidence: (step.evidence ?? []).map((e) => ({ ...e, events: e.events.map(key) })),
+        });
+      }
+    }
+  }
+  // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.
+  for (const t of threads) refresh(kindOf(model, t.kind), t, asOf);
+  return threads;
+}

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corroboration, currentStatus, loadThreadModel, minhash, participantsMatch, similarity } from '../src/threads/index.js';
+import type { ThreadStep } from '../src/document/types.js';
+
+const meeting = loadThreadModel().kinds.find((k) => k.kind === 'meeting')!;
+const step = (status: string, date: string): ThreadStep => ({ status, date, events: [], articles: [] });
+
+const STATUS_CASES: [string, string[], string][] = [
+  ['the latest forward step wins', ['requested', 'acknowledged', 'scheduled'], 'scheduled'],
+  ['a background mention of a lower step moves nothing', ['requested', 'agreed', 'proposed'], 'agreed'],
+  ['a setback always moves the thread', ['requested', 'scheduled', 'postponed'], 'postponed'],
+  ['after a setback the thread can move on again', ['scheduled', 'postponed', 'scheduled'], 'scheduled'],
+  ['a held meeting stays held', ['requested', 'held', 'requested'], 'held'],
+];
+for (const [name, statuses, expected] of STATUS_CASES) {
+  test(`threads › status: ${name}`, () => {
+    assert.equal(currentStatus(meeting, statuses.map((s, i) => step(s, `2025-01-0${i + 1}`))), expected);
+  });
+}
+
+const PARTICIPANT_CASES: [string[], string[], boolean][] = [
+  [['UKR', 'USA'], ['USA', 'UKR'], true],
+  [['UKR', 'USA'], ['USA'], true],
+  [['UKR', 'USA', 'POL'], ['USA', 'POL'], true],
+  [['UKR', 'USA'], ['USA', 'RUS'], false],
+  [['UKR'], [], false],
+];
+for (const [a, b, expected] of PARTICIPANT_CASES) {
+  test(`threads › participants ${a.join('+')} and ${b.join('+')} ${expected ? 'match' : 'do not match'}`, () => {
+    assert.equal(participantsMatch(a, b), expected);
+  });
+}
+
+test('threads › MinHash finds a syndicated copy and tells different stories apart', () => {
+  const wire = 'Turkey has asked Greece for a meeting of the two prime ministers in Ankara next week, Turkish officials said on Wednesday, citing tensions over the Aegean and migration.';
+  assert.ok(similarity(minhash(wire), minhash(wire + ' (Reprinted from Alpha Wire.)')) >= 0.6);
+  assert.ok(similarity(minhash(wire), minhash('Norway pledged humanitarian aid to Sudan on Monday, the Norwegian foreign ministry said, adding that more would follow.')) < 0.2);
+});
+
+test('threads › corroboration counts outlets, with one outlet and near-duplicates counted once', () => {
+  const a = minhash('one story about a requested meeting between two prime ministers next week in the capital');
+  const b = minhash('a wholly different report on the same request, written by another newsroom with other words');
+  assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
+  assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'alpha', signature: b }]), 1);
+  assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '3', outlet: 'gamma', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
+});
