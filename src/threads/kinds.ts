@@ -4,12 +4,13 @@ import { ParleyError } from '../document/errors.js';
 import type { Factuality, ThreadKind } from '../document/types.js';
 
 interface StatusSpec { rank?: number; setback?: boolean; final?: boolean }
-interface EventRuleSpec { types: string[]; modes?: string[]; cameo?: string[]; status: Partial<Record<Factuality, string>> }
+interface EventRuleSpec { types: string[]; modes?: string[]; cameo?: string[]; needsSubject?: boolean; status: Partial<Record<Factuality, string>> }
 interface CueSpec { status: string; pattern: string; negatedOnly?: boolean }
 interface KindSpec {
   noun: string;
   subjects: string;
   anaphors?: string;
+  titleFromPeople?: boolean;
   statuses: Record<string, StatusSpec>;
   expects: Record<string, string>;
   events: EventRuleSpec[];
@@ -22,6 +23,7 @@ export interface CompiledCue { status: string; pattern: RegExp; negatedOnly: boo
 export interface KindModel {
   kind: ThreadKind;
   noun: string;
+  titleFromPeople: boolean;
   subjects: RegExp;
   anaphors: RegExp | null;
   statuses: Record<string, StatusSpec>;
@@ -53,7 +55,7 @@ export function loadThreadModel(): ThreadModel {
       if (!spec.statuses[c.status]) throw new ParleyError('P040', `${path}: ${kind} cue names unknown status "${c.status}"`);
     }
     kinds.push({
-      kind: kind as ThreadKind, noun: spec.noun, statuses: spec.statuses, expects: spec.expects, events: spec.events,
+      kind: kind as ThreadKind, noun: spec.noun, titleFromPeople: Boolean(spec.titleFromPeople), statuses: spec.statuses, expects: spec.expects, events: spec.events,
       subjects: compile(spec.subjects, 'subjects'), anaphors: spec.anaphors ? compile(spec.anaphors, 'anaphors') : null,
       cues: spec.cues.map((c, i) => ({ status: c.status, pattern: compile(c.pattern, `cues[${i}]`), negatedOnly: Boolean(c.negatedOnly) })),
     });

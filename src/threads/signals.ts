@@ -37,6 +37,14 @@ function eventRule(model: KindModel, e: Event) {
     && ((r.modes && e.mode !== null && r.modes.includes(e.mode)) || (r.cameo && r.cameo.some((c) => e.cameo.startsWith(c)))));
 }
 
+/** True when the sentence names the kind's initiative near an offset ("asked for *aid*"). */
+function namesSubject(k: KindModel, text: string, at: number, sentence: { start: number; end: number } | undefined): boolean {
+  if (!sentence) return false;
+  const from = Math.max(sentence.start, at - CUE_REACH), to = Math.min(sentence.end, at + CUE_REACH);
+  k.subjects.lastIndex = 0;
+  return k.subjects.test(text.slice(from, to)) && ((k.subjects.lastIndex = 0), true);
+}
+
 /** Countries and surnames of the actors named between two offsets. */
 function actorsIn(doc: Document, start: number, end: number): { countries: string[]; people: string[] } {
   const countries: string[] = [], people: string[] = [];
@@ -78,6 +86,7 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       const status = rule?.status[e.factuality];
       if (!status) continue;
       const sentence = doc.sentences?.[e.evidence.sentence];
+      if (rule?.needsSubject && !namesSubject(k, text, e.evidence.trigger.start, sentence)) continue;
       const { people } = sentence ? actorsIn(doc, sentence.start, sentence.end) : { people: [] };
       const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
       signals.push({

@@ -90,7 +90,7 @@ function refresh(kind: KindModel, t: Thread, asOf: string | null): void {
 }
 
 function titleOf(kind: KindModel, people: string[], participants: string[], names: Map<string, string>): string {
-  const who = people.length >= 2 ? people.slice(0, 3).join('–') : participants.map((c) => names.get(c) ?? c).join('–');
+  const who = kind.titleFromPeople && people.length >= 2 ? people.slice(0, 3).join('–') : participants.map((c) => names.get(c) ?? c).join('–');
   return `${who} ${kind.noun}`.trim();
 }
 
