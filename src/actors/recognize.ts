@@ -154,7 +154,8 @@ class SentenceReader {
     const t = this.tok(a)!;
     const w = this.word(a);
     if (MODIFIERS.has(w)) return true;
-    return t.pos === 'ADJ' && !isUpper(t.text) && isWordToken(t);
+    // Capitalised adjectives that are not nationalities the dictionary knows: "a European diplomat".
+    return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
   }
 
   private isSector(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'sector' || (h.kind === 'title' && h.plural)); }
@@ -295,6 +296,9 @@ class SentenceReader {
     const modSectors: string[] = [];
     for (let guard = 0; guard < 5 && q < n; guard++) {
       if (this.isModifier(atoms[q])) { if (FORMER.has(this.word(atoms[q]))) former = true; q++; continue; }
+      // A regional adjective the dictionary does not code ("a European diplomat", "Arab ministers").
+      if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
+        !NOT_NAMES.has(this.word(atoms[q])) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { q++; continue; }
       if (HONORIFICS.has(this.word(atoms[q])) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
       if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
       break;
@@ -389,7 +393,10 @@ class SentenceReader {
       const headTok = this.toks[head.j - 1];
       const next = atoms[r] ? this.tok(atoms[r])! : undefined;
       // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
-      if (next && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) && !PLACE_NOUNS.has(next.lower) &&
+      // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
+      const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
+      const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
+      if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) && !PLACE_NOUNS.has(next.lower) &&
         (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
         if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
         return p;
@@ -479,9 +486,10 @@ class SentenceReader {
       const name = this.readName(q);
       if (!name) return p;
       const start = atoms[spanStart].i;
+      // "Mr Quillfeather": an honorific says it is a person, not who; unknown unless seen before.
       const personRef: Ref = name.person
         ? { kind: 'person', person: name.person, title: null, former }
-        : { kind: 'named', name: this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end), country: null, sector: null, title: null, former };
+        : { kind: 'unknown', name: this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end) };
       let r = name.q;
       const poss = this.isPossessive(atoms[r]);
       const adminAt = poss ? r + 1 : r;
