@@ -5,6 +5,7 @@ import { resolveCommand, resolveHelp } from './commands/resolve.js';
 import { ingestCommand, ingestHelp } from './commands/ingest.js';
 import { eventsCommand, eventsHelp, exportCommand, exportHelp } from './commands/events.js';
 import { threadsCommand, threadsHelp } from './commands/threads.js';
+import { evalCommand, evalHelp } from './commands/eval.js';
 
 type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   export: { run: exportCommand, help: exportHelp },
   threads: { run: threadsCommand, help: threadsHelp },
   resolve: { run: resolveCommand, help: resolveHelp },
+  eval: { run: evalCommand, help: evalHelp },
 };
 
 function usage(): string {
