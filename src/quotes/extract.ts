@@ -17,7 +17,7 @@ import type { ActorDictionary } from '../actors/index.js';
 import type { CueVerb, QuoteLexicon } from './lexicon.js';
 import { scanQuotations, type Quotation } from './marks.js';
 import {
-  cueVerbAt, isBe, isCueAux, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
+  cueVerbAt, isBe, isCueAux, isTimeWord, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
   nounPhraseEndRight, nounPhraseStartLeft, QUOTE_MARKS, startsClause,
 } from './grammar.js';
 import { createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
@@ -130,6 +130,13 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
   const toks = x.toks;
   let j = i - 1;
   while (j >= lo && isCueAux(toks[j]) && i - j < 5) j--;
+  // A date between subject and cue: "Nigeria today announced", "officials on Monday said".
+  if (j > lo && isTimeWord(toks[j])) {
+    let k = j - 1;
+    while (k > lo && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ')) k--;
+    if (toks[k].pos === 'ADP' && (toks[k].lower === 'on' || toks[k].lower === 'in' || toks[k].lower === 'at')) k--;
+    if (k >= lo && k < j) j = k;
+  }
   if (j < lo) return null;
   for (let k = j + 1; k < i; k++) if (isNegation(toks[k])) return null;
   const limit = Math.max(lo, j - defaults.maxSpeakerTokens);
@@ -444,8 +451,7 @@ function readAccordingTo(x: Extraction, i: number, lo: number, hi: number): bool
   const cue = span(x, i, i + 2);
   const speaker: SpeakerSpan = { start: i + 2, end: npEnd };
   const before = i > lo && isPunct(t[i - 1], ',—');
-  const [, lastContent] = trimContent(x, npEnd, hi);
-  const atEnd = lastContent <= npEnd;
+  const atEnd = onlyAdjunctsUntil(x, npEnd, hi);
   for (let k = i; k < i + 2; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
   if (atEnd && i > lo) pushIndirect(x, lo, before ? i - 1 : i, cue, speaker, lo);
   else if (i === lo || (before && i - 1 === lo)) pushIndirect(x, npEnd, hi, cue, speaker, lo);

@@ -9,7 +9,28 @@ import type { CueVerb, QuoteLexicon } from './lexicon.js';
 /** Words that attach a post-modifier to a noun phrase ("officials in Washington", "advisers to X"). */
 const LINKERS = new Set(['of', 'to', 'in', 'at', 'from', 'for', 'with', 'within', 'inside', 'on']);
 /** Adjectives that head a post-modifier before a linker ("a person familiar with the talks"). */
-const POSTNOMINAL_ADJECTIVES = new Set(['familiar', 'close']);
+const POSTNOMINAL_ADJECTIVES = new Set([
+  'familiar', 'close', 'loyal', 'opposed', 'allied', 'linked', 'affiliated', 'connected', 'related', 'friendly',
+  'hostile', 'sympathetic', 'responsible', 'based', 'close',
+]);
+/**
+ * Time words end a noun phrase: "officials said today", "a top official today said", "Nigeria on
+ * Monday announced" — the date is an adjunct, never part of the speaker.
+ */
+const TIME_WORDS = new Set([
+  'today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+]);
+
+export function isTimeWord(t: Token | undefined): boolean {
+  return t !== undefined && TIME_WORDS.has(t.lower);
+}
+
+/** A word that opens a post-modifier after a noun ("close to", "operating in", "based in"). */
+function isPostnominal(t: Token): boolean {
+  return POSTNOMINAL_ADJECTIVES.has(t.lower) || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower));
+}
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
@@ -19,8 +40,11 @@ const CUE_AUX_POS = new Set(['AUX', 'ADV']);
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
 export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’']);
 
-export function isNounish(t: Token | undefined): boolean {
-  return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
+export function isNounish(t: Token | undefined, prev?: Token): boolean {
+  if (t === undefined) return false;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
+  // wink-nlp sometimes tags a word of a name as a verb ("Red/PROPN Cross/VERB").
+  return t.pos === 'VERB' && prev?.pos === 'PROPN' && t.text[0] !== t.lower[0];
 }
 
 /** A word that may sit inside a noun phrase before its head. */
@@ -32,8 +56,9 @@ function isModifier(t: Token, prev: Token | undefined, next: Token | undefined):
       // A hyphen glued on both sides joins one word ("pro-Russian", "long-range").
       return t.text === '-' && prev !== undefined && next !== undefined && prev.end === t.start && next.start === t.end;
     case 'VERB':
-      // Participles used as adjectives ("an unnamed official", "a leading analyst").
-      return prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ') && isNounish(next) && /(?:ed|ing)$/.test(t.lower);
+      // A mis-tagged name word, or a participle used as an adjective ("an unnamed official").
+      return isNounish(t, prev) ||
+        (prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ') && isNounish(next) && /(?:ed|ing)$/.test(t.lower));
     default: return false;
   }
 }
@@ -54,20 +79,39 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
   const head = toks[last];
   if (!head) return -1;
   if (head.pos === 'PRON') return lex.pronouns.has(head.lower) ? last : -1;
+  if (isTimeWord(head)) return -1;
   if (!isNounish(head) && !(head.pos === 'NUM' && last > lo && isDeterminer(toks[last - 1]))) return -1;
   let start = last;
   let i = last - 1;
-  const canAttach = (j: number): boolean => j >= lo && (isNounish(toks[j]) ||
-    (POSTNOMINAL_ADJECTIVES.has(toks[j].lower) && j - 1 >= lo && isNounish(toks[j - 1])));
+  // Where a post-modifier attaches: the noun before the linker, or the noun before "close"/"operating".
+  const anchor = (j: number): number => {
+    if (j < lo) return -1;
+    if (isNounish(toks[j]) && !isTimeWord(toks[j])) return j;
+    if (isPostnominal(toks[j]) && j - 1 >= lo && isNounish(toks[j - 1], toks[j - 2])) return j - 1;
+    return -1;
+  };
   while (i >= lo) {
     const u = toks[i];
+    if (isTimeWord(u)) break;
     if (isModifier(u, toks[i - 1], toks[i + 1])) { start = i; i--; continue; }
     if (isDeterminer(u)) {
       start = i; i--;
-      if (i >= lo && LINKERS.has(toks[i].lower) && toks[i].pos === 'ADP' && canAttach(i - 1)) { i--; continue; }
+      const a = i >= lo && LINKERS.has(toks[i].lower) && toks[i].pos === 'ADP' ? anchor(i - 1) : -1;
+      if (a >= 0) { i = a; continue; }
       break;
     }
-    if (u.pos === 'ADP' && LINKERS.has(u.lower) && canAttach(i - 1)) { i--; continue; }
+    if (u.pos === 'ADP' && LINKERS.has(u.lower)) {
+      const a = anchor(i - 1);
+      if (a >= 0) { i = a; continue; }
+      break;
+    }
+    // A parenthesis inside a name: "the Umma (Nation) party".
+    if (u.text === ')') {
+      let k = i - 1;
+      while (k >= lo && i - k < 6 && toks[k].text !== '(') k--;
+      if (k >= lo && toks[k].text === '(' && k - 1 >= lo && isNounish(toks[k - 1])) { i = k - 1; continue; }
+      break;
+    }
     // Coordinated names or modifiers ("Hungarian and Romanian officials", "Macron and Scholz").
     if (u.pos === 'CCONJ' && (u.lower === 'and' || u.lower === '&') && i - 1 >= lo &&
         toks[i - 1].pos === 'PROPN' && toks[i + 1]?.pos === 'PROPN') { i--; continue; }
@@ -88,6 +132,7 @@ export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: nu
     const u = toks[i];
     if (isDeterminer(u) && afterLinker) { i++; afterLinker = false; continue; }
     afterLinker = false;
+    if (isTimeWord(u)) break;
     if (isModifier(u, toks[i - 1], toks[i + 1]) && !(u.pos === 'NUM' && end === i)) {
       i++;
       if (isNounish(u)) end = i;
@@ -95,7 +140,7 @@ export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: nu
     }
     if (!postModifiers) break;
     if (u.pos === 'ADP' && LINKERS.has(u.lower) && end === i && i + 1 < hi) { i++; afterLinker = true; continue; }
-    if (POSTNOMINAL_ADJECTIVES.has(u.lower) && end === i && toks[i + 1]?.pos === 'ADP') { i += 2; afterLinker = true; continue; }
+    if (isPostnominal(u) && end === i && toks[i + 1]?.pos === 'ADP' && LINKERS.has(toks[i + 1].lower)) { i += 2; afterLinker = true; continue; }
     if (u.pos === 'CCONJ' && u.lower === 'and' && end === i && toks[i - 1]?.pos === 'PROPN' && toks[i + 1]?.pos === 'PROPN') { i++; continue; }
     break;
   }
@@ -107,8 +152,8 @@ export function nounPhraseHead(toks: readonly Token[], start: number, end: numbe
   let head = -1;
   for (let i = start; i < end; i++) {
     const t = toks[i];
-    if (head >= 0 && ((t.pos === 'ADP' && LINKERS.has(t.lower)) || RELATIVES.has(t.lower) || POSTNOMINAL_ADJECTIVES.has(t.lower))) break;
-    if (isNounish(t) || t.pos === 'PRON') head = i;
+    if (head >= 0 && ((t.pos === 'ADP' && LINKERS.has(t.lower)) || RELATIVES.has(t.lower) || isPostnominal(t) || t.text === '(')) break;
+    if (isNounish(t, toks[i - 1]) || t.pos === 'PRON') head = i;
   }
   return head < 0 ? end - 1 : head;
 }
@@ -145,6 +190,8 @@ export function cueVerbAt(toks: readonly Token[], i: number, lo: number, hi: num
   if (!verb) return undefined;
   if (t.pos === 'VERB' || t.pos === 'AUX') return verb;
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ') return undefined;
+  // A capitalised form inside a sentence is part of a name ("West Darfur State that …").
+  if (i > lo && t.text[0] !== t.lower[0]) return undefined;
   const prev = i > lo ? toks[i - 1] : undefined;
   if (!prev || prev.pos === 'DET' || prev.pos === 'ADJ' || POSSESSIVES.has(prev.lower) || prev.pos === 'ADP') return undefined;
   if (!(isNounish(prev) || prev.pos === 'PRON' || prev.pos === 'ADV' || prev.pos === 'AUX' || prev.text === ',')) return undefined;

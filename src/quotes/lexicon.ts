@@ -29,6 +29,8 @@ export interface QuoteLexicon {
   readonly phrases: ReadonlyMap<string, readonly CuePhrase[]>;
   /** Role noun form → default sector (null when the noun alone says nothing about sector). */
   readonly roles: ReadonlyMap<string, string | null>;
+  /** Institution noun → sector ("radio" → MED): a speaker headed by one is never anonymous. */
+  readonly institutions: ReadonlyMap<string, string | null>;
   /** Modifier word → sector ("military official" → MIL). */
   readonly roleSectorWords: ReadonlyMap<string, string>;
   /** Role noun → sector that overrides the role default ("lawmakers" → LEG). */
@@ -60,6 +62,7 @@ interface RawLexicon {
   cues?: { lemma: string; forms: string[]; complement?: string; addressee?: boolean }[];
   phrases?: { lemma: string; words: string[] }[];
   roles?: { forms: string[]; sector: string | null }[];
+  institutions?: { forms: string[]; sector: string | null }[];
   roleSectorWords?: Record<string, string>;
   roleSectorNouns?: Record<string, string>;
   anonymityMarkers?: string[];
@@ -98,6 +101,8 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
   }
   const roles = new Map<string, string | null>();
   for (const r of data.roles ?? []) for (const f of r.forms) roles.set(f.toLowerCase(), r.sector ?? null);
+  const institutions = new Map<string, string | null>();
+  for (const r of data.institutions ?? []) for (const f of r.forms) institutions.set(f.toLowerCase(), r.sector ?? null);
   const pronouns = new Map<string, 'person' | 'group' | 'organization'>();
   for (const [word, kind] of Object.entries(data.pronouns ?? {})) {
     if (kind !== 'person' && kind !== 'group' && kind !== 'organization') invalid(path, `pronoun "${word}": unknown kind "${kind}"`);
@@ -108,6 +113,7 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
     cueForms,
     phrases,
     roles,
+    institutions,
     roleSectorWords: new Map(Object.entries(data.roleSectorWords ?? {})),
     roleSectorNouns: new Map(Object.entries(data.roleSectorNouns ?? {})),
     anonymityMarkers: Object.freeze([...(data.anonymityMarkers ?? [])].map((m) => m.toLowerCase())),

@@ -166,15 +166,21 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
       plural,
     };
   }
-  // A named speaker the actors layer did not resolve: keep the name, ask the dictionary for coding.
-  const anyEntity = ents.find((e) => e.actor);
-  if (anyEntity) return { speaker: speakerFromActor(base, anyEntity, ctx.actors.get(anyEntity.actor!), false), plural };
+  // An institution the actors layer did not resolve ("Belgrade radio", "the French embassy"):
+  // the country its modifiers name, the sector its noun names.
+  const institutionSector = ctx.lex.institutions.get(headTok.lower);
+  if (institutionSector !== undefined) {
+    const aff = affiliation(ctx, toks, span.start, span.end, head);
+    return { speaker: { ...base, actor: null, name: null, anonymous: false, country: aff.country, sector: institutionSector ?? aff.sector }, plural };
+  }
+  // A name the actors layer did not resolve: ask the dictionary for the whole phrase; an actor
+  // named only inside it ("the Washington Post") gives at most a country.
   const resolved = resolveActor(ctx.dict, base.text, ctx.doc.article.published ?? null);
-  const looksLikeName = headTok.pos === 'PROPN' && /^[A-Z]/.test(headTok.text);
-  return {
-    speaker: { ...base, actor: null, name: looksLikeName && !plural ? (resolved?.name ?? null) : null, anonymous: false, country: resolved?.country ?? null, sector: resolved?.sector ?? null },
-    plural,
-  };
+  if (resolved) {
+    return { speaker: { ...base, actor: null, name: null, anonymous: false, country: resolved.country, sector: resolved.sector }, plural };
+  }
+  const aff = affiliation(ctx, toks, span.start, span.end, head);
+  return { speaker: { ...base, actor: null, name: null, anonymous: false, country: aff.country, sector: null }, plural };
 }
 
 /**
@@ -183,9 +189,12 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
  * office title ("the foreign minister") identifies its holder and is not anonymous.
  */
 function isUnnamedRole(ctx: SpeakerContext, toks: readonly Token[], start: number, head: number, plural: boolean): boolean {
+  // A person named inside the phrase ("Putin's spokesman") — not an entity for the phrase itself
+  // ("a spokesman" tagged PERSON by the actors layer).
+  const headStart = toks[head].start;
   for (let i = start; i < head; i++) {
     const t = toks[i];
-    const ent = overlapping(ctx, t.start, t.end).find((e) => e.type === 'PERSON');
+    const ent = overlapping(ctx, t.start, t.end).find((e) => e.type === 'PERSON' && e.end <= headStart);
     if (ent) return false;
   }
   if (plural) return true;
