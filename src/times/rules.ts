@@ -61,6 +61,8 @@ const RELATIVE_DAY = '(today|yesterday|tomorrow)';
 
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
 
+/** Whether the text just before `index` matches `pattern` (anchored with $). Cheaper than a lookbehind run at every position. */
+const precededBy = (text: string, index: number, pattern: RegExp): boolean => pattern.test(text.slice(Math.max(0, index - 40), index));
 const isCapitalised = (s: string): boolean => s.length > 0 && s[0] >= 'A' && s[0] <= 'Z';
 /** Modifiers that turn a weekday into the name of something else ("Black Monday", "Good Friday"). */
 const WEEKDAY_NAMES = /\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Holy|Maundy|Easter|Shrove|Blue|Manic|Cyber)\s+$/;
@@ -368,7 +370,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(1[89]\d|20\d)0s\b|(?<=\s|^)(?:(early|late|mid)[\s-]+)?['’](\d)0s\b|(?<=\bthe\s+(?:(?:early|late|mid)[\s-]+)?|\d0s\s+(?:and|or|to)\s+)(\d)0s\b`),
+    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(1[89]\d|20\d)0s\b|(?:\b(early|late|mid)[\s-]+)?['’](\d)0s\b|\b(\d)0s\b`),
+    accept(m, text) {
+      if (m[4]) return m[3] !== undefined || precededBy(text, m.index, /(?:^|[\s(])$/);
+      // A bare "70s" is a decade after "the" or in a list of decades, not an age ("in their 70s").
+      if (m[5]) return precededBy(text, m.index, /\bthe\s+(?:(?:early|late|mid)[\s-]+)?$|\d0s\s+(?:and|or|to)\s+$/i);
+      return true;
+    },
     normalize(m, ctx) {
       const mod = m[1] || m[3] ? EDGE_MOD[(m[1] || m[3]).toLowerCase()] : undefined;
       let decade: string;
@@ -383,7 +391,8 @@ export const RULES: readonly Rule[] = [
   {
     name: 'apostrophe-year',
     // Only after a preposition or a month: "since '82", "June '09" (not "iLife '11").
-    re: re(String.raw`(?<=\b(?:since|in|of|from|until|till|by|before|after|during|circa|class|summer|winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|October|November|December)\s+)['’](\d{2})(?![\d%]|s\b|\w)`, 'g'),
+    re: re(String.raw`['’](\d{2})(?![\d%]|s\b|\w)`, 'g'),
+    accept: (m, text) => precededBy(text, m.index, /\b(?:since|in|of|from|until|till|by|before|after|during|circa|class|summer|winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|October|November|December)\s+$/),
     normalize: (m, ctx) => ({ type: 'DATE', value: formatYear(twoDigitYear(+m[1], ctx.published)) }),
   },
   {
@@ -538,8 +547,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
-    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|(?<=(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+(?:[a-z]+\s+)?)(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
+    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|\b(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
     accept(m, text) {
+      // "15 tanks a year", "twice a week": a rate needs a count before it.
+      if (m[3] && !precededBy(text, m.index, /(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+(?:[a-z]+\s+)?$/i)) return false;
       // "Daily Mail", "The Weekly Standard": names, not frequencies.
       if (m[2] && isCapitalised(m[2])) {
         const before = text.slice(Math.max(0, m.index - 3), m.index);
@@ -589,7 +600,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-span',
-    re: re(String.raw`(?<=\b(?:over|for|in|within|during|after)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?)(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)|\b(years|decades|months|weeks)-long\b`),
+    re: re(String.raw`\b(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)(?!-long)|\b(years|decades|months|weeks)-long\b`),
+    // Bare plurals are durations after a preposition of extent: "for years", "in just minutes".
+    accept: (m, text) => m[2] !== undefined || precededBy(text, m.index, /\b(?:over|for|in|within|during|after)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?$/i),
     normalize(m) {
       const word = (m[1] ?? m[2]).toLowerCase();
       return { type: 'DURATION', value: durationValue(NaN, unitOf(word)) };
@@ -597,10 +610,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-reference',
-    re: re(String.raw`\b(?:(right\s+now|now)(?![-‐])|(?:more\s+)?recently|lately|currently|presently|nowadays|at present|these days|the time being|(?:the\s+)?recent\s+(?:days|weeks|months|years|decades|past|times)|recent|the past|the (?:near |distant |foreseeable )?future|in future|(?:very\s+)?soon(?!\s+(?:as|after)\b)|the (?:near|short|long|medium)[\s-]term|the coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead)\b|(?<=\b(?:the|its|their|his|her|our|the)\s+)current\b`),
+    re: re(String.raw`\b(?:(right\s+now|now)(?![-‐])|(?:more\s+)?recently|lately|currently|presently|nowadays|at present|these days|the time being|(?:the\s+)?recent\s+(?:days|weeks|months|years|decades|past|times)|recent|the past|the (?:near |distant |foreseeable )?future|in future|(?:very\s+)?soon(?!\s+(?:as|after)\b)|the (?:near|short|long|medium)[\s-]term|the coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead|current)\b`),
     accept(m, text) {
       // "the past" as a noun only; "the past nine days" is a duration matched elsewhere.
       const w = m[0].toLowerCase();
+      // "current" only as a determiner-led modifier: "the current crisis" (not "electric current").
+      if (w === 'current' && !precededBy(text, m.index, /\b(?:the|its|their|his|her|our)\s+$/i)) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (w === 'the past' && /^\s+(?:president|leader|chief|head|owner|member)/i.test(after)) return false;
       // "the future of long-range weapons supplies" is a topic, not a time.
@@ -682,9 +697,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'part-of-day',
-    re: re(String.raw`\b(?:(?:early|late)\s+)?(morning|afternoon|evening)(?=\s+(?:trading|session|hours|rush|commute|talks|meeting)\b)|(?<=\b(?:in|during)\s+the\s+)(?:(?:early|late)\s+)?(morning|afternoon|evening)\b`),
+    re: re(String.raw`\b(?:(?:early|late)\s+)?(morning|afternoon|evening)\b`),
+    // "in morning trading", "during the afternoon session", "in the evening".
+    accept: (m, text) => /^\s+(?:trading|session|hours|rush|commute|talks|meeting)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+      || precededBy(text, m.index, /\b(?:in|during)\s+the\s+$/i),
     normalize(m) {
-      const part = PART_OF_DAY[(m[1] ?? m[2]).toLowerCase()];
+      const part = PART_OF_DAY[m[1].toLowerCase()];
       return { type: 'TIME', value: null, clock: { hh: -1, mm: -1, zone: part, ownDay: false } };
     },
   },
