@@ -20,7 +20,10 @@ const defaults = Object.freeze({
     'road', 'route', 'march', 'advance', 'retreat', 'withdraw', 'escape', 'transfer', 'bus', 'walk',
     'ride', 'voyage', 'tour', 'deployment', 'pilgrimage', 'mission', 'delegation', 'back', 'close',
     'closer', 'next', 'fled', 'went', 'came', 'flew', 'travelled', 'traveled', 'trek', 'push',
+    'spread', 'extend', 'expand',
   ]),
+  /** Motion words that also mean giving: a destination only right before "to". */
+  transferVerbs: new Set(['return', 'transfer', 'send', 'move', 'deploy', 'redeploy', 'evacuate']),
   /** "from X" after these words names who speaks or gives, not where ("a statement from Kyiv"). */
   sourceWords: new Set([
     'official', 'officials', 'delegation', 'delegations', 'envoy', 'envoys', 'diplomat', 'diplomats',
@@ -31,6 +34,8 @@ const defaults = Object.freeze({
     'warnings', 'reaction', 'criticism', 'hear', 'heard', 'receive', 'received', 'receiving',
     'invitation', 'offer', 'proposal', 'answer', 'reply', 'note', 'loan', 'loans', 'supplies',
     'weapons', 'money', 'comment', 'comments', 'confirmation', 'news',
+    // "independence from Iraq": the party one separates from.
+    'independence', 'secession', 'separation', 'autonomy',
   ]),
   /** Verbs whose object is a place: "visited Kyiv", "shelled Kharkiv", "captured Avdiivka". */
   placeObjectVerbs: new Set([
@@ -55,6 +60,18 @@ const defaults = Object.freeze({
     'cities', 'city', 'towns', 'villages', 'countryside', 'outskirts', 'suburbs', 'centre', 'center',
     'oblast', 'heartland', 'interior', 'shores', 'ports', 'port',
   ]),
+  /** Nouns a place name modifies rather than locates: "U.S. officials", "the Gaza ceasefire". */
+  modifiedHeads: new Set([
+    'official', 'officials', 'force', 'forces', 'troop', 'troops', 'president', 'minister', 'government',
+    'military', 'army', 'war', 'talk', 'talks', 'ceasefire', 'deal', 'envoy', 'delegation', 'leader',
+    'leaders', 'authority', 'authorities', 'custody', 'offensive', 'counteroffensive', 'sanction',
+    'sanctions', 'aid', 'policy', 'administration', 'diplomat', 'diplomats', 'soldier', 'soldiers',
+    'negotiator', 'negotiators', 'counterpart', 'counterparts', 'embassy', 'ambassador', 'intelligence',
+    'navy', 'police', 'court', 'parliament', 'lawmaker', 'lawmakers', 'senator', 'general', 'spokesman',
+    'spokeswoman', 'spokesperson', 'media', 'press', 'agency', 'company', 'companies', 'bank', 'economy',
+    'team', 'plan', 'proposal', 'summit', 'meeting', 'visit', 'trip', 'crisis', 'conflict', 'issue',
+    'question', 'front', 'campaign', 'operation', 'strike', 'strikes', 'attack', 'attacks',
+  ]),
   /** Words a back-walk may cross after a conjunction: "across Europe and the U.S.". */
   conjunctions: new Set(['and', 'or', ',', 'as well as', '&']),
   /** Words that may follow a name without making it a modifier: "in Kyiv Monday". */
@@ -77,23 +94,27 @@ export interface NameTokens {
 }
 
 /**
- * Decides locative use from the words around a name.
+ * Decides locative use from the words around a name, and returns what made it locative — the
+ * preposition ("in", "between", …), "object" for the object of a verb like "visited", "chain" for
+ * a name coordinated with a locative one — or null when the name is not used as a location.
  * `endsLocative(i)` tells whether a locative name ends at token i, which lets a coordinated name
  * inherit the preposition of the one before: "in Kyiv, Kharkiv and Odesa".
  */
-export function isLocativeUse(tokens: readonly Token[], name: NameTokens, endsLocative: (tokenIndex: number) => boolean): boolean {
+export function locativeUse(tokens: readonly Token[], name: NameTokens, endsLocative: (tokenIndex: number) => boolean): string | null {
   const after = tokens[name.end];
   // "Washington's expectations" is the government; "Ukraine's east" is the land.
   if (possessive(after) && name.end + 1 < name.sentenceEnd) {
     let k = name.end + 1;
     // "Ukraine's war-torn east": adjectives may come between; "east" itself may be tagged ADJ.
     while (k < name.sentenceEnd && tokens[k].pos === 'ADJ' && !defaults.locationNouns.has(tokens[k].lower)) k++;
-    if (!defaults.locationNouns.has(tokens[k]?.lower ?? '')) return false;
+    if (!defaults.locationNouns.has(tokens[k]?.lower ?? '')) return null;
   }
   const followedByLocationNoun = !!after && defaults.locationNouns.has(after.lower) && !possessive(after);
   // A name that modifies a noun is not a location: "U.S. President Donald Trump", "Kyiv officials".
-  if (after && name.end < name.sentenceEnd && (after.pos === 'NOUN' || after.pos === 'PROPN') &&
-    !followedByLocationNoun && !defaults.timeWords.test(after.text)) return false;
+  // Only a proper noun or a known head counts: wink-nlp tags some verbs as nouns ("fighting in
+  // Lebanon spread"), and such a verb must not cost the place.
+  if (after && name.end < name.sentenceEnd && !followedByLocationNoun && !defaults.timeWords.test(after.text) &&
+    (after.pos === 'PROPN' && /^\p{Lu}/u.test(after.text) || after.pos === 'NOUN' && defaults.modifiedHeads.has(after.lemma.toLowerCase()))) return null;
 
   let sawSetting = false;
   let sawConjunction = false;
@@ -102,15 +123,17 @@ export function isLocativeUse(tokens: readonly Token[], name: NameTokens, endsLo
     const w = t.lower;
     if (t.pos === 'SPACE') continue;
     if (defaults.conjunctions.has(w)) {
-      if (endsLocative(i - 1)) return true;
+      if (endsLocative(i - 1)) return 'chain';
+      // A comma alone ends the phrase: "Under the plan, Israel will evacuate".
+      if (w === ',') return null;
       sawConjunction = true;
       continue;
     }
-    if (w === 'to') return isDestination(tokens, i, name.sentenceStart);
-    if (w === 'from') return !defaults.sourceWords.has(previousContentWord(tokens, i, name.sentenceStart));
-    if (w === 'on' || w === 'upon') return sawSetting || followedByLocationNoun;
-    if (defaults.locativePrepositions.has(w)) return true;
-    if (!sawConjunction && defaults.placeObjectVerbs.has(t.lemma.toLowerCase()) && (t.pos === 'VERB' || t.pos === 'NOUN')) return true;
+    if (w === 'to') return isDestination(tokens, i, name.sentenceStart) ? w : null;
+    if (w === 'from') return defaults.sourceWords.has(previousContentWord(tokens, i, name.sentenceStart)) ? null : w;
+    if (w === 'on' || w === 'upon') return sawSetting || followedByLocationNoun ? w : null;
+    if (defaults.locativePrepositions.has(w)) return w;
+    if (!sawConjunction && defaults.placeObjectVerbs.has(t.lemma.toLowerCase()) && (t.pos === 'VERB' || t.pos === 'NOUN')) return 'object';
     if (defaults.settingWords.has(w)) {
       if (w !== 'of') sawSetting = true;
       continue;
@@ -118,9 +141,9 @@ export function isLocativeUse(tokens: readonly Token[], name: NameTokens, endsLo
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || w === '-') continue;
     // After a conjunction the walk crosses the first conjunct: "across Europe and the U.S.".
     if (sawConjunction && (t.pos === 'PROPN' || t.pos === 'NOUN')) continue;
-    return false;
+    return null;
   }
-  return false;
+  return null;
 }
 
 /** "travel to Washington" is a destination; "conveyed to Washington" is a recipient. */
@@ -129,7 +152,11 @@ function isDestination(tokens: readonly Token[], toIndex: number, sentenceStart:
     const t = tokens[i];
     if (t.pos === 'SPACE') continue;
     seen++;
-    if (defaults.motionWords.has(t.lemma.toLowerCase()) || defaults.motionWords.has(t.lower)) return true;
+    const lemma = t.lemma.toLowerCase();
+    if (defaults.motionWords.has(lemma) || defaults.motionWords.has(t.lower)) {
+      // "return to Geneva" is movement; "return the Golan Heights to Syria" is giving back.
+      return seen === 1 || !defaults.transferVerbs.has(lemma);
+    }
     if (t.pos === 'PUNCT' || t.pos === 'VERB' && !defaults.motionWords.has(t.lemma.toLowerCase())) return false;
   }
   return false;

@@ -2,7 +2,7 @@ import type { PlaceRecord } from './gazetteer.js';
 
 /** What the article tells about where it is, to choose among places of one name. */
 export interface PlaceContext {
-  /** How often each country (ISO alpha-3) is mentioned in the article, by actors and place names. */
+  /** How often the article names each country (ISO alpha-3) or a place that lies only in it. */
   countryMentions: ReadonlyMap<string, number>;
   /** US state codes (GeoNames admin1) named anywhere in the article. */
   usStates: ReadonlySet<string>;
@@ -16,7 +16,7 @@ const defaults = Object.freeze({
   /** The feature bonus, in the same unit as log10(population). */
   featureBonus: Object.freeze({ PPLC: 1, PPLG: 1, PPLA: 0.3 } as Record<string, number>),
   /** The country the article talks most about adds up to this much (Odessa, Texas in a Texas story). */
-  articleCountryWeight: 2,
+  articleCountryWeight: 1.5,
   /** A US state named in the article. */
   articleStateBonus: 1.5,
 });

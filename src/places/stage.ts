@@ -2,7 +2,7 @@ import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Place, Sentence, Token } from '../document/types.js';
 import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
-import { isLocativeUse } from './locative.js';
+import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
 
 const defaults = Object.freeze({
@@ -148,14 +148,20 @@ function readQualifier(text: string, gazetteer: Gazetteer, tokens: readonly Toke
   }
 }
 
-/** Counts each country's mentions: by actors, and by names that can only be in one country. */
-function countCountries(doc: Document, candidates: readonly Candidate[]): Map<string, number> {
+/**
+ * Counts the countries where the article says things happen: country names used as locations, and
+ * locations that lie in one country only. Actors and modifiers are not counted: a story about
+ * "U.S. and Russian envoys" meeting in Geneva is no reason to look for Geneva in the United States.
+ */
+function countCountries(candidates: readonly Candidate[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const bump = (c: string | null | undefined, n = 1): void => { if (c && /^[A-Z]{3}$/.test(c)) counts.set(c, (counts.get(c) ?? 0) + n); };
-  for (const a of doc.actors ?? []) bump(a.country, Math.max(1, a.mentions.length));
+  const bump = (c: string): void => { counts.set(c, (counts.get(c) ?? 0) + 1); };
   for (const c of candidates) {
+    // A country name is that country even where towns share it (Lebanon, Tennessee).
+    const country = c.match.records.find((r) => r.feature === 'COUNTRY');
     const countries = new Set(c.match.records.map((r) => r.country));
-    if (countries.size === 1) bump([...countries][0]);
+    if (country && !c.qualifier) bump(country.country);
+    else if (countries.size === 1) bump([...countries][0]);
   }
   return counts;
 }
@@ -203,24 +209,31 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
     const s = sentenceOf(c);
     if (s) readQualifier(text, gazetteer, tokens, c, s.tokenEnd);
   }
-  const context = { countryMentions: countCountries(doc, candidates), usStates: statesNamed(text, gazetteer, tokens) };
-
+  // First pass: which names are used as locations.
   const locativeEnds = new Set<number>();
-  const places: Place[] = [];
+  const located: Candidate[] = [];
   let qualifierUntil = -1;
   for (const c of candidates) {
     if (c.first < qualifierUntil) continue;
     const s = sentenceOf(c);
     if (!s) continue;
-    const locative = isLocativeUse(tokens, { first: c.first, end: c.endToken, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd },
-      (i) => locativeEnds.has(i)) || isDateline(tokens, c, text);
+    const use = locativeUse(tokens, { first: c.first, end: c.endToken, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd },
+      (i) => locativeEnds.has(i)) ?? (isDateline(tokens, c, text) ? 'dateline' : null);
     if (c.qualifierEnd) qualifierUntil = c.qualifierEnd;
-    if (!locative) continue;
+    if (!use) continue;
+    // "talks between Ukraine and Russia" relates two actors; "shuttled between Moscow and Beijing"
+    // moves between two cities. Countries after "between" are left to the actors (a country always
+    // wins over a city of its name, so the match tells). A dropped country ends no locative phrase,
+    // so "between Ethiopia and Eritrea" drops both.
+    if (use === 'between' && !c.qualifier && c.match.records.some((r) => r.feature === 'COUNTRY')) continue;
     locativeEnds.add(c.endToken - 1);
     if (c.qualifierEnd) locativeEnds.add(c.qualifierEnd - 1);
-    const record = choosePlace(c.match.records, { ...context, qualifier: c.qualifier });
-    places.push(toPlace(places.length + 1, text, c, record));
+    located.push(c);
   }
+
+  // Second pass: choose among same-named places, knowing where the article says things happen.
+  const context = { countryMentions: countCountries(located), usStates: statesNamed(text, gazetteer, tokens) };
+  const places: Place[] = located.map((c, i) => toPlace(i + 1, text, c, choosePlace(c.match.records, { ...context, qualifier: c.qualifier })));
   return places;
 }
 
