@@ -401,7 +401,9 @@ export const RULES: readonly Rule[] = [
     accept(m, text) {
       const word = m[2];
       if (!isCapitalised(word)) return false;
-      return !WEEKDAY_NAMES.test(text.slice(Math.max(0, m.index - 10), m.index));
+      if (WEEKDAY_NAMES.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
+      // "the Sunday Times", "The Monday Club": a weekday inside a name.
+      return !(precededBy(text, m.index, /\bthe\s+$/i) && /^[ \t]+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)));
     },
     normalize(m, ctx) {
       const wd = WEEKDAYS[m[2].toLowerCase()];
@@ -577,6 +579,10 @@ export const RULES: readonly Rule[] = [
       const unit = unitOf(m[2]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (unit === 'second' && /^(?:a|an|one)$/.test(n)) return false; // "a second attempt"
+      // "One day, peace will come": an indefinite day, not a stretch of 24 hours.
+      if (unit === 'day' && n === 'one' && m[0].toLowerCase() === m[1].toLowerCase() + ' ' + m[2].toLowerCase()
+        && (precededBy(text, m.index, /(?:^|[.!?,;:"“]\s*|\b(?:and|but|that|then|maybe|perhaps|might|may|will|could)\s+)$/i)
+          || /^\s+(?:when|soon)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))) return false;
       // "about a quarter, of its dealers", "three quarters of": fractions, not periods.
       if (unit === 'quarter' && (/^[\s,]+of\b/.test(after) || (/^(?:a|an|one)$/.test(n) && !/\b(?:for|in|over|within|during)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))))) return false;
       if (/^\s*%/.test(after)) return false;
