@@ -10,8 +10,9 @@ import { SentenceView, type Mention, type VerbChain } from './sentence.js';
 /** A lexicon pattern matched at a token. */
 interface Match {
   entry: LexiconEntry;
-  /** Trigger head and last matched token (sentence-relative, inclusive). */
+  /** Trigger head, its last particle and the last matched token (sentence-relative, inclusive). */
   head: number;
+  headEnd: number;
   last: number;
   row: ObjectRow | null;
 }
@@ -34,19 +35,18 @@ const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
 
 /** Finds the entry that best matches at token i, or null. */
 function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
-  const lemma = view.lemma(i);
-  const lower = view.lower(i);
-  const cands = new Set([...(lexicon.byLemma.get(lemma) ?? []), ...(lexicon.byLemma.get(lower) ?? [])]);
+  const forms = lemmaForms(view, i);
+  const cands = new Set(forms.flatMap((f) => lexicon.byLemma.get(f) ?? []));
   let best: Match | null = null;
   let bestScore = -1;
   for (const entry of cands) {
     for (const alt of entry.alternatives) {
-      if (alt.lemma !== lemma && alt.lemma !== lower) continue;
-      const last = matchPattern(view, i, entry, alt.particles);
-      if (last < 0) continue;
+      if (!forms.includes(alt.lemma)) continue;
+      const found = matchPattern(view, i, entry, alt.particles);
+      if (!found) continue;
       const score = entry.items.length * 10 + alt.particles.length * 3 + (entry.items.some((t) => t.kind === 'object') ? 5 : 0);
       if (score > bestScore || (score === bestScore && best && entry.order < best.entry.order)) {
-        best = { entry, head: i, last, row: null };
+        best = { entry, head: i, headEnd: found.headEnd, last: found.last, row: null };
         bestScore = score;
       }
     }
@@ -55,34 +55,53 @@ function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null 
   return best;
 }
 
+/**
+ * The lemma wink-nlp gives, the lower-cased form, and regular guesses where the lemmatiser left an
+ * inflected form alone ("retaken" → "retake", "shelled" → "shell").
+ */
+function lemmaForms(view: SentenceView, i: number): string[] {
+  const lemma = view.lemma(i);
+  const lower = view.lower(i);
+  const forms = [lemma];
+  if (lower !== lemma) forms.push(lower);
+  if (lemma === lower && view.pos(i) === 'VERB') {
+    if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
+    if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
+    if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+    if (lower.endsWith('s')) forms.push(lower.slice(0, -1));
+  }
+  return forms;
+}
+
 function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry): boolean {
   const p = view.pos(i);
   if (entry.noun) return p === 'NOUN' || p === 'PROPN';
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
-  if (p === 'VERB') return !view.isAttributive(i);
+  if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
   return (p === 'ADJ' || p === 'NOUN') && /ed$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX';
 }
 
-/** Returns the last token of the pattern matched at i, or -1. */
-function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): number {
-  if (!triggerPosOk(view, i, entry)) return -1;
+/** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
+function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): { headEnd: number; last: number } | null {
+  if (!triggerPosOk(view, i, entry)) return null;
   let cur = i;
   for (const particle of particles) {
     let k = cur + 1;
     while (k < view.n && k <= cur + 2 && (view.pos(k) === 'ADV' || view.pos(k) === 'PRON') && view.lower(k) !== particle) k++;
-    if (view.lower(k) !== particle) return -1;
+    if (view.lower(k) !== particle) return null;
     cur = k;
   }
+  const headEnd = cur;
   if (entry.controlOnly) {
     let k = cur + 1;
     while (view.pos(k) === 'ADV') k++;
-    if (view.lower(k) !== 'to' || view.pos(k + 1) !== 'VERB') return -1;
+    if (view.lower(k) !== 'to' || view.pos(k + 1) !== 'VERB') return null;
   }
   for (const item of entry.items) {
     let found = -1;
     if (item.kind === 'word') {
-      for (let k = cur + 1; k < view.n && k <= cur + 4; k++) {
+      for (let k = cur + 1; k < view.n && k <= cur + 6; k++) {
         if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k))) { found = k; break; }
         if (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') break;
       }
@@ -92,10 +111,10 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
         if (!objectGap(view, k)) break;
       }
     }
-    if (found < 0) return -1;
+    if (found < 0) return null;
     cur = found;
   }
-  return cur;
+  return { headEnd, last: cur };
 }
 
 /** Tokens that may stand between a verb and the head of its object noun phrase. */
@@ -158,7 +177,14 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
   }
 
   const out: Coded[] = [];
-  for (const m of matches) out.push(...codeMatch(view, ctx, m, byHead, speech, according));
+  for (const m of matches) {
+    for (const c of codeMatch(view, ctx, m, byHead, speech, according)) {
+      // "killed one soldier and wounded two others", "attacked …, killing 156": one event, told twice.
+      const told = out.find((o) => o.type === c.type && o.factuality === c.factuality && o.rule.endsWith('+intent') === c.rule.endsWith('+intent') &&
+        (c.actor.length === 0 || c.actor.every((a) => o.actor.some((b) => same(a, b)))) && linked(view, o.last, c.head));
+      if (!told) out.push(c);
+    }
+  }
   out.push(...saidMust(view, ctx, speech, byHead));
 
   // The subject of this sentence becomes the topic for a pronoun opening the next one.
@@ -172,6 +198,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   const { entry } = m;
   const i = m.head;
   const chain = view.chain(i);
+  // "is willing/committed to": an adjective after 'be', not a passive.
+  if (entry.controlOnly) chain.passive = false;
   let type: PloverType = entry.type;
   let mode: string | null = entry.mode;
   let cameo = entry.cameo;
@@ -197,8 +225,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   } else {
     actor = subjectOf(view, ctx, chain.start, i, speech);
   }
-  const from = m.last + 1;
-  const end = view.clauseEnd(from);
+  const from = m.headEnd + 1;
+  const end = view.clauseEnd(Math.max(from, m.last + 1));
   let viaWith = false;
   if (chain.passive) {
     recipient = actor;
@@ -210,8 +238,13 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
         break;
       }
     }
+    // "was arrested in Lebanon": legal action without an agent is the state's where it happened.
+    if (actor.length === 0 && (type === 'COERCE' || type === 'ACCUSE')) {
+      ({ mentions: actor } = recipientOf(view, ['in'], from, end));
+    }
   } else {
     ({ mentions: recipient, viaWith } = recipientOf(view, entry.recipient, from, end));
+    if (recipient.length === 0 && !entry.recipient.includes('none')) recipient = borrowedRecipient(view, m, end, byHead);
   }
   actor = dedupe(actor);
   recipient = dedupe(recipient).filter((r) => !actor.some((a) => same(a, r)));
@@ -257,7 +290,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   let factuality: Factuality = base;
   if (negated) factuality = 'negated';
   else if (unconfirmed) factuality = 'unconfirmed';
-  else if (inIf || hypoModal || controlHypo || conditionalAfter) factuality = 'hypothetical';
+  else if (inIf || hypoModal || controlHypo || conditionalAfter || underRequest(view, chain.start) || inFutureClause(view, chain.start)) factuality = 'hypothetical';
   else if (auxFuture || (auxWould && speechBefore) || controlPlanned || chain.purpose) factuality = 'planned';
 
   const coded: Coded = {
@@ -284,6 +317,56 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   return out;
 }
 
+/**
+ * A recipient found beyond the trigger's clause: the one a demand is addressed to ("demanded
+ * that the US cancel …"), or the recipient of the infinitive it governs ("threatened to break
+ * relations with Russia", "opened the bridge to allow deliveries to Afghanistan").
+ */
+function borrowedRecipient(view: SentenceView, m: Match, end: number, byHead: Map<number, Match>): Mention[] {
+  let k = m.last + 1;
+  while (k < view.n && (view.pos(k) === 'ADV' || view.inTime[k])) k++;
+  if (m.entry.control === 'request' && view.lower(k) === 'that') {
+    const [a, b] = view.npStartingAt(k + 1);
+    return a <= b ? view.heads(a, b) : [];
+  }
+  let to = end;
+  if (view.lower(to) !== 'to') to = k;
+  if (view.lower(to) !== 'to') return [];
+  let v = to + 1;
+  while (view.pos(v) === 'ADV') v++;
+  if (view.pos(v) !== 'VERB') return [];
+  const inner = byHead.get(v);
+  const start = (inner ? inner.headEnd : v) + 1;
+  const innerEnd = view.clauseEnd(Math.max(start, inner ? inner.last + 1 : start));
+  return recipientOf(view, inner ? inner.entry.recipient : ['obj'], start, innerEnd).mentions;
+}
+
+const REQUEST_WORDS = new Set(['demand', 'insist', 'urge', 'propose', 'recommend', 'suggest', 'ask', 'require', 'request', 'call', 'appeal', 'plea', 'order', 'decree']);
+
+/** The clause is the content of a demand ("demanded that Israel ease restrictions"): not a fact. */
+function underRequest(view: SentenceView, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    if (view.isHardPunct(k) && !view.isComma(k)) return false;
+    if (view.lower(k) === 'that') {
+      for (let b = k - 1; b >= Math.max(0, k - 4); b--) if (REQUEST_WORDS.has(view.lemma(b))) return true;
+      return false;
+    }
+    if (view.isClauseBreaker(k)) return false;
+  }
+  return false;
+}
+
+/** A clause that looks forward: "before they demobilize", "until a government takes over". */
+function inFutureClause(view: SentenceView, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    if (view.isHardPunct(k)) return false;
+    const w = view.lower(k);
+    if ((w === 'before' || w === 'until') && view.pos(k) === 'SCONJ') return true;
+    if (view.isClauseBreaker(k)) return false;
+  }
+  return false;
+}
+
 /** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
 function complementMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
   let k = m.last + 1;
@@ -298,6 +381,16 @@ function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: 
   const type = m.row?.type ?? m.entry.type;
   const intent = m.row?.intent ?? m.entry.intent ?? ctx.lexicon.intentDefaults[type] ?? '';
   return { type, intent };
+}
+
+/** The second trigger continues the first one's clause by coordination or a participle. */
+function linked(view: SentenceView, first: number, second: number): boolean {
+  if (second <= first) return false;
+  for (let k = first + 1; k < second; k++) {
+    if (view.pos(k) === 'CCONJ') return true;
+    if (view.isComma(k) && view.lower(second).endsWith('ing')) return true;
+  }
+  return false;
 }
 
 function hasWord(view: SentenceView, a: number, b: number, word: string): boolean {
@@ -372,17 +465,18 @@ function resolvePronoun(view: SentenceView, ctx: DocContext, p: number, speech: 
   return main.length ? main : ctx.topic;
 }
 
-/** The first actor noun phrase of the sentence that is not inside a prepositional phrase. */
+/** The subject of the sentence's main verb: the noun phrase before its first finite verb. */
 function mainSubject(view: SentenceView, ctx: DocContext, before: number): Mention[] {
-  for (const m of view.mentions) {
-    if (m.t0 >= before) break;
-    let k = m.t0 - 1;
-    while (k >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN'].includes(view.pos(k)) && view.mentionAt[k] < 0) k--;
-    if (k >= 0 && view.pos(k) === 'ADP') continue;
-    const [, b] = view.npStartingAt(m.t0, before);
-    return view.heads(m.t0, Math.max(b, m.t1 - 1));
+  for (let v = 0; v < before; v++) {
+    if (!(view.pos(v) === 'VERB' || view.pos(v) === 'AUX') || view.isAttributive(v) || view.isGerund(v)) continue;
+    let j = view.chain(v).start - 1;
+    while (j >= 0 && (view.inTime[j] === 1 || view.pos(j) === 'ADV')) j--;
+    if (j < 0) return ctx.topic;
+    if (view.pos(j) === 'PRON' && view.mentionAt[j] < 0) return ctx.topic;
+    const [a, b] = view.npEndingAt(j);
+    return a <= b ? view.heads(a, b) : [];
   }
-  return before < view.n && view.pos(0) === 'PRON' ? ctx.topic : [];
+  return [];
 }
 
 /** The recipient by the entry's slots, in order of preference. */

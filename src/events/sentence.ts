@@ -123,7 +123,15 @@ export class SentenceView {
     const w = this.lower(i);
     if (this.lower(i - 1) === '-') return true;
     if ((prev === 'DET' || prev === 'ADJ' || POSSESSIVE.has(this.lower(i - 1))) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
+    if ((prev === 'VERB' || prev === 'ADP') && /ed$/.test(w) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
     return (prev === 'DET') && /(ed|en)$/.test(w);
+  }
+
+  /** A gerund used as a noun: after a preposition ("accused X of violating") or opening a clause. */
+  isGerund(i: number): boolean {
+    if (!this.lower(i).endsWith('ing')) return false;
+    const prev = this.pos(i - 1);
+    return i === 0 || prev === 'ADP' || prev === 'SCONJ' || prev === 'DET' || (prev === 'PRON' && POSSESSIVE.has(this.lower(i - 1)));
   }
 
   /** Reads the verb group leftwards from a trigger. */
@@ -135,7 +143,10 @@ export class SentenceView {
     let k = j;
     while (k >= 0 && this.pos(k) === 'ADV' && !g.negation.has(this.lower(k))) k--;
     const w = this.lower(i);
-    if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && w !== this.lemma(i) && this.pos(i) !== 'NOUN') chain.passive = true;
+    if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && this.pos(i) !== 'NOUN' &&
+        (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
+    // A reduced passive: "a lunch hosted by the ambassador".
+    if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN')) chain.passive = true;
     while (j >= 0) {
       const t = this.lower(j);
       const p = this.pos(j);
@@ -192,6 +203,9 @@ export class SentenceView {
       // "X and Y", "X of Y", "Rebels in the Ivory Coast": keep going when an NP continues on the left.
       if ((p === 'CCONJ' && g.coordinators.has(w)) || (p === 'ADP' && g.npPrepositions.has(w)) || (w === ',' && this.listComma(i))) {
         if (i - 1 >= floor && this.npToken(i - 1)) { a = i; i--; continue; }
+        // A participle modifier: "the Red Cross operating in Iraq", "a newspaper based in Beirut".
+        if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && /(ing|ed)$/.test(this.lower(i - 1)) &&
+            (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
       }
       break;
     }
@@ -253,7 +267,8 @@ export class SentenceView {
     };
     let cand = idx.map((k) => this.mentions[k]);
     const outside = cand.filter((m) => !inPP(m));
-    if (outside.length) cand = outside;
+    // A head the dictionary could not place ("refugees in Liberia") yields to a placed modifier.
+    if (outside.some((m) => m.resolved) || !cand.some((m) => m.resolved)) cand = outside.length ? outside : cand;
     const group: Mention[] = [cand[0]];
     for (let k = 1; k < cand.length; k++) {
       const prev = group[group.length - 1];
@@ -265,7 +280,7 @@ export class SentenceView {
       if (coordinated) group.push(m);
       else if (m.resolved || !prev.resolved) group[group.length - 1] = m;
     }
-    return group;
+    return group.some((m) => m.resolved) ? group.filter((m) => m.resolved) : group;
   }
 
   /** Token index of the next clause edge at or after i, or n. */
