@@ -35,6 +35,8 @@ export interface KindModel {
 export interface ThreadModel {
   windowDays: number;
   kinds: KindModel[];
+  /** Any kind's subject or anaphor: most sentences name no initiative and are skipped at once. */
+  anySubject: RegExp;
 }
 
 let shared: ThreadModel | undefined;
@@ -60,5 +62,6 @@ export function loadThreadModel(): ThreadModel {
       cues: spec.cues.map((c, i) => ({ status: c.status, pattern: compile(c.pattern, `cues[${i}]`), negatedOnly: Boolean(c.negatedOnly) })),
     });
   }
-  return (shared = { windowDays: raw.window_days, kinds });
+  const any = Object.values(raw.kinds).flatMap((k) => [k.subjects, ...(k.anaphors ? [k.anaphors] : [])]);
+  return (shared = { windowDays: raw.window_days, kinds, anySubject: new RegExp(any.map((p) => `(?:${p})`).join('|'), 'i') });
 }

@@ -99,6 +99,7 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
   }
   for (const s of doc.sentences ?? []) {
     const body = text.slice(s.start, s.end);
+    if (!model.anySubject.test(body)) continue;
     for (const k of model.kinds) {
       const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
       if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
