@@ -20,10 +20,11 @@ const countryRows = dataRows('countries.tsv');
 const iso3 = new Set(countryRows.map((r) => r[0]));
 const placeRows = dataRows('gazetteer.tsv');
 
-test('places gazetteer › every country row has an ISO alpha-3 code, a name and valid coordinates', () => {
+test('places gazetteer › every country row has an ISO alpha-3 code, a name, a GeoNames id and valid coordinates', () => {
   assert.ok(countryRows.length >= 240, `only ${countryRows.length} countries`);
-  for (const [code, iso2, name, lat, lon] of countryRows) {
+  for (const [code, iso2, name, lat, lon, geonameid] of countryRows) {
     assert.match(code, /^[A-Z]{3}$/, `bad code ${code}`);
+    assert.match(geonameid, /^\d+$/, `no GeoNames id for ${code}`);
     assert.match(iso2, /^[A-Z]{2}$/, `bad alpha-2 code for ${code}`);
     assert.ok(name, `no name for ${code}`);
     assert.ok(Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180 && lat !== '' && lon !== '', `bad coordinates for ${code}`);

@@ -28,7 +28,7 @@ const entity = (text: string, span: string, type: Entity['type'] = 'GPE', from =
   return { text: span, start, end: start + span.length, type, actor: null };
 };
 
-// [sentence, expected places as [text, name, country, geonameid]]
+// [sentence, expected places as [text, name, country, GeoNames id]]
 type Expected = [string, string, string, number | null][];
 const cases: [string, string, Expected][] = [
   ['a city after "in"', 'Talks were held in Kyiv on Tuesday.', [['Kyiv', 'Kyiv', 'UKR', 703448]]],
@@ -41,14 +41,14 @@ const cases: [string, string, Expected][] = [
   ['Springfield alone is the Illinois state capital (size plus seat of a state)', 'Residents gathered in Springfield.', [['Springfield', 'Springfield', 'USA', 4250542]]],
   ['a state named elsewhere in the article picks its Springfield', 'Massachusetts officials met voters in Springfield.', [['Springfield', 'Springfield', 'USA', 4951788]]],
   ['Odessa, Texas is not Odesa, Ukraine', 'Oil workers protested in Odessa, Texas.', [['Odessa', 'Odessa', 'USA', 5527554]]],
-  ['a country with "the"', 'The summit will be held in the United States.', [['United States', 'United States', 'USA', null]]],
-  ['a country abbreviation before "soil"', 'Zelensky wants a meeting on U.S. soil.', [['U.S.', 'United States', 'USA', null]]],
-  ['a country after a direction adjective', 'Troops were deployed across eastern Ukraine.', [['Ukraine', 'Ukraine', 'UKR', null]]],
+  ['a country with "the"', 'The summit will be held in the United States.', [['United States', 'United States', 'USA', 6252001]]],
+  ['a country abbreviation before "soil"', 'Zelensky wants a meeting on U.S. soil.', [['U.S.', 'United States', 'USA', 6252001]]],
+  ['a country after a direction adjective', 'Troops were deployed across eastern Ukraine.', [['Ukraine', 'Ukraine', 'UKR', 690791]]],
   ['a capital used as an actor gives no place', 'Kyiv insists the talks must go on.', []],
   ['"to" after a verb of telling is a recipient, not a place', 'The request was conveyed to Washington.', []],
   ['"to" after a verb of movement is a destination', 'Zelensky will travel to Washington next week.', [['Washington', 'Washington, D.C.', 'USA', 4140963]]],
   ['a possessive name is an actor', 'Washington\'s expectations remain unclear.', []],
-  ['a possessive before a direction is a place', 'Explosions were heard in Ukraine’s east.', [['Ukraine', 'Ukraine', 'UKR', null]]],
+  ['a possessive before a direction is a place', 'Explosions were heard in Ukraine’s east.', [['Ukraine', 'Ukraine', 'UKR', 690791]]],
   ['coordinated names share one preposition', 'Officials in Kyiv, Kharkiv and Dnipro reported strikes.', [
     ['Kyiv', 'Kyiv', 'UKR', 703448], ['Kharkiv', 'Kharkiv', 'UKR', 706483], ['Dnipro', 'Dnipro', 'UKR', 709930]]],
   ['"between" two capitals', 'Envoys shuttled between Moscow and Beijing.', [['Moscow', 'Moscow', 'RUS', 524901], ['Beijing', 'Beijing', 'CHN', 1816670]]],
@@ -61,7 +61,7 @@ const cases: [string, string, Expected][] = [
     ['Avdiivka', 'Avdiivka', 'UKR', 713122], ['Pokrovsk', 'Pokrovsk', 'UKR', 704422]]],
   ['colonial-era names resolve to today\'s cities', 'Protesters marched in Bombay and Calcutta.', [['Bombay', 'Mumbai', 'IND', 1275339], ['Calcutta', 'Kolkata', 'IND', 1275004]]],
   ['Donetsk is the Ukrainian city of a million, not the Russian town', 'Russian artillery shelled Donetsk.', [['Donetsk', 'Donetsk', 'UKR', 709717]]],
-  ['a country beats a city of the same name', 'The talks in Panama ended without a deal.', [['Panama', 'Panama', 'PAN', null]]],
+  ['a country beats a city of the same name', 'The talks in Panama ended without a deal.', [['Panama', 'Panama', 'PAN', 3703430]]],
   ['"the Hague" with a lowercase article', 'The envoy flew to the Hague.', [['the Hague', 'The Hague', 'NLD', 2747373]]],
   ['a hyphenated name', 'Strikes hit an airfield near Rostov-on-Don.', [['Rostov-on-Don', 'Rostov-on-Don', 'RUS', 501175]]],
   ['a name written without its diacritics', 'A factory burned in Lodz.', [['Lodz', 'Łódź', 'POL', 3093133]]],
@@ -70,7 +70,7 @@ const cases: [string, string, Expected][] = [
   ['a country qualifier is not a place of its own', 'Volunteers met in Lviv, Ukraine, last year.', [['Lviv', 'Lviv', 'UKR', 702550]]],
   ['a name modifying a title is not a place', 'Talks between Putin and U.S. President Trump went on.', []],
   ['two abbreviated countries in a list', 'Sanctions were debated in the U.K. and the U.S. this week.', [
-    ['U.K.', 'United Kingdom', 'GBR', null], ['U.S.', 'United States', 'USA', null]]],
+    ['U.K.', 'United Kingdom', 'GBR', 2635167], ['U.S.', 'United States', 'USA', 6252001]]],
   ['a transliteration apostrophe does not matter', 'Shells fell on the outskirts of Kramatorsk.', [['Kramatorsk', 'Kramatorsk', 'UKR', 704508]]],
   ['countries after "between" are related actors, not places', 'A ceasefire between Ethiopia and Eritrea held.', []],
   ['"independence from" names a party, not a place', 'The region declared independence from Serbia.', []],
@@ -78,7 +78,7 @@ const cases: [string, string, Expected][] = [
   ['a comma ends the phrase of a preposition', 'Under the new plan, Israel will withdraw its troops.', []],
   ['actors of a country do not pull a city into it', 'U.S. and Russian envoys will meet in Geneva.', [['Geneva', 'Geneva', 'CHE', 2660646]]],
   ['a country named as a location pulls its same-named city', 'Clashes in northern Lebanon spread to Tripoli.', [
-    ['Lebanon', 'Lebanon', 'LBN', null], ['Tripoli', 'Tripoli', 'LBN', 266826]]],
+    ['Lebanon', 'Lebanon', 'LBN', 272103], ['Tripoli', 'Tripoli', 'LBN', 266826]]],
   ['a capital wins without context', 'Rockets fell on the outskirts of Tripoli.', [['Tripoli', 'Tripoli', 'LBY', 2210247]]],
 ];
 
@@ -99,11 +99,11 @@ const entityCases: [string, string, Omit<Entity, 'id'>[], Expected][] = (() => {
     ['a GPE entity used as actor gives no place, the same name used as location does', s1,
       [entity(s1, 'Kyiv'), entity(s1, 'Kyiv', 'GPE', 5)], [['Kyiv', 'Kyiv', 'UKR', 703448]]],
     ['an entity with a leading "the" gives the name without it', s2,
-      [entity(s2, 'Ukraine'), entity(s2, 'the United States')], [['United States', 'United States', 'USA', null]]],
+      [entity(s2, 'Ukraine'), entity(s2, 'the United States')], [['United States', 'United States', 'USA', 6252001]]],
     ['a PERSON entity is never scanned as a place', s3,
       [entity(s3, 'Denzel Washington', 'PERSON')], [['Paris', 'Paris', 'FRA', 2988507]]],
     ['entity and scanner together: the country from the entity, the city from the gazetteer', s4,
-      [entity(s4, 'Georgia')], [['Georgia', 'Georgia', 'GEO', null], ['Tbilisi', 'Tbilisi', 'GEO', 611717]]],
+      [entity(s4, 'Georgia')], [['Georgia', 'Georgia', 'GEO', 614540], ['Tbilisi', 'Tbilisi', 'GEO', 611717]]],
   ];
 })();
 

@@ -6,7 +6,7 @@ import { foldName } from './fold.js';
 
 /** One place the gazetteer knows: a populated place (GeoNames) or a country. */
 export interface PlaceRecord {
-  /** GeoNames id; null for a country (countries come from world-countries, which has none). */
+  /** GeoNames id (of the place, or of the country for a country), or null where none is known. */
   readonly geonameid: number | null;
   /** The name Parley prints: GeoNames' name, or today's English spelling where GeoNames lags. */
   readonly name: string;
@@ -212,12 +212,12 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
 
   const countriesFile = join(dir, defaults.files.countries);
   rowsOf(countriesFile).forEach((r, i) => {
-    if (r.length < 5) invalid(countriesFile, i, `expected 6 columns, found ${r.length}`);
-    const [iso3, , name, lat, lon, names] = r;
+    if (r.length < 6) invalid(countriesFile, i, `expected 7 columns, found ${r.length}`);
+    const [iso3, , name, lat, lon, geonameid, names] = r;
     if (!/^[A-Z]{3}$/.test(iso3)) invalid(countriesFile, i, `bad ISO alpha-3 code "${iso3}"`);
     const display = alternates.find((a) => a.kind === 'display' && a.target === iso3)?.name;
     const record: PlaceRecord = Object.freeze({
-      geonameid: null, name: display ?? name, country: iso3, lat: Number(lat), lon: Number(lon),
+      geonameid: geonameid ? Number(geonameid) : null, name: display ?? name, country: iso3, lat: Number(lat), lon: Number(lon),
       population: 0, feature: 'COUNTRY', admin1: null,
     });
     if (!Number.isFinite(record.lat) || !Number.isFinite(record.lon)) invalid(countriesFile, i, 'bad coordinates');
