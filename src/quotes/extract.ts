@@ -17,7 +17,7 @@ import type { ActorDictionary } from '../actors/index.js';
 import type { CueVerb, QuoteLexicon } from './lexicon.js';
 import { scanQuotations, type Quotation } from './marks.js';
 import {
-  cueVerbAt, isBe, isCueAux, isTimeWord, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
+  cueVerbAt, isBe, isCueAux, isRoleWord, isTimeWord, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
   nounPhraseEndRight, nounPhraseStartLeft, QUOTE_MARKS, startsClause,
 } from './grammar.js';
 import { createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
@@ -65,6 +65,8 @@ interface Extraction {
   mask: Uint8Array;
   history: SpeakerMention[];
   quotes: DraftQuote[];
+  /** The speaker phrase of each sentence that has one, for participle cues ("…, adding that …"). */
+  sentenceSpeakers: Map<number, SpeakerSpan>;
   /** Quoted fragments (character spans of their content) that may turn an indirect quote mixed. */
   fragments: { start: number; end: number }[];
 }
@@ -152,7 +154,7 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     }
   }
   const t = toks[j];
-  if (isNounish(t) || t.pos === 'PRON' || t.pos === 'NUM') {
+  if (isNounish(t) || isRoleWord(t, x.lex) || t.pos === 'PRON' || t.pos === 'NUM') {
     if (t.pos === 'PRON' && !x.lex.pronouns.has(t.lower)) return null;
     const start = nounPhraseStartLeft(toks, j, lo, x.lex);
     return start >= 0 ? { start, end: j + 1 } : null;
@@ -203,7 +205,7 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
 function mainSubject(x: Extraction, lo: number, cue: number): SpeakerSpan | null {
   for (let k = lo + 1; k < cue; k++) {
     const t = toks(x)[k];
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (x.mask[k] || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
     let m = k - 1;
     while (m >= lo && isCueAux(toks(x)[m])) m--;
     if (m < lo) return null;
@@ -386,6 +388,8 @@ function extractDirect(x: Extraction): void {
       if (attribution.speaker) for (let i = attribution.speaker.start; i < attribution.speaker.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
       cue = span(x, attribution.cueStart, attribution.cueEnd);
       if (attribution.speaker) {
+        const sentence = x.toks[attribution.speaker.start].sentence;
+        if (!x.sentenceSpeakers.has(sentence)) x.sentenceSpeakers.set(sentence, attribution.speaker);
         const mention = describeSpeaker(x.ctx, attribution.speaker, x.history);
         x.history.push(mention);
         speaker = mention.speaker;
@@ -416,14 +420,39 @@ function extractDirect(x: Extraction): void {
 
 // ---- indirect speech ---------------------------------------------------------------------
 
-/** Skips adjuncts after a cue up to "that" ("said on Monday that"); returns the token after it, or -1. */
+/**
+ * The token after "that" when the cue's that-clause starts at `from`, directly or after adjuncts
+ * ("said on Monday that", "said in a statement that"); -1 otherwise. Only an adjunct may stand
+ * between cue and "that": in "said the plan that Kyiv proposed", "that" opens a relative clause.
+ */
 function afterThat(x: Extraction, from: number, hi: number): number {
-  for (let k = from; k < hi && k - from <= defaults.thatWindow; k++) {
+  const first = x.toks[from];
+  if (!first || from >= hi) return -1;
+  if (first.lower === 'that') return from + 1;
+  if (first.pos !== 'ADP' && first.pos !== 'ADV' && !isTimeWord(first) && first.text !== ',') return -1;
+  for (let k = from + 1; k < hi && k - from <= defaults.thatWindow; k++) {
     const t = x.toks[k];
     if (t.lower === 'that') return k + 1;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || isSentenceEnd(t) || x.mask[k]) return -1;
   }
   return -1;
+}
+
+/**
+ * Where the reported content starts after a cue: after a colon, after "that", or at a bare
+ * clause. A cue that may take a hearer is tried with it first ("warned allies that …"), then
+ * without ("warned Russia would …").
+ */
+function contentAfterCue(x: Extraction, i: number, cue: { verb: CueVerb; end: number }, hi: number): { start: number; cueEnd: number } | null {
+  const t = x.toks;
+  const withHearer = cue.end === i + 1 ? cueEndWithAddressee(x, i, cue.verb, hi) : cue.end;
+  for (const cueEnd of withHearer === cue.end ? [cue.end] : [withHearer, cue.end]) {
+    if (isPunct(t[cueEnd], ':')) return { start: cueEnd + 1, cueEnd };
+    const from = afterThat(x, cueEnd, hi);
+    if (from > 0) return { start: from, cueEnd };
+    if (cue.verb.complement === 'clause' && startsClause(t, cueEnd, hi)) return { start: cueEnd, cueEnd };
+  }
+  return null;
 }
 
 function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, cue: TextSpan, speakerSpan: SpeakerSpan, lo: number): void {
@@ -435,6 +464,8 @@ function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, c
   if (unclosed) s++;
   if (e - s < 2) return;
   for (let i = speakerSpan.start; i < speakerSpan.end; i++) x.mask[i] |= USED_BY_ATTRIBUTION;
+  const sentence = x.toks[speakerSpan.start].sentence;
+  if (!x.sentenceSpeakers.has(sentence)) x.sentenceSpeakers.set(sentence, speakerSpan);
   const mention = describeSpeaker(x.ctx, speakerSpan, x.history);
   x.history.push(mention);
   const start = x.toks[s].start, stop = x.toks[e - 1].end;
@@ -481,14 +512,14 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
     // Passive "was told", "is said to": the subject is the hearer or the topic, not the speaker.
     if (i > lo && isBe(t[i - 1]) && !word.lower.endsWith('ing')) continue;
     if (word.negated && i > lo && isNegation(t[i - 1])) continue;
-    let cueEnd = cue.end === i + 1 ? cueEndWithAddressee(x, i, cue.verb, hi) : cue.end;
+    const content = contentAfterCue(x, i, cue, hi);
+    const cueEnd = content?.cueEnd ?? (cue.end === i + 1 ? cueEndWithAddressee(x, i, cue.verb, hi) : cue.end);
 
-    // Participle after a comma: "Ukraine has called for talks, saying direct talks are essential".
+    // Participle after a comma: "Ukraine has called for talks, saying direct talks are essential";
+    // "“…,” Kuleba said, adding that …". The speaker is the sentence's speaker or main subject.
     if (word.lower.endsWith('ing') && i > lo && isPunct(t[i - 1], ',—')) {
-      const subject = mainSubject(x, lo, i);
-      const from = afterThat(x, cueEnd, hi);
-      const contentStart = from > 0 ? from : startsClause(t, cueEnd, hi) && cue.verb.complement === 'clause' ? cueEnd : -1;
-      if (subject && contentStart > 0) pushIndirect(x, contentStart, hi, span(x, i, cueEnd), subject, lo);
+      const subject = x.sentenceSpeakers.get(word.sentence) ?? mainSubject(x, lo, i);
+      if (subject && content) pushIndirect(x, content.start, hi, span(x, i, cueEnd), subject, lo);
       continue;
     }
     // Inverted: "…, said Foreign Minister X." / "…, said X, the foreign minister."
@@ -513,10 +544,7 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
       pushIndirect(x, lo, hi, cueSpan, speaker, lo);
       continue;
     }
-    if (isPunct(t[cueEnd], ':')) { pushIndirect(x, cueEnd + 1, hi, cueSpan, speaker, lo); continue; }
-    const from = afterThat(x, cueEnd, hi);
-    if (from > 0) { pushIndirect(x, from, hi, cueSpan, speaker, lo); continue; }
-    if (cue.verb.complement === 'clause' && startsClause(t, cueEnd, hi)) pushIndirect(x, cueEnd, hi, cueSpan, speaker, lo);
+    if (content) pushIndirect(x, content.start, hi, cueSpan, speaker, lo);
   }
 }
 
@@ -525,7 +553,7 @@ export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDicti
   const toks = doc.tokens ?? [];
   const x: Extraction = {
     doc, toks, text: doc.text, lex, ctx: createSpeakerContext(doc, lex, dict),
-    mask: new Uint8Array(toks.length), history: [], quotes: [], fragments: [],
+    mask: new Uint8Array(toks.length), history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),
   };
   if (toks.length === 0) return [];
   extractDirect(x);

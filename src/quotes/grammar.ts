@@ -67,6 +67,11 @@ function isDeterminer(t: Token): boolean {
   return t.pos === 'DET' || POSSESSIVES.has(t.lower);
 }
 
+/** A role or institution noun, whatever wink-nlp tagged it ("The alliance chief/ADJ warned"). */
+export function isRoleWord(t: Token | undefined, lex: QuoteLexicon): boolean {
+  return t !== undefined && (lex.roles.has(t.lower) || lex.institutions.has(t.lower));
+}
+
 export function isPersonalPronoun(t: Token | undefined, lex: QuoteLexicon): boolean {
   return t !== undefined && t.pos === 'PRON' && lex.pronouns.has(t.lower);
 }
@@ -80,7 +85,7 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
   if (!head) return -1;
   if (head.pos === 'PRON') return lex.pronouns.has(head.lower) ? last : -1;
   if (isTimeWord(head)) return -1;
-  if (!isNounish(head) && !(head.pos === 'NUM' && last > lo && isDeterminer(toks[last - 1]))) return -1;
+  if (!isNounish(head) && !isRoleWord(head, lex) && !(head.pos === 'NUM' && last > lo && isDeterminer(toks[last - 1]))) return -1;
   let start = last;
   let i = last - 1;
   // Where a post-modifier attaches: the noun before the linker, or the noun before "close"/"operating".
@@ -148,12 +153,12 @@ export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: nu
 }
 
 /** The head of a noun phrase: the last noun before its first post-modifier. */
-export function nounPhraseHead(toks: readonly Token[], start: number, end: number): number {
+export function nounPhraseHead(toks: readonly Token[], start: number, end: number, lex: QuoteLexicon): number {
   let head = -1;
   for (let i = start; i < end; i++) {
     const t = toks[i];
     if (head >= 0 && ((t.pos === 'ADP' && LINKERS.has(t.lower)) || RELATIVES.has(t.lower) || isPostnominal(t) || t.text === '(')) break;
-    if (isNounish(t, toks[i - 1]) || t.pos === 'PRON') head = i;
+    if (isNounish(t, toks[i - 1]) || isRoleWord(t, lex) || t.pos === 'PRON') head = i;
   }
   return head < 0 ? end - 1 : head;
 }

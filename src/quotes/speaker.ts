@@ -5,7 +5,7 @@
  */
 import type { Actor, Entity, Speaker, Token } from '../document/types.js';
 import type { Document } from '../document/document.js';
-import { resolveActor, type ActorDictionary } from '../actors/index.js';
+import { resolveActor, type ActorDictionary, type ResolvedActor } from '../actors/index.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { nounPhraseHead } from './grammar.js';
 
@@ -22,6 +22,10 @@ export interface SpeakerContext {
   readonly dict: ActorDictionary;
   readonly entities: readonly Entity[];
   readonly actors: ReadonlyMap<string, Actor>;
+  /** Longest entity, so an overlap search can start by binary search. */
+  readonly longestEntity: number;
+  /** Dictionary look-ups made for this document (resolveActor is the costly step). */
+  readonly resolved: Map<string, ResolvedActor | null>;
 }
 
 export interface SpeakerSpan {
@@ -41,16 +45,34 @@ export interface SpeakerMention {
 export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): SpeakerContext {
   const entities = [...(doc.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
   const actors = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
-  return { doc, lex, dict, entities, actors };
+  let longestEntity = 0;
+  for (const e of entities) longestEntity = Math.max(longestEntity, e.end - e.start);
+  return { doc, lex, dict, entities, actors, longestEntity, resolved: new Map() };
 }
 
+/** The entities overlapping [start, end), in text order. */
 function overlapping(ctx: SpeakerContext, start: number, end: number): Entity[] {
+  const ents = ctx.entities;
+  // First entity that could reach `start`: its start is at least start - longestEntity.
+  const from = start - ctx.longestEntity;
+  let lo = 0, hi = ents.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ents[mid].start < from) lo = mid + 1; else hi = mid; }
   const out: Entity[] = [];
-  for (const e of ctx.entities) {
+  for (let i = lo; i < ents.length; i++) {
+    const e = ents[i];
     if (e.start >= end) break;
     if (e.end > start) out.push(e);
   }
   return out;
+}
+
+function lookUp(ctx: SpeakerContext, text: string): ResolvedActor | null {
+  let hit = ctx.resolved.get(text);
+  if (hit === undefined) {
+    hit = resolveActor(ctx.dict, text, ctx.doc.article.published ?? null);
+    ctx.resolved.set(text, hit);
+  }
+  return hit;
 }
 
 function isPlural(t: Token, lex: QuoteLexicon): boolean {
@@ -89,11 +111,11 @@ function affiliation(ctx: SpeakerContext, toks: readonly Token[], start: number,
     const actor = e.actor ? ctx.actors.get(e.actor) : undefined;
     if (actor?.country) return { country: actor.country, sector: actor.sector };
   }
-  const published = ctx.doc.article.published ?? null;
   for (let i = start; i < end; i++) {
     const t = toks[i];
-    if (i === head || (t.pos !== 'PROPN' && t.pos !== 'ADJ' && !/^[A-Z]/.test(t.text))) continue;
-    const resolved = resolveActor(ctx.dict, t.text, published);
+    // Only capitalised words can name an affiliation ("Ukrainian", "Kremlin"); "senior" cannot.
+    if (i === head || t.text[0] === t.lower[0]) continue;
+    const resolved = lookUp(ctx, t.text);
     if (resolved?.country) return { country: resolved.country, sector: resolved.sector };
   }
   return { country: null, sector: null };
@@ -142,7 +164,7 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const text = ctx.doc.text;
   const first = toks[span.start], last = toks[span.end - 1];
   const base = { text: text.slice(first.start, last.end), start: first.start, end: last.end };
-  const head = nounPhraseHead(toks, span.start, span.end);
+  const head = nounPhraseHead(toks, span.start, span.end, ctx.lex);
   const headTok = toks[head];
   const plural = isPlural(headTok, ctx.lex);
   if (headTok.pos === 'PRON') return { speaker: resolvePronoun(ctx, base, headTok, history), plural };
@@ -175,7 +197,7 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   }
   // A name the actors layer did not resolve: ask the dictionary for the whole phrase; an actor
   // named only inside it ("the Washington Post") gives at most a country.
-  const resolved = resolveActor(ctx.dict, base.text, ctx.doc.article.published ?? null);
+  const resolved = lookUp(ctx, base.text);
   if (resolved) {
     return { speaker: { ...base, actor: null, name: null, anonymous: false, country: resolved.country, sector: resolved.sector }, plural };
   }
