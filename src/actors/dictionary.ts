@@ -82,6 +82,10 @@ export type CaseRule = 'exact' | 'upper' | 'any';
 
 export interface ActorDictionary {
   readonly phrases: ReadonlyMap<string, readonly AliasHit[]>;
+  /** Every leading part of every alias key, so matching stops as soon as no alias can follow. */
+  readonly prefixes: ReadonlySet<string>;
+  /** People by the countries of their roles, for "the Ukrainian President" on a date. */
+  readonly peopleByCountry: ReadonlyMap<string, readonly PersonRecord[]>;
   /** The longest alias in tokens, so matching knows when to stop. */
   readonly maxTokens: number;
   readonly countries: ReadonlyMap<string, CountryRecord>;
@@ -147,6 +151,7 @@ function plural(noun: string): string {
 
 interface Builder {
   phrases: Map<string, AliasHit[]>;
+  prefixes: Set<string>;
   maxTokens: number;
   countries: Map<string, CountryRecord>;
   people: PersonRecord[];
@@ -158,6 +163,7 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
   if (typeof alias !== 'string' || !alias.trim()) return;
   const key = normalizeKey(alias);
   const caseRule = rule ?? (hit.kind === 'sector' || hit.kind === 'title' ? (caseRuleOf(alias) === 'exact' ? 'exact' : 'any') : caseRuleOf(alias));
+  for (let k = 1; k < key.length; k++) b.prefixes.add(key.slice(0, k));
   const list = b.phrases.get(key) ?? [];
   // One alias listed twice for the same thing (e.g. "President" and "president") is one hit.
   if (list.some((h) => sameHit(h.hit, hit))) {
@@ -301,10 +307,18 @@ export function loadActorDictionary(options: ActorDictionaryOptions = {}): Actor
     ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort().map((f) => join(folder, f))
     : [];
   const files = [...shipped, ...(options.extraFiles ?? [])];
-  const b: Builder = { phrases: new Map(), maxTokens: 1, countries: new Map(), people: [], units: [], titles: [] };
+  const b: Builder = { phrases: new Map(), prefixes: new Set(), maxTokens: 1, countries: new Map(), people: [], units: [], titles: [] };
   for (const file of files) readFile(b, file);
+  const peopleByCountry = new Map<string, PersonRecord[]>();
+  for (const p of b.people) {
+    for (const c of new Set(p.roles.map((r) => r.country))) {
+      const list = peopleByCountry.get(c) ?? [];
+      list.push(p);
+      peopleByCountry.set(c, list);
+    }
+  }
   return Object.freeze({
-    phrases: b.phrases, maxTokens: b.maxTokens, countries: b.countries, people: b.people, units: b.units,
+    phrases: b.phrases, prefixes: b.prefixes, peopleByCountry, maxTokens: b.maxTokens, countries: b.countries, people: b.people, units: b.units,
     titles: b.titles, files: Object.freeze(files),
   });
 }

@@ -68,6 +68,8 @@ interface Atom {
   i: number;
   j: number;
   hits: Hit[];
+  /** The normalised text of the atom. */
+  key: string;
 }
 
 type Countryish =
@@ -75,8 +77,18 @@ type Countryish =
   | { kind: 'demonym'; iso3: string; plural: boolean; atom: Atom; possessive: boolean }
   | { kind: 'unit'; unit: UnitRecord; atom: Atom; possessive: boolean };
 
-const isUpper = (s: string): boolean => /^[^\p{L}\p{N}]*\p{Lu}/u.test(s);
-const isWordToken = (t: RecToken): boolean => /[\p{L}]/u.test(t.text);
+/** Starts with a capital letter (after any leading punctuation). ASCII is decided without a regex. */
+const isUpper = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+  return /^[^\p{L}\p{N}]*\p{Lu}/u.test(s);
+};
+const isWordToken = (t: RecToken): boolean => {
+  const c = t.text.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return /[\p{L}]/u.test(t.text);
+};
 
 class SentenceReader {
   private readonly atoms: Atom[] = [];
@@ -92,7 +104,7 @@ class SentenceReader {
   ) {
     for (let i = from; i < to;) {
       const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: [] }); i++; }
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: [], key: keys[i] }); i++; }
     }
   }
 
@@ -118,9 +130,12 @@ class SentenceReader {
       if (j > i && t[j].start > t[j - 1].end) key += ' ';
       key += this.keys[j];
       const list = this.dict.phrases.get(key);
-      if (!list) continue;
+      if (!list) {
+        if (!this.dict.prefixes.has(key)) break;
+        continue;
+      }
       const hits = list.filter((h) => this.passes(h, i, j + 1)).map((h) => h.hit);
-      if (hits.length) best = { i, j: j + 1, hits };
+      if (hits.length) best = { i, j: j + 1, hits, key };
     }
     return best;
   }
@@ -128,7 +143,7 @@ class SentenceReader {
   // ---- atom helpers ----------------------------------------------------------------------
 
   private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
-  private word(a: Atom | undefined): string { return a && a.j === a.i + 1 ? this.keys[a.i] : a ? normalizeKey(this.span(a)) : ''; }
+  private word(a: Atom | undefined): string { return a ? a.key : ''; }
   private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
   private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
     return a?.hits.find((h): h is Extract<Hit, { kind: K }> => h.kind === kind);
@@ -211,7 +226,18 @@ class SentenceReader {
     // A name never ends on a particle or a hyphen.
     while (q > p && (NAME_PARTICLES.has(this.tok(atoms[q - 1])!.lower) || /^[-'’]$/.test(this.tok(atoms[q - 1])!.text))) q--;
     if (q === p) return null;
-    return { q, person: persons.length === 1 ? persons[0] : persons[0] ?? null, i: atoms[p].i, j: atoms[q - 1].j };
+    // A known alias inside a longer name is that person only when the other words belong to the
+    // same name ("Donald J. Trump"), not when it is someone else's first name ("Michel Aoun").
+    let person: PersonRecord | null = persons[0] ?? null;
+    if (person) {
+      const last = atoms[q - 1];
+      const lastIsPerson = last.hits.some((h) => h.kind === 'person' && h.person === person);
+      const own = new Set(person.name.toLowerCase().split(/[\s-]+/));
+      const others = atoms.slice(p, q).filter((a) => !a.hits.some((h) => h.kind === 'person' && h.person === person));
+      const consistent = others.every((a) => { const w = this.tok(a)!.lower; return own.has(w) || /^[a-z]\.?$/.test(w) || /^[-'’.]$/.test(w); });
+      if (!lastIsPerson || !consistent) person = null;
+    }
+    return { q, person, i: atoms[p].i, j: atoms[q - 1].j };
   }
 
   // ---- mentions --------------------------------------------------------------------------
@@ -269,6 +295,13 @@ class SentenceReader {
   read(p: number): number {
     const atoms = this.atoms;
     const n = atoms.length;
+    // Most tokens open no actor phrase: a lower-case verb, a comma. Leave them at once.
+    const first = atoms[p];
+    if (!first.hits.length) {
+      const t = this.toks[first.i];
+      if (!isUpper(t.text) && t.pos !== 'NUM' && !DETERMINERS.has(first.key) && !INDEFINITE.has(first.key) &&
+        !MODIFIERS.has(first.key) && !QUANTITY_NOUNS.has(first.key) && !SOURCE_HEADS.has(first.key) && !(t.pos === 'ADJ' && isWordToken(t))) return p;
+    }
     let q = p;
     let det: string | null = null;
     // Determiner or quantifier: "the", "one", "two", "a few".
@@ -368,6 +401,8 @@ class SentenceReader {
         this.emit(start, end, 'PERSON', ref, { country });
         return this.after(name.q);
       }
+      // A lower-case title with no determiner, country or name ("described him as president") names no one.
+      if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
       const end = atoms[r - 1].j;
       const label = this.span(a);
       const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
@@ -440,8 +475,9 @@ class SentenceReader {
             ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
             : { kind: 'collective', country, sector: sec, label, definite: false };
           const m = this.emit(i0, j0, type, ref, { country });
-          if (last) this.anonymity(m, det, r, singular || isSource);
-          else if (isSource || (det && INDEFINITE.has(det) && singular)) m.anonymous = true;
+          const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
+          if (last) this.anonymity(m, det, r, personal);
+          else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
         });
         return this.after(r);
       }
@@ -476,7 +512,7 @@ class SentenceReader {
       const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
       const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
       const m = this.emit(i0, j0, type, ref, { country });
-      this.anonymity(m, det, post, singular || isSource || weakSource);
+      this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
       return this.after(post);
     }
 

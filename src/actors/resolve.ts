@@ -67,7 +67,7 @@ export function personActor(person: PersonRecord, date: string | null, title: Ti
 export function officeHolder(dict: ActorDictionary, country: string, title: TitleRecord, date: string): PersonRecord | null {
   const d = date.slice(0, 10);
   const found = new Set<PersonRecord>();
-  for (const p of dict.people) {
+  for (const p of dict.peopleByCountry.get(country) ?? []) {
     for (const r of p.roles) {
       if (r.country !== country || !(r.from <= d && d <= r.to)) continue;
       const sameOffice = title.office !== 'other' && r.office === title.office;
