@@ -160,6 +160,13 @@ const cases: Case[] = [
   ['No deal is expected in the near future.', TUE, 'the near future', 'FUTURE_REF'],
   // anaphora: the day the text is talking about
   ['The index fell on Thursday and closed the day down two percent.', TUE, 'the day', '2025-10-09'],
+  ['The talks opened on Monday. The next day the delegations walked out.', TUE, 'The next day', '2025-10-14'],
+  ['The envoy landed on October 1. Two days later, he met the president.', TUE, 'Two days later', '2025-10-03'],
+  ['The truce began on Friday. The following week, shelling resumed.', TUE, 'The following week', '2025-W42'],
+  ['Exports rose in March. The previous month they had fallen.', TUE, 'The previous month', '2025-02'],
+  ['The treaty was signed in 2019. The following year, both sides broke it.', TUE, 'The following year', '2020'],
+  ['Russia launched forty drones overnight.', TUE, 'overnight', '2025-10-13TNI', 'TIME'],
+  ['At the moment, no deal is on the table.', TUE, 'the moment', 'PRESENT_REF'],
 ];
 
 for (const [sentence, published, phrase, value, type] of cases) {

@@ -130,7 +130,8 @@ function addUnits(p: number, n: number, unit: Unit): { value: string; day?: numb
 
 const dayNorm = (n: number): Normalized => ({ type: 'DATE', value: formatDay(n), day: n });
 const PART_OF_DAY: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
-const EDGE_MOD: Readonly<Record<string, string>> = { early: 'START', mid: 'MID', late: 'END', earlier: 'START', later: 'END' };
+// "earlier this month" is still this month: only early/mid/late narrow the period.
+const EDGE_MOD: Readonly<Record<string, string>> = { early: 'START', mid: 'MID', late: 'END' };
 const QUARTER_WORD: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
 
 /** Period named by "this/last/next/the coming … week|month|year|quarter|decade|century". */
@@ -422,12 +423,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'relative-day',
-    re: re(String.raw`\b(?:(earlier|later|early|late)\s+)?(?:the\s+day\s+(before|after)\s+)?${RELATIVE_DAY}(?:\s+(morning|afternoon|evening|night))?\b(?![-‐])|\btonight\b|\b(this|last)\s+(morning|afternoon|evening|night)\b`),
+    re: re(String.raw`\b(?:(earlier|later|early|late)\s+)?(?:the\s+day\s+(before|after)\s+)?${RELATIVE_DAY}(?:\s+(morning|afternoon|evening|night))?\b(?![-‐])|\btonight\b|\b(this|last)\s+(morning|afternoon|evening|night)\b|\bovernight\b(?!\s+(?:rate|lending|stay|bag|train|flight|success))`),
     normalize(m, ctx) {
       const p = ctx.published;
       let offset = 0;
       let part: string | undefined;
-      if (m[0].toLowerCase() === 'tonight') part = 'NI';
+      const whole = m[0].toLowerCase();
+      if (whole === 'tonight') part = 'NI';
+      // "Drones struck overnight": the night before the report, unless the clause looks ahead.
+      else if (whole === 'overnight') { part = 'NI'; offset = ctx.tense() === 'future' ? 0 : -1; }
       else if (m[5]) {
         part = PART_OF_DAY[m[6].toLowerCase()];
         if (m[5].toLowerCase() === 'last') offset = -1;
@@ -466,7 +470,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'relative-period',
-    re: re(String.raw`\b(?:(earlier|later|early|late)\s+(?:in\s+)?)?(this|last|next|the coming|the current|the previous|the past|this past|this coming|the following|coming|current|previous|past|the last|the next)\s+(week|weekend|month|year|quarter|decade|century)\b`),
+    re: re(String.raw`\b(?:(earlier|later|early|late)\s+(?:in\s+)?)?(this|last|next|the coming|the current|the past|this past|this coming|coming|current|past|the last|the next)\s+(week|weekend|month|year|quarter|decade|century)\b`),
     normalize(m, ctx) {
       const edge = m[1]?.toLowerCase();
       const which = m[2].toLowerCase();
@@ -481,7 +485,7 @@ export const RULES: readonly Rule[] = [
       let out: Normalized;
       if (unit === 'weekend') out = weekend(p, shift < 0 ? 'last' : shift > 0 ? 'next' : directionOf(ctx.tense()));
       else out = relativePeriod(unit, shift, p);
-      if (edge) out.mod = EDGE_MOD[edge];
+      if (edge && EDGE_MOD[edge]) out.mod = EDGE_MOD[edge];
       return out;
     },
   },
@@ -616,11 +620,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-reference',
-    re: re(String.raw`\b(?:(right\s+now|now)(?![-‐])|(?:more\s+)?recently|lately|currently|presently|nowadays|at present|these days|the time being|(?:the\s+)?recent\s+(?:days|weeks|months|years|decades|past|times)|recent|the past|the (?:near |distant |foreseeable )?future|in future|(?:very\s+)?soon(?!\s+(?:as|after)\b)|the (?:near|short|long|medium)[\s-]term|the coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead|current)\b`),
+    re: re(String.raw`\b(?:(right\s+now|now)(?![-‐])|(?:more\s+)?recently|lately|currently|presently|nowadays|at present|these days|the time being|(?:the\s+)?recent\s+(?:days|weeks|months|years|decades|past|times)|recent|the past|the (?:near |distant |foreseeable )?future|in future|(?:very\s+)?soon(?!\s+(?:as|after)\b)|the (?:near|short|long|medium)[\s-]term|the coming (?:days|weeks|months|years)|the (?:days|weeks|months|years) ahead|current|the moment)\b`),
     accept(m, text) {
       // "the past" as a noun only; "the past nine days" is a duration matched elsewhere.
       const w = m[0].toLowerCase();
       // "current" only as a determiner-led modifier: "the current crisis" (not "electric current").
+      if (w === 'the moment' && !precededBy(text, m.index, /\b(?:at|for)\s+$/i)) return false;
       if (w === 'current' && !precededBy(text, m.index, /\b(?:the|its|their|his|her|our)\s+$/i)) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (w === 'the past' && /^\s+(?:president|leader|chief|head|owner|member)/i.test(after)) return false;
@@ -633,6 +638,43 @@ export const RULES: readonly Rule[] = [
       if (/recent|lately|the past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
       if (/future|soon|term|coming|ahead/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'relative-to-story',
+    // Counted from the day the story is at, not from the publication date: "the talks opened on
+    // Monday; the next day the delegations walked out", "two days later, …".
+    re: re(String.raw`\b(?:the\s+(following|previous|preceding)\s+(day|week|month|year|weekend)\b|the\s+(next)\s+(day)\b|the\s+day\s+(after|before)(?=\s*[,.;:]|\s*$)|(${NUMBER})\s+(days?|weeks?|months?|years?)\s+(later|earlier|before|after)(?=\s*[,.;:]|\s*$))`),
+    normalize(m, ctx) {
+      const anchorDay = ctx.lastDay ?? ctx.published;
+      let unit: string, shift: number;
+      if (m[1]) { unit = m[2].toLowerCase(); shift = m[1].toLowerCase() === 'following' ? 1 : -1; }
+      else if (m[3]) { unit = 'day'; shift = 1; }
+      else if (m[5]) { unit = 'day'; shift = m[5].toLowerCase() === 'after' ? 1 : -1; }
+      else {
+        const n = parseNumber(m[6]);
+        unit = unitOf(m[7]);
+        if (!Number.isFinite(n)) return { type: 'DATE', value: /later|after/i.test(m[8]) ? 'FUTURE_REF' : 'PAST_REF' };
+        shift = (/later|after/i.test(m[8]) ? 1 : -1) * n;
+      }
+      if (unit === 'weekend') {
+        if (anchorDay === null) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+        return weekend(anchorDay + 7 * shift, 'nearest');
+      }
+      if (unit === 'day' || unit === 'week') {
+        if (anchorDay === null) return { type: 'DATE', value: unit === 'day' ? 'XXXX-XX-XX' : 'XXXX-WXX' };
+        const day = anchorDay + shift * (unit === 'week' ? 7 : 1);
+        if (unit === 'week' && m[1]) return { type: 'DATE', value: formatWeek(day) };
+        return dayNorm(day);
+      }
+      const anchor = ctx.lastValue && /^\d{4}/.test(ctx.lastValue) ? ctx.lastValue : anchorDay !== null ? formatDay(anchorDay) : null;
+      if (anchor === null) return { type: 'DATE', value: unit === 'month' ? 'XXXX-XX' : 'XXXX' };
+      const y = +anchor.slice(0, 4);
+      if (unit === 'year') return { type: 'DATE', value: formatYear(y + shift) };
+      const mo = /^\d{4}-(\d{2})/.exec(anchor);
+      if (!mo) return { type: 'DATE', value: 'XXXX-XX' };
+      const t = addMonths(y, +mo[1], shift);
+      return { type: 'DATE', value: formatMonth(t.y, t.m) };
     },
   },
   {
