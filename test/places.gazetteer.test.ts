@@ -69,7 +69,10 @@ test('places gazetteer › the data files credit their sources and licences', ()
 
 test('places gazetteer › every hand-written name has a known kind and a target in the gazetteer', () => {
   const ids = new Set(placeRows.map((r) => r[1]));
+  const seen = new Set<string>();
   for (const [name, target, kind] of dataRows('alternate-names.tsv')) {
+    assert.ok(!seen.has(foldName(name) + '\t' + target), `${name} → ${target} is written twice`);
+    seen.add(foldName(name) + '\t' + target);
     assert.ok(['display', 'primary', 'alternate'].includes(kind), `${name}: unknown kind ${kind}`);
     assert.ok(ids.has(target) || iso3.has(target), `${name}: target ${target} is not in the gazetteer`);
   }
