@@ -2,7 +2,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { updateThreads } from '../../threads/index.js';
+import { loadThreadModel, participantsMatch, updateThreads } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -26,8 +26,14 @@ interface EventTable {
   quad: number; factuality: string; date: string | null; source: string | null; json: string;
 }
 interface PartyTable { event_key: string; side: string; country: string }
-interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string }
-interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
+interface ThreadTable {
+  id: string; kind: string; status: string; participants: string[]; updated: string | null;
+  json: string; updated_at: string;
+}
+interface FoldStateTable { id: number; as_of: string | null }
+interface Schema {
+  articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; fold_state: FoldStateTable;
+}
 
 export const defaults = Object.freeze({
   /** Connections per store; a worker with concurrency N wants about N + 1. */
@@ -91,14 +97,23 @@ const MIGRATIONS: Record<string, Migration> = {
         )`.execute(db);
       await sql`CREATE INDEX event_parties_country ON event_parties (country, side, event_key)`.execute(db);
       await sql`CREATE INDEX event_parties_event ON event_parties (event_key)`.execute(db);
+      // kind, participants and updated are copied out of the JSON so a fold loads only the threads
+      // a new article could join, not the whole table.
       await sql`
         CREATE TABLE threads (
           id text COLLATE "C" PRIMARY KEY,
           kind text NOT NULL,
           status text NOT NULL,
+          participants text[] NOT NULL DEFAULT '{}',
+          updated text COLLATE "C",
           json json NOT NULL,
           updated_at text NOT NULL
         )`.execute(db);
+      await sql`CREATE INDEX threads_kind_updated ON threads (kind, updated)`.execute(db);
+      await sql`CREATE INDEX threads_participants ON threads USING gin (participants)`.execute(db);
+      // The newest date the folds have seen: "overdue" is judged against it.
+      await sql`CREATE TABLE fold_state (id integer PRIMARY KEY CHECK (id = 1), as_of text COLLATE "C")`.execute(db);
+      await sql`INSERT INTO fold_state (id, as_of) VALUES (1, NULL)`.execute(db);
     },
   },
 };
@@ -118,6 +133,19 @@ export interface PostgresStoreOptions {
 /** The terms of a user query, so punctuation never reaches the query parser. */
 function searchTerms(q: string): string {
   return (q.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+let model: ReturnType<typeof loadThreadModel> | undefined;
+const threadModel = () => (model ??= loadThreadModel());
+
+function shiftDays(day: string, days: number): string {
+  return new Date(Date.parse(day.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A thread is overdue when its expected next step's date lies before the newest date seen. */
+function judgeOverdue(t: Thread, asOf: string | null): Thread {
+  if (t.expected !== undefined || t.overdue !== undefined) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+  return t;
 }
 
 /** PostgreSQL errors worth running the whole transaction again for. */
@@ -217,19 +245,52 @@ export class PostgresStore implements Store {
    * Folds new documents into the stored threads inside the ingest transaction. The advisory lock
    * is held until commit, so the next fold (in any process) reads the threads this one wrote: no
    * worker ever folds into a stale copy and loses another's step.
+   *
+   * Only the threads a new article thread could join are loaded: same kind, a shared participant
+   * (a store thread is only joined by one that shares participants), latest step inside the
+   * joining window. That keeps a fold's cost independent of the table's size. Whether a thread
+   * is overdue depends on the newest date seen anywhere, so it is judged against the stored
+   * `as_of` here and again on every read, rather than by rewriting every thread on every fold.
    */
   private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
-    const rows = await tx.selectFrom('threads').select(['id', 'json']).execute();
+    const state = await tx.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
+    const local = docs.flatMap((d) => (d.threads ?? []).map((t) => ({ t, when: t.updated ?? d.article.published })));
+    let rows: { id: string; json: string }[] = [];
+    if (local.length) {
+      const kinds = [...new Set(local.map((l) => l.t.kind))];
+      const participants = [...new Set(local.flatMap((l) => l.t.participants))];
+      let q = tx.selectFrom('threads').select(['id', 'json'])
+        .where('kind', 'in', kinds)
+        .where(sql<boolean>`participants && ${sql.val(participants)}::text[]`);
+      const dates = local.map((l) => l.when).filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}/.test(d)));
+      if (dates.length === local.length) {
+        // Every new thread is dated: store threads outside all their windows cannot be joined.
+        const window = threadModel().windowDays;
+        const lo = shiftDays(dates.reduce((a, b) => (a < b ? a : b)), -window - 1);
+        const hi = shiftDays(dates.reduce((a, b) => (a > b ? a : b)), window + 1);
+        q = q.where((eb) => eb.or([eb('updated', 'is', null), eb.and([eb('updated', '>=', lo), eb('updated', '<=', hi)])]));
+      }
+      rows = (await q.execute()).filter((r) => {
+        const t = r.json as unknown as Thread;
+        return local.some((l) => l.t.kind === t.kind && participantsMatch(t.participants, l.t.participants));
+      });
+    }
     const existing = rows.map((r) => r.json as unknown as Thread);
     const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
     const updated = this.fold(existing, docs);
+    let asOf = state?.as_of ?? null;
+    for (const d of docs) if (d.article.published && (!asOf || d.article.published > asOf)) asOf = d.article.published;
+    for (const t of updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
     for (const t of updated) {
+      judgeOverdue(t, asOf);
       const json = JSON.stringify(t);
       if (before.get(t.id) === json) continue;
-      await tx.insertInto('threads').values({ id: t.id, kind: t.kind, status: t.status, json, updated_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ kind: t.kind, status: t.status, json, updated_at: now })).execute();
+      const row = { kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now };
+      await tx.insertInto('threads').values({ id: t.id, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
     }
+    if (asOf !== (state?.as_of ?? null)) await tx.updateTable('fold_state').set({ as_of: asOf }).where('id', '=', 1).execute();
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -304,8 +365,9 @@ export class PostgresStore implements Store {
   }
 
   async threads(): Promise<Thread[]> {
+    const state = await this.db.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
     const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
-    return rows.map((r) => r.json as unknown as Thread);
+    return rows.map((r) => judgeOverdue(r.json as unknown as Thread, state?.as_of ?? null));
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,0 +1,163 @@
+import { Queue, UnrecoverableError, WaitingError, Worker, MetricsTime, type Job } from 'bullmq';
+import { readRecord } from '../batch.js';
+import { createEngine, type Engine } from '../engine.js';
+import { openStore, type Store } from '../store/index.js';
+import { parseQueueUrl, ready, redisOptions, type QueueTarget } from './connection.js';
+import { IngestBatcher, ReturnedError } from './batcher.js';
+import { deadLetterQueueName, type ArticleJob, type ArticleJobResult, type DeadLetter } from './jobs.js';
+
+export interface WorkerOptions {
+  /** redis://host:port[/db][?queue=NAME] */
+  queue: string | QueueTarget;
+  /** postgres://… (or a SQLite path for a single worker); default PARLEY_DATABASE_URL. */
+  db?: string;
+  /** Jobs held at once; their documents are written together (group commit). */
+  concurrency?: number;
+  /** How long a job stays owned by a worker that stops answering, before another worker takes it. */
+  lockDurationMs?: number;
+  /** How long `close()` waits for in-flight jobs before returning them to the queue. */
+  shutdownTimeoutMs?: number;
+  /** Extra actor dictionary files for the engine. */
+  actorFiles?: readonly string[];
+  /** An engine or store to use instead of building them (tests, embedding). */
+  engine?: Engine;
+  store?: Store;
+  /** Told about every job that finishes or fails (the CLI prints progress from it). */
+  onJob?: (event: WorkerEvent) => void;
+}
+
+export type WorkerEvent =
+  | { kind: 'completed'; jobId: string; result: ArticleJobResult }
+  | { kind: 'failed'; jobId: string; error: string; attempt: number; final: boolean };
+
+export interface WorkerTotals { completed: number; stored: number; duplicates: number; failed: number; deadLettered: number; events: number }
+
+export interface RunningWorker {
+  readonly target: QueueTarget;
+  readonly totals: WorkerTotals;
+  /** Stops taking jobs, finishes in-flight ones (or returns them to the queue after the timeout). */
+  close(): Promise<void>;
+}
+
+export const workerDefaults = Object.freeze({
+  concurrency: 8,
+  lockDurationMs: 30_000,
+  shutdownTimeoutMs: 20_000,
+  /** Most documents in one store transaction. */
+  maxGroup: 64,
+  /** A job that stalls (its worker died) this often is given up as failed. */
+  maxStalledCount: 2,
+});
+
+/**
+ * Starts a worker: it takes article jobs from the queue, reads each with the engine and writes
+ * the documents to the store. A job that fails is retried with exponential backoff; one that
+ * keeps failing (or can never succeed) lands in the dead-letter queue with its error.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const target = parseQueueUrl(options.queue);
+  const concurrency = Math.max(1, options.concurrency ?? workerDefaults.concurrency);
+  const lockDuration = options.lockDurationMs ?? workerDefaults.lockDurationMs;
+  const engine = options.engine ?? createEngine({ actorFiles: options.actorFiles ?? [] });
+  const store = options.store ?? await openStore(options.db);
+  const ownsStore = !options.store;
+  const dead = new Queue<DeadLetter>(deadLetterQueueName(target.name), { connection: redisOptions(target, true) });
+  dead.on('error', () => {});
+  try {
+    await ready(dead, target);
+  } catch (err) {
+    await dead.close();
+    if (ownsStore) await store.close();
+    throw err;
+  }
+  const batcher = new IngestBatcher(store, workerDefaults.maxGroup);
+  const totals: WorkerTotals = { completed: 0, stored: 0, duplicates: 0, failed: 0, deadLettered: 0, events: 0 };
+
+  const bury = async (job: Job<ArticleJob>, error: string, attempts: number) => {
+    // The job id is the dead letter's id, so burying the same job twice keeps one entry.
+    await dead.add('dead', {
+      jobId: job.id!, origin: job.data.origin, error, attempts, failedAt: new Date().toISOString(), input: job.data.input,
+    }, { jobId: job.id!, removeOnComplete: true });
+    totals.deadLettered++;
+  };
+
+  const process = async (job: Job<ArticleJob, ArticleJobResult>, token?: string): Promise<ArticleJobResult> => {
+    const attempts = job.opts.attempts ?? 1;
+    const finalAttempt = job.attemptsMade + 1 >= attempts;
+    try {
+      const item = readRecord(engine, { origin: job.data.origin, input: job.data.input, diagnostics: [] });
+      if (item.failed) {
+        const why = item.document.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ') || 'unreadable article';
+        throw new UnrecoverableError(why);
+      }
+      return await batcher.write(item.document);
+    } catch (err) {
+      if (err instanceof ReturnedError) {
+        // Shutdown before this job's document was written: hand the job back untouched.
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (finalAttempt || err instanceof UnrecoverableError) await bury(job, messageOf(err), job.attemptsMade + 1);
+      throw err;
+    }
+  };
+
+  const worker = new Worker<ArticleJob, ArticleJobResult>(target.name, process, {
+    connection: redisOptions(target, true),
+    concurrency,
+    lockDuration,
+    stalledInterval: Math.min(30_000, lockDuration),
+    maxStalledCount: workerDefaults.maxStalledCount,
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+    autorun: false,
+  });
+  worker.on('error', () => {}); // connection errors: ioredis reconnects; jobs fail and retry on their own
+  worker.on('completed', (job, result) => {
+    totals.completed++;
+    if (result.stored) totals.stored++; else totals.duplicates++;
+    totals.events += result.events;
+    options.onJob?.({ kind: 'completed', jobId: job.id!, result });
+  });
+  worker.on('failed', (job, err) => {
+    if (!job || err instanceof WaitingError || err?.name === 'WaitingError') return;
+    totals.failed++;
+    const attempt = job.attemptsMade;
+    const final = attempt >= (job.opts.attempts ?? 1) || err?.name === 'UnrecoverableError';
+    // Jobs that stalled too often fail without running the processor; bury them here.
+    if (final && /stalled/i.test(err?.message ?? '')) bury(job, err.message, attempt).catch(() => {});
+    options.onJob?.({ kind: 'failed', jobId: job.id!, error: messageOf(err), attempt, final });
+  });
+  try {
+    await ready(worker, target);
+  } catch (err) {
+    await Promise.allSettled([worker.close(true), dead.close()]);
+    if (ownsStore) await store.close();
+    throw err;
+  }
+  const running = worker.run();
+  running.catch(() => {});
+
+  let closing: Promise<void> | null = null;
+  const close = () => closing ??= (async () => {
+    const timeoutMs = options.shutdownTimeoutMs ?? workerDefaults.shutdownTimeoutMs;
+    const closed = worker.close();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), timeoutMs); });
+    if (await Promise.race([closed.then(() => 'closed' as const), late]) === 'late') {
+      // Documents not yet in a transaction go back to the queue now; a transaction still running
+      // either commits or not, and its jobs come back through the stalled check: both are safe,
+      // because writes are idempotent by content hash.
+      batcher.returnPending();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
+      await worker.close(true);
+    }
+    clearTimeout(timer);
+    await dead.close();
+    if (ownsStore) await store.close();
+  })();
+  return { target, totals, close };
+}
+
+function messageOf(err: unknown): string {
+  return String((err as Error)?.message ?? err);
+}
