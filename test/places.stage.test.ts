@@ -95,7 +95,10 @@ const entityCases: [string, string, Omit<Entity, 'id'>[], Expected][] = (() => {
   const s2 = 'Ukraine asked for a meeting in the United States.';
   const s3 = 'Denzel Washington arrived in Paris.';
   const s4 = 'Officials in Georgia met in Tbilisi.';
+  const s5 = 'Russian troops massed in eastern Ukraine’s border regions.';
   return [
+    ['a LOC entity the gazetteer does not know as a whole is looked inside', s5,
+      [entity(s5, 'eastern Ukraine’s', 'LOC')], [['Ukraine', 'Ukraine', 'UKR', 690791]]],
     ['a GPE entity used as actor gives no place, the same name used as location does', s1,
       [entity(s1, 'Kyiv'), entity(s1, 'Kyiv', 'GPE', 5)], [['Kyiv', 'Kyiv', 'UKR', 703448]]],
     ['an entity with a leading "the" gives the name without it', s2,

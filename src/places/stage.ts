@@ -1,6 +1,6 @@
 import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
-import type { Place, Sentence, Token } from '../document/types.js';
+import type { Entity, Place, Sentence, Token } from '../document/types.js';
 import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
 import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
@@ -60,13 +60,17 @@ function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: n
   return null;
 }
 
-/** Place names the actors stage found as GPE or LOC entities. */
-function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly Token[]): Candidate[] {
+/**
+ * Place names the actors stage found as GPE or LOC entities. Entities whose whole text the
+ * gazetteer does not know ("eastern Ukraine", "Ukraine's") go to `unknown`, for the scanner to
+ * look inside.
+ */
+function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly Token[], unknown: Set<Entity>): Candidate[] {
   const out: Candidate[] = [];
   for (const e of doc.entities ?? []) {
     if (!defaults.placeEntityTypes.has(e.type)) continue;
     const found = lookup(gazetteer, e.text);
-    if (!found) continue;
+    if (!found) { unknown.add(e); continue; }
     const start = e.start + found.skip;
     const first = tokenAt(tokens, start);
     const endToken = tokenAt(tokens, e.end);
@@ -193,11 +197,14 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   const text = doc.text;
   if (tokens.length === 0) return [];
 
-  const fromEntities = entityCandidates(doc, gazetteer, tokens);
+  const unknownPlaceEntities = new Set<Entity>();
+  const fromEntities = entityCandidates(doc, gazetteer, tokens, unknownPlaceEntities);
   // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
-  // "the Washington Post" is no place, and a GPE is taken from the entity itself.
+  // "the Washington Post" is no place, and a GPE is taken from the entity itself. Only GPE/LOC
+  // entities the gazetteer does not know as a whole are scanned ("eastern Ukraine").
   const covered = new Uint8Array(tokens.length);
   for (const e of doc.entities ?? []) {
+    if (unknownPlaceEntities.has(e)) continue;
     const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
     for (let k = from; k < to; k++) covered[k] = 1;
   }
