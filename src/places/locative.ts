@@ -41,7 +41,7 @@ const defaults = Object.freeze({
   placeObjectVerbs: new Set([
     'visit', 'tour', 'enter', 'reach', 'leave', 'capture', 'seize', 'shell', 'bomb', 'strike',
     'attack', 'raid', 'storm', 'encircle', 'surround', 'liberate', 'recapture', 'occupy', 'evacuate',
-    'besiege', 'target', 'hit', 'pound', 'overrun', 'host',
+    'besiege', 'target', 'hit', 'pound', 'overrun',
   ]),
   /** Words that may stand between a preposition and the name: "in the Ukrainian port city of Odesa". */
   settingWords: new Set([
@@ -73,7 +73,7 @@ const defaults = Object.freeze({
     'question', 'front', 'campaign', 'operation', 'strike', 'strikes', 'attack', 'attacks',
   ]),
   /** Words a back-walk may cross after a conjunction: "across Europe and the U.S.". */
-  conjunctions: new Set(['and', 'or', ',', 'as well as', '&']),
+  conjunctions: new Set(['and', 'or', ',', '&']),
   /** Words that may follow a name without making it a modifier: "in Kyiv Monday". */
   timeWords: /^(today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|earlier|later|on|in)$/i,
   /** How far back from a name the walk looks for its preposition. */
@@ -162,6 +162,7 @@ function isDestination(tokens: readonly Token[], toIndex: number, sentenceStart:
   return false;
 }
 
+/** The word before `index`, skipping adjectives and determiners: "a [new] statement from". */
 function previousContentWord(tokens: readonly Token[], index: number, sentenceStart: number): string {
   for (let i = index - 1; i >= sentenceStart; i--) {
     const t = tokens[i];
