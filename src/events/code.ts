@@ -32,6 +32,7 @@ interface Coded {
 }
 
 const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
+const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /** Finds the entry that best matches at token i, or null. */
 function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
@@ -73,9 +74,15 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   return forms;
 }
 
-function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry): boolean {
+function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiword: boolean): boolean {
   const p = view.pos(i);
   if (entry.noun) return p === 'NOUN' || p === 'PROPN';
+  // wink-nlp tags some verbs after a plural subject as nouns ("forces step up attacks"); a
+  // phrasal or light-verb pattern is evidence enough when a subject noun phrase precedes it.
+  if (p === 'NOUN' && multiword && view.mentionAt[i] < 0) {
+    const prev = view.pos(i - 1);
+    if ((prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && !POSSESSIVE_OR_DET.has(view.lower(i - 1))) return true;
+  }
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
@@ -84,7 +91,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry): boole
 
 /** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
 function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): { headEnd: number; last: number } | null {
-  if (!triggerPosOk(view, i, entry)) return null;
+  if (!triggerPosOk(view, i, entry, particles.length > 0 || entry.items.length > 0)) return null;
   let cur = i;
   for (const particle of particles) {
     let k = cur + 1;
@@ -180,7 +187,7 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
   for (const m of matches) {
     for (const c of codeMatch(view, ctx, m, byHead, speech, according)) {
       // "killed one soldier and wounded two others", "attacked …, killing 156": one event, told twice.
-      const told = out.find((o) => o.type === c.type && o.factuality === c.factuality && o.rule.endsWith('+intent') === c.rule.endsWith('+intent') &&
+      const told = (c.type === 'ASSAULT' || c.type === 'COERCE') && out.find((o) => o.type === c.type && o.factuality === c.factuality && o.rule.endsWith('+intent') === c.rule.endsWith('+intent') &&
         (c.actor.length === 0 || c.actor.every((a) => o.actor.some((b) => same(a, b)))) && linked(view, o.last, c.head));
       if (!told) out.push(c);
     }
@@ -243,8 +250,13 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
   } else {
+    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => same(a, r)));
     ({ mentions: recipient, viaWith } = recipientOf(view, entry.recipient, from, end));
-    if (recipient.length === 0 && !entry.recipient.includes('none')) recipient = borrowedRecipient(view, m, end, byHead);
+    recipient = others(recipient);
+    if (recipient.length === 0 && !entry.recipient.includes('none')) recipient = others(borrowedRecipient(view, m, end, byHead));
+    // "willing to adjust his schedule if Trump agrees": the counterpart of a conditional offer is
+    // the one the condition waits on.
+    if (recipient.length === 0 && type === 'AGREE' && (entry.control === 'commit' || entry.controlOnly)) recipient = others(conditionSubject(view, m.last + 1));
   }
   actor = dedupe(actor);
   recipient = dedupe(recipient).filter((r) => !actor.some((a) => same(a, r)));
@@ -256,6 +268,11 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     ({ type, mode, cameo } = entry.joint);
   }
   if (actor.length === 0 && recipient.length === 0) return [];
+  // An attack always has a target: when its clause names none, the sentence's other party is it
+  // ("Ukraine risks losing ground as Russian forces step up attacks").
+  if (recipient.length === 0 && (type === 'ASSAULT' || type === 'COERCE') && actor.length > 0 && !chain.passive) {
+    recipient = nearestOtherParty(view, i, actor, speech);
+  }
 
   // ---- the commitment verbs take their type from what they commit to --------------------------
   const complement = complementMatch(view, m, byHead);
@@ -517,7 +534,11 @@ function reportedBy(view: SentenceView, ctx: DocContext, i: number, chain: VerbC
   if (governing < 0) {
     // A trailing attribution: "…, police said." — a comma, then only the speaker before the verb.
     for (const s of speech) {
-      if (s <= i) continue;
+      if (s <= i || view.lower(s).endsWith('ing')) continue;
+      // The attribution closes the sentence: no clause of its own follows the speech verb.
+      let after = s + 1;
+      while (after < view.n && !view.isHardPunct(after) && view.pos(after) !== 'VERB' && view.pos(after) !== 'AUX' && !view.isClauseBreaker(after)) after++;
+      if (after < view.n && !view.isHardPunct(after)) continue;
       let comma = -1;
       for (let k = i + 1; k < s; k++) if (view.isComma(k)) comma = k;
       if (comma < 0) continue;
@@ -555,6 +576,39 @@ function inConditional(view: SentenceView, i: number): boolean {
     if (g.conditional.has(view.lower(k)) && view.pos(k) !== 'ADV') return true;
   }
   return false;
+}
+
+/** The resolved mention nearest the trigger whose country is not the actor's, outside attributions. */
+function nearestOtherParty(view: SentenceView, i: number, actor: Mention[], speech: number[]): Mention[] {
+  const countries = new Set(actor.map((a) => a.participant.country));
+  const lastSpeech = speech.length ? speech[speech.length - 1] : -1;
+  let best: Mention | null = null;
+  let bestD = Infinity;
+  for (const m of view.mentions) {
+    if (!m.resolved || countries.has(m.participant.country)) continue;
+    // Skip the speaker of a trailing attribution ("…, Iraqi police said").
+    if (lastSpeech > i && m.t0 > i && m.t0 < lastSpeech && speech.every((s) => s > m.t1)) {
+      let comma = false;
+      for (let k = i; k < m.t0; k++) if (view.isComma(k)) comma = true;
+      if (comma) continue;
+    }
+    const d = m.t0 > i ? m.t0 - i : i - m.t1;
+    if (d < bestD) { best = m; bestD = d; }
+  }
+  return best ? [best] : [];
+}
+
+/** The subject of the if/unless clause that follows, if any. */
+function conditionSubject(view: SentenceView, from: number): Mention[] {
+  const g = view.grammar;
+  for (let k = from; k < view.n; k++) {
+    if (view.isHardPunct(k) && !view.isComma(k)) return [];
+    if (g.conditional.has(view.lower(k)) && view.lower(k) !== 'otherwise') {
+      const [a, b] = view.npStartingAt(k + 1);
+      return a <= b ? view.heads(a, b) : [];
+    }
+  }
+  return [];
 }
 
 /** An if/unless clause follows in the same sentence ("willing to meet if Trump agrees"). */
