@@ -121,3 +121,19 @@ test('places gazetteer › a bad data row is refused with a coded error', () => 
 test('places gazetteer › a missing folder is refused with a coded error', () => {
   assert.throws(() => loadGazetteer({ dir: join(tmpdir(), 'no-such-parley-folder') }), /\[P011\]/);
 });
+
+// [written, folded key]
+const folds: [string, string][] = [
+  ['Kyiv', 'kyiv'],
+  ['Kramators’k', 'kramatorsk'],
+  ['Chişinău', 'chisinau'],
+  ['Łódź', 'lodz'],
+  ['Rostov-on-Don', 'rostov on don'],
+  ['  The   Hague ', 'the hague'],
+  ['Sana\'a', 'sanaa'],
+  ['Ta‘izz', 'taizz'],
+  ['U.S.', 'u.s.'],
+];
+for (const [written, key] of folds) {
+  test(`places gazetteer › foldName("${written}") is "${key}"`, () => assert.equal(foldName(written), key));
+}
