@@ -31,6 +31,7 @@ const anonymity: [string, string, SpeakerGist][] = [
   ['a spokesman for an organisation is unnamed', 'The strike will continue, a spokesman for the union said.', { text: 'a spokesman for the union', anonymous: true }],
   ['a named person is not anonymous', 'Kaja Kallas said the bloc was united.', { text: 'Kaja Kallas', anonymous: false }],
   ['military source gets the military sector', 'A senior military official said the brigade had withdrawn.', { text: 'A senior military official', anonymous: true, sector: 'MIL' }],
+  ['a hyphenated title is not the military role "general"', 'The deputy secretary-general said the mission would be extended.', { text: 'The deputy secretary-general', anonymous: false, sector: null }],
   ['lawmakers get the legislative sector', 'Lawmakers in Kyiv argue that the aid package is overdue.', { text: 'Lawmakers in Kyiv', anonymous: true, sector: 'LEG' }],
 ];
 

@@ -177,6 +177,8 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     if (!isRelative(inner) && !innerIsParticiple && !innerIsApposition) return null;
     const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
     if (start < 0) return null;
+    // "The spokesperson, Maria Zakharova, said": the name in the apposition is the speaker's.
+    if (innerIsApposition && toks[j - 1].pos === 'PROPN' && toks[k - 1].pos !== 'PROPN') return { start, end: j };
     const clause = x.text.slice(inner.start, toks[j - 1].end).toLowerCase();
     return { start, end: k, anonymityHint: x.lex.anonymityMarkers.some((m) => clause.includes(m)) };
   }
@@ -292,7 +294,10 @@ function attributionBefore(x: Extraction, openTok: number): Attribution | null {
   const t = x.toks;
   let p = openTok - 1;
   if (p < 0) return null;
-  if (isPunct(t[p], ':,—')) p--;
+  // A cue hands over to its quote with punctuation ("said: “…”", "said, “…”"); a mark right
+  // after a verb is a fragment inside the sentence ("would respond “symmetrically”").
+  if (!isPunct(t[p], ':,—')) return null;
+  p--;
   const lo = x.doc.sentences![t[Math.max(0, p)].sentence].tokenStart;
   for (let j = p; j >= lo && p - j < 12; j--) {
     if (x.mask[j] || isSentenceEnd(t[j]) || QUOTE_MARKS.has(t[j].text)) break;
@@ -438,6 +443,23 @@ function afterThat(x: Extraction, from: number, hi: number): number {
   return -1;
 }
 
+/** The token after a short prepositional or time adjunct starting at `from` ("on Thursday", "in a statement"), or `from`. */
+function skipAdjunct(x: Extraction, from: number, hi: number): number {
+  const t = x.toks;
+  let k = from;
+  if (isTimeWord(t[k])) return k + 1;
+  if (t[k]?.pos !== 'ADP' || t[k].lower === 'that') return from;
+  k++;
+  let sawNoun = false;
+  while (k < hi && k - from <= 6) {
+    const u = t[k];
+    if (u.pos === 'DET' || u.pos === 'ADJ' || u.pos === 'NUM') { if (sawNoun) break; k++; continue; }
+    if (isNounish(u)) { sawNoun = true; k++; if (isTimeWord(u)) break; continue; }
+    break;
+  }
+  return sawNoun ? k : from;
+}
+
 /**
  * Where the reported content starts after a cue: after a colon, after "that", or at a bare
  * clause. A cue that may take a hearer is tried with it first ("warned allies that …"), then
@@ -450,7 +472,11 @@ function contentAfterCue(x: Extraction, i: number, cue: { verb: CueVerb; end: nu
     if (isPunct(t[cueEnd], ':')) return { start: cueEnd + 1, cueEnd };
     const from = afterThat(x, cueEnd, hi);
     if (from > 0) return { start: from, cueEnd };
-    if (cue.verb.complement === 'clause' && startsClause(t, cueEnd, hi)) return { start: cueEnd, cueEnd };
+    if (cue.verb.complement !== 'clause') continue;
+    if (startsClause(t, cueEnd, hi)) return { start: cueEnd, cueEnd };
+    // A short adjunct before a bare clause: "said on Thursday it would …", "said in Kyiv the talks …".
+    const after = skipAdjunct(x, cueEnd, hi);
+    if (after > cueEnd && startsClause(t, after, hi)) return { start: after, cueEnd };
   }
   return null;
 }

@@ -140,7 +140,7 @@ export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: nu
     if (isTimeWord(u)) break;
     if (isModifier(u, toks[i - 1], toks[i + 1]) && !(u.pos === 'NUM' && end === i)) {
       i++;
-      if (isNounish(u)) end = i;
+      if (isNounish(u) || isRoleWord(u, lex)) end = i;
       continue;
     }
     if (!postModifiers) break;

@@ -172,7 +172,10 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const ents = overlapping(ctx, base.start, base.end);
   const headEntity = ents.find((e) => e.start <= headTok.start && e.end >= headTok.end && e.actor);
   const hinted = span.anonymityHint === true || hasAnonymityMarker(ctx.lex, base.text);
-  const isRole = ctx.lex.roles.has(headTok.lower);
+  // The last part of a hyphenated title is not a role of its own ("secretary-general").
+  const prevTok = toks[head - 1];
+  const compound = prevTok !== undefined && prevTok.text === '-' && prevTok.start === headTok.start - 1 && head - 1 > span.start;
+  const isRole = ctx.lex.roles.has(headTok.lower) && !compound;
   if (headEntity && !(isRole && headEntity.type !== 'PERSON' && headEntity.type !== 'GROUP')) {
     const actor = ctx.actors.get(headEntity.actor!);
     const anonymous = headEntity.anonymous ?? (headEntity.type !== 'PERSON' && isRole && isUnnamedRole(ctx, toks, span.start, head, plural)) ?? false;
