@@ -96,6 +96,173 @@ export interface ResolveResult {
 
 const stripDeterminer = (s: string): string => s.replace(/^(the|a|an|one|some|several|two|three|its|their|his|her)\s+/i, '');
 
+type Seen = { m: Mention; slot: Slot };
+
+/** One article's resolution state: the actors so far, in text order, for coreference. */
+class ArticleResolver {
+  private readonly slots = new Map<string, Slot>();
+  private readonly slotList: Slot[] = [];
+  private readonly actorOf = new Map<Mention, Slot | null>();
+  readonly unknown: ResolveResult['unknown'] = [];
+  /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
+  readonly seen: Seen[] = [];
+
+  constructor(private readonly dict: ActorDictionary, private readonly text: string, private readonly date: string | null) {}
+
+  private slot(key: string, make: ResolvedActor | (() => ResolvedActor), personal: boolean, nameTokens: string[] = []): Slot {
+    let s = this.slots.get(key);
+    if (!s) {
+      const r = typeof make === 'function' ? make() : make;
+      const actor: Actor & { office?: Office | null } = {
+        id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
+      };
+      if (r.office !== undefined) actor.office = r.office;
+      s = { key, actor, personal, nameTokens };
+      this.slots.set(key, s);
+      this.slotList.push(s);
+    }
+    return s;
+  }
+
+  private countryName(iso3: string | null): string | null { return iso3 ? this.dict.countries.get(iso3)?.name ?? iso3 : null; }
+
+  private personSlot(person: PersonRecord, title: TitleRecord | null, former: boolean): Slot {
+    const key = `p:${person.id}${former ? ':former' : ''}`;
+    return this.slots.get(key) ?? this.slot(key, personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
+  }
+
+  private collectiveSlot(country: string | null, sector: string | null, label: string): Slot {
+    const key = `c:${country ?? '-'}/${sector ?? '-'}`;
+    const known = this.slots.get(key);
+    if (known) return known;
+    return this.slot(key, {
+      name: country && sector === 'GOV' ? this.countryName(country)! : stripDeterminer(label) || this.countryName(country) || sector || 'unknown',
+      country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
+    }, false);
+  }
+
+  resolve(m: Mention): Slot | null {
+    if (this.actorOf.has(m)) return this.actorOf.get(m)!;
+    this.actorOf.set(m, null);
+    const s = this.resolveRef(m, m.ref);
+    this.actorOf.set(m, s);
+    return s;
+  }
+
+  actorFor(m: Mention): Slot | null { return this.actorOf.get(m) ?? null; }
+  link(m: Mention, s: Slot): void { this.actorOf.set(m, s); }
+
+  /** The nearest actor mentioned before m (within `sentences` sentences) that fits. */
+  private recentBefore(m: Mention, fits: (s: Slot) => boolean, sentences = Infinity): Slot | null {
+    const seen = this.seen;
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const x = seen[k];
+      if (x.m.start >= m.start) continue;
+      if (m.sentence - x.m.sentence > sentences) break;
+      if (fits(x.slot)) return x.slot;
+    }
+    return null;
+  }
+
+  private resolveRef(m: Mention, ref: Ref): Slot | null {
+    const { text, date, dict } = this;
+    switch (ref.kind) {
+      case 'person': return this.personSlot(ref.person, ref.title, ref.former);
+      case 'named':
+        // A person the dictionary does not know: later surnames link to it ("Tom King … King said").
+        return this.slot(`n:${ref.name.toLowerCase()}`, { name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }, true,
+          ref.name.toLowerCase().split(/\s+/));
+      case 'unit': {
+        const u = ref.unit;
+        // A seat of power is its government (or branch): "the White House" is the United States' GOV.
+        if (u.kind === 'seat' && /^[A-Z]{3}$/.test(u.country)) return this.collectiveSlot(u.country, ref.sector, u.name);
+        return this.slot(`u:${u.id}/${ref.sector}`, { name: u.name, country: u.country, sector: ref.sector, wikidata: u.wikidata, title: null }, false);
+      }
+      case 'collective': {
+        let country = ref.country;
+        if (ref.via) {
+          const inner = this.resolve(ref.via);
+          country = inner?.actor.country ?? ref.via.country ?? null;
+          if (!country) return null;
+        }
+        if (!country && ref.possessor) {
+          // "its troops", "their forces": the country of the nearest actor before, in this sentence.
+          const personal = ref.possessor === 'his' || ref.possessor === 'her';
+          const near = this.recentBefore(m, (s) => s.personal === personal && !!s.actor.country && s.actor.country !== 'IGO', 0);
+          if (near) country = near.actor.country;
+        }
+        if (!country && ref.definite && ref.sector) {
+          // "the rebels", "the army": the last actor of that sector with a country.
+          const sector = ref.sector;
+          const near = this.recentBefore(m, (s) => s.actor.sector === sector && !!s.actor.country && !s.personal);
+          if (near) return near;
+        }
+        if (m.anonymous) {
+          return this.slot(`anon:${m.start}`, { name: text.slice(m.start, m.end), country, sector: ref.sector, wikidata: null, title: null }, false);
+        }
+        if (!country && !ref.sector) return null;
+        return this.collectiveSlot(country, ref.sector, ref.label || (country ? this.countryName(country)! : ''));
+      }
+      case 'office': {
+        const title = ref.title;
+        if (ref.former) {
+          return ref.country ? this.slot(`o:${ref.country}/${title.title}/former`, { name: `former ${ref.label}`, country: ref.country, sector: 'ELI', wikidata: null, title: null }, true) : null;
+        }
+        if (ref.country && date) {
+          const holder = officeHolder(dict, ref.country, title, date);
+          if (holder) return this.personSlot(holder, title, false);
+        }
+        // The article's own office holder: "President Volodymyr Zelensky … the Ukrainian President".
+        const country = ref.country;
+        const near = this.recentBefore(m, (s) => s.personal && (!country || s.actor.country === country) &&
+          ((s.actor.title ?? '').toLowerCase() === title.title.toLowerCase() || (!!s.actor.office && s.actor.office === title.office && title.office !== 'other')));
+        if (near) return near;
+        if (m.anonymous && ref.country) {
+          return this.slot(`anon:${m.start}`, { name: text.slice(m.start, m.end), country: ref.country, sector: title.sector, wikidata: null, title: title.title }, false);
+        }
+        if (!ref.country) {
+          this.unknown.push({ code: 'P201', detail: `"${text.slice(m.start, m.end)}": whose ${title.title} the article does not say`, start: m.start, end: m.end });
+          return null;
+        }
+        return this.slot(`o:${ref.country}/${title.title}`, {
+          name: ref.label.replace(/^the\s+/i, ''), country: ref.country, sector: title.sector, wikidata: null, title: title.title, office: title.office,
+        }, true, []);
+      }
+      case 'personGroup': {
+        const inner = this.resolve(ref.person);
+        if (!inner || !inner.actor.country) return null;
+        return this.collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? this.countryName(inner.actor.country)! : ref.label);
+      }
+      case 'unknown': {
+        const words = ref.name.toLowerCase().split(/\s+/);
+        const last = words[words.length - 1];
+        for (let k = this.slotList.length - 1; k >= 0; k--) {
+          const s = this.slotList[k];
+          if (!s.personal || !s.nameTokens.length) continue;
+          if (s.nameTokens[s.nameTokens.length - 1] === last && (words.length === 1 || s.nameTokens.join(' ').endsWith(words.join(' ')))) return s;
+        }
+        // An unknown name used as a location is left to the places stage, without a diagnostic.
+        if (m.type !== 'GPE' && m.type !== 'LOC') this.unknown.push({ code: 'P200', detail: `"${ref.name}"`, start: m.start, end: m.end });
+        return null;
+      }
+      case 'pronoun': return null;
+    }
+  }
+
+  /** "he" links to the one person named before it in this sentence, else in the previous one. */
+  pronoun(p: { start: number; end: number; sentence: number }): Slot | null {
+    const here = new Set<Slot>(), prev = new Set<Slot>();
+    for (const x of this.seen) {
+      if (!x.slot.personal || x.m.start >= p.start) continue;
+      if (x.m.sentence === p.sentence) here.add(x.slot);
+      else if (x.m.sentence === p.sentence - 1) prev.add(x.slot);
+    }
+    return here.size === 1 ? [...here][0] : here.size === 0 && prev.size === 1 ? [...prev][0] : null;
+  }
+}
+
+const byPosition = (a: Mention, b: Mention): number => a.start - b.start || a.end - b.end;
+
 /**
  * Resolves mentions (any order) and pronoun candidates into entities and actors for one article.
  * `text` is the article text, `date` its publication date or null.
@@ -104,180 +271,39 @@ export function resolveMentions(
   dict: ActorDictionary, text: string, date: string | null, mentions: Mention[],
   pronouns: { start: number; end: number; sentence: number }[],
 ): ResolveResult {
-  const ordered = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const slots = new Map<string, Slot>();
-  const slotList: Slot[] = [];
-  const actorOf = new Map<Mention, Slot | null>();
-  const unknown: ResolveResult['unknown'] = [];
-  /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
-  const seen: { m: Mention; slot: Slot }[] = [];
+  const ordered = [...mentions].sort(byPosition);
+  const r = new ArticleResolver(dict, text, date);
 
-  const slot = (key: string, make: () => ResolvedActor, personal: boolean, nameTokens: string[] = []): Slot => {
-    let s = slots.get(key);
-    if (!s) {
-      const r = make();
-      const actor: Actor & { office?: Office | null } = {
-        id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
-      };
-      if (r.office !== undefined) actor.office = r.office;
-      s = { key, actor, personal, nameTokens };
-      slots.set(key, s);
-      slotList.push(s);
-    }
-    return s;
-  };
-  const countryName = (iso3: string | null): string | null => (iso3 ? dict.countries.get(iso3)?.name ?? iso3 : null);
-
-  const personSlot = (person: PersonRecord, title: TitleRecord | null, former: boolean): Slot =>
-    slot(`p:${person.id}${former ? ':former' : ''}`, () => personActor(person, date, title, former), true,
-      [person.name.toLowerCase().split(/\s+/).pop()!]);
-
-  const collectiveSlot = (country: string | null, sector: string | null, label: string): Slot =>
-    slot(`c:${country ?? '-'}/${sector ?? '-'}`, () => ({
-      name: country && (sector === 'GOV') ? countryName(country)! : stripDeterminer(label) || countryName(country) || sector || 'unknown',
-      country, sector, wikidata: country && sector === 'GOV' ? dict.countries.get(country)?.wikidata ?? null : null, title: null,
-    }), false);
-
-  const resolve = (m: Mention): Slot | null => {
-    if (actorOf.has(m)) return actorOf.get(m)!;
-    actorOf.set(m, null);
-    const s = resolveRef(m, m.ref);
-    actorOf.set(m, s);
-    return s;
-  };
-
-  const recentBefore = (m: Mention, fits: (s: Slot, x: Mention) => boolean, sentences = Infinity): Slot | null => {
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const x = seen[k];
-      if (x.m.start >= m.start) continue;
-      if (m.sentence - x.m.sentence > sentences) break;
-      if (fits(x.slot, x.m)) return x.slot;
-    }
-    return null;
-  };
-
-  const resolveRef = (m: Mention, ref: Ref): Slot | null => {
-    switch (ref.kind) {
-      case 'person': return personSlot(ref.person, ref.title, ref.former);
-      case 'named': {
-        // A surname seen before: "Tom King … King said".
-        const key = `n:${ref.name.toLowerCase()}`;
-        return slot(key, () => ({ name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }), true,
-          ref.name.toLowerCase().split(/\s+/));
-      }
-      case 'unit': {
-        const u = ref.unit;
-        // A seat of power is its government (or branch): "the White House" is the United States' GOV.
-        if (u.kind === 'seat' && /^[A-Z]{3}$/.test(u.country)) return collectiveSlot(u.country, ref.sector, u.name);
-        return slot(`u:${u.id}/${ref.sector}`, () => ({ name: u.name, country: u.country, sector: ref.sector, wikidata: u.wikidata, title: null }), false);
-      }
-      case 'collective': {
-        let country = ref.country;
-        if (ref.via) {
-          const inner = resolve(ref.via);
-          country = inner?.actor.country ?? ref.via.country ?? null;
-          if (!country) return null;
-        }
-        if (!country && ref.possessor) {
-          // "its troops", "their forces": the country of the nearest actor before, in this sentence.
-          const personal = ref.possessor === 'his' || ref.possessor === 'her';
-          const near = recentBefore(m, (s) => s.personal === personal && !!s.actor.country && s.actor.country !== 'IGO', 0);
-          if (near) country = near.actor.country;
-        }
-        if (!country && ref.definite && ref.sector) {
-          // "the rebels", "the army": the last actor of that sector with a country.
-          const near = recentBefore(m, (s) => s.actor.sector === ref.sector && !!s.actor.country && !s.personal);
-          if (near) return near;
-        }
-        if (m.anonymous) {
-          return slot(`anon:${m.start}`, () => ({ name: text.slice(m.start, m.end), country, sector: ref.sector, wikidata: null, title: null }), false);
-        }
-        if (!country && !ref.sector) return null;
-        return collectiveSlot(country, ref.sector, ref.label || (country ? countryName(country)! : ''));
-      }
-      case 'office': {
-        if (ref.former) {
-          return ref.country ? slot(`o:${ref.country}/${ref.title.title}/former`, () => ({ name: `former ${ref.label}`, country: ref.country, sector: 'ELI', wikidata: null, title: null }), true) : null;
-        }
-        if (ref.country && date) {
-          const holder = officeHolder(dict, ref.country, ref.title, date);
-          if (holder) return personSlot(holder, ref.title, false);
-        }
-        // The article's own office holder: "President Volodymyr Zelensky … the Ukrainian President".
-        const same = (s: Slot): boolean => s.personal && (!ref.country || s.actor.country === ref.country) &&
-          ((s.actor.title ?? '').toLowerCase() === ref.title.title.toLowerCase() || (!!s.actor.office && s.actor.office === ref.title.office && ref.title.office !== 'other'));
-        const near = recentBefore(m, same);
-        if (near) return near;
-        if (m.anonymous && ref.country) {
-          return slot(`anon:${m.start}`, () => ({ name: text.slice(m.start, m.end), country: ref.country, sector: ref.title.sector, wikidata: null, title: ref.title.title }), false);
-        }
-        if (!ref.country) {
-          unknown.push({ code: 'P201', detail: `"${text.slice(m.start, m.end)}": whose ${ref.title.title} the article does not say`, start: m.start, end: m.end });
-          return null;
-        }
-        return slot(`o:${ref.country}/${ref.title.title}`, () => ({
-          name: ref.label.replace(/^the\s+/i, ''), country: ref.country, sector: ref.title.sector, wikidata: null, title: ref.title.title, office: ref.title.office,
-        }), true, []);
-      }
-      case 'personGroup': {
-        const inner = resolve(ref.person);
-        if (!inner || !inner.actor.country) return null;
-        return collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? countryName(inner.actor.country)! : ref.label);
-      }
-      case 'unknown': {
-        const words = ref.name.toLowerCase().split(/\s+/);
-        const last = words[words.length - 1];
-        for (let k = slotList.length - 1; k >= 0; k--) {
-          const s = slotList[k];
-          if (!s.personal || !s.nameTokens.length) continue;
-          if (s.nameTokens[s.nameTokens.length - 1] === last && (words.length === 1 || s.nameTokens.join(' ').endsWith(words.join(' ')))) return s;
-        }
-        // An unknown name used as a location is left to the places stage, without a diagnostic.
-        if (m.type !== 'GPE' && m.type !== 'LOC') unknown.push({ code: 'P200', detail: `"${ref.name}"`, start: m.start, end: m.end });
-        return null;
-      }
-      case 'pronoun': return null;
-    }
-  };
-
-  // Resolve in text order, pronouns interleaved.
-  type Item = { kind: 'mention'; m: Mention } | { kind: 'pronoun'; start: number; end: number; sentence: number };
-  const items: Item[] = [
-    ...ordered.map((m) => ({ kind: 'mention' as const, m })),
-    ...pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end)).map((p) => ({ kind: 'pronoun' as const, ...p })),
-  ].sort((a, b) => (a.kind === 'mention' ? a.m.start : a.start) - (b.kind === 'mention' ? b.m.start : b.start));
-
+  // Resolve in text order, pronouns interleaved (a pronoun inside a mention, "his government", is not one).
+  const free = pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end));
   const pronounMentions: Mention[] = [];
-  for (const it of items) {
-    if (it.kind === 'mention') {
-      const s = resolve(it.m);
-      if (s && it.m.asActor) seen.push({ m: it.m, slot: s });
-      continue;
-    }
-    // "he" links to the one person named before it in this sentence, else in the previous one.
-    const here = new Set<Slot>(), prev = new Set<Slot>();
-    for (const x of seen) {
-      if (!x.slot.personal || x.m.start >= it.start) continue;
-      if (x.m.sentence === it.sentence) here.add(x.slot);
-      else if (x.m.sentence === it.sentence - 1) prev.add(x.slot);
-    }
-    const pick = here.size === 1 ? [...here][0] : here.size === 0 && prev.size === 1 ? [...prev][0] : null;
-    if (!pick) continue;
-    const m: Mention = { start: it.start, end: it.end, sentence: it.sentence, type: 'PERSON', ref: { kind: 'pronoun' }, asActor: true, country: pick.actor.country, anonymous: false, nested: false };
-    actorOf.set(m, pick);
-    seen.push({ m, slot: pick });
+  let k = 0;
+  for (const m of ordered) {
+    while (k < free.length && free[k].start < m.start) resolvePronoun(free[k++]);
+    const s = r.resolve(m);
+    if (s && m.asActor) r.seen.push({ m, slot: s });
+  }
+  while (k < free.length) resolvePronoun(free[k++]);
+
+  function resolvePronoun(p: { start: number; end: number; sentence: number }): void {
+    const pick = r.pronoun(p);
+    if (!pick) return;
+    const m: Mention = { start: p.start, end: p.end, sentence: p.sentence, type: 'PERSON', ref: { kind: 'pronoun' }, asActor: true, country: pick.actor.country, anonymous: false, nested: false };
+    r.link(m, pick);
+    r.seen.push({ m, slot: pick });
     pronounMentions.push(m);
   }
 
-  const all = [...ordered, ...pronounMentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const all = pronounMentions.length ? [...ordered, ...pronounMentions].sort(byPosition) : ordered;
   const entities: ResolveResult['entities'] = [];
-  const used: Slot[] = [];
+  let actorCount = 0;
+  const actors: ResolveResult['actors'] = [];
   for (const m of all) {
     // Nested names are not actor mentions; a place used as a location keeps its government as actor.
-    const s = m.nested ? null : actorOf.get(m) ?? null;
+    const s = m.nested ? null : r.actorFor(m);
     const id = `e${entities.length + 1}`;
     if (s) {
-      if (!s.actor.id) { used.push(s); s.actor.id = `a${used.length}`; }
+      if (!s.actor.id) { s.actor.id = `a${++actorCount}`; actors.push(s.actor); }
       s.actor.mentions.push(id);
     }
     const e: ResolveResult['entities'][number] = {
@@ -287,5 +313,5 @@ export function resolveMentions(
     if (m.anonymous) e.anonymous = true;
     entities.push(e);
   }
-  return { entities, actors: used.map((s) => s.actor), unknown };
+  return { entities, actors, unknown: r.unknown };
 }
