@@ -111,6 +111,9 @@ const cases: Case[] = [
   ['The talks began in the spring.', TUE, 'spring', '2025-SP'],
   ['Fuel is running low this winter.', MON, 'this winter', '2025-WI'],
   ['The peace plan was unveiled in autumn 2022.', TUE, 'autumn 2022', '2022-FA'],
+  ['Officials said deliveries were expected before winter.', TUE, 'winter', '2025-WI'],
+  ['The governor accused Moscow of targeting the grid ahead of winter.', TUE, 'winter', '2025-WI'],
+  ['The summit was scheduled for Friday.', TUE, 'Friday', '2025-10-17'],
   // ago and in
   ['The talks started two weeks ago.', TUE, 'two weeks ago', '2025-09-30'],
   ['The envoy arrived three days ago.', TUE, 'three days ago', '2025-10-11'],

@@ -533,7 +533,9 @@ export const RULES: readonly Rule[] = [
       else {
         const w = m[2]?.toLowerCase();
         const shift = !w ? null : /last|past/.test(w) ? 'last' : /next|coming/.test(w) ? 'next' : 'this';
-        value = resolveSeason(code, ctx.published, shift, directionOf(ctx.tense()));
+        // "before winter", "ahead of winter": the coming one, whatever the tense of the report.
+        const ahead = !shift && /\b(?:before|ahead of|until|till|by|in time for)\s+(?:the\s+)?$/i.test(ctx.before);
+        value = resolveSeason(code, ctx.published, shift, ahead ? 'future' : directionOf(ctx.tense()));
       }
       return mod ? { type: 'DATE', value, mod } : { type: 'DATE', value };
     },
@@ -588,7 +590,8 @@ export const RULES: readonly Rule[] = [
         && (precededBy(text, m.index, /(?:^|[.!?,;:"“]\s*|\b(?:and|but|that|then|maybe|perhaps|might|may|will|could)\s+)$/i)
           || /^\s+(?:when|soon)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))) return false;
       // "about a quarter, of its dealers", "three quarters of": fractions, not periods.
-      if (unit === 'quarter' && (/^[\s,]+of\b/.test(after) || (/^(?:a|an|one)$/.test(n) && !/\b(?:for|in|over|within|during)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))))) return false;
+      if (unit === 'quarter' && /^(?:a|an|one|three)$/.test(n)
+        && (/^[\s,]+of\b/.test(after) || !precededBy(text, m.index, /\b(?:for|in|over|within|during)\s+$/i))) return false;
       if (/^\s*%/.test(after)) return false;
       if (/^[\d.,]/.test(n)) {
         const prev = text[m.index - 1];

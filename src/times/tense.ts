@@ -21,6 +21,8 @@ const PROSPECTIVE = new Set([
   'intends', 'intend', 'aims', 'aim', 'hopes', 'hope', 'wants', 'want', 'going', 'likely', 'ready',
   'seeks', 'seek', 'prepares', 'preparing', 'about',
 ]);
+/** Participles of planning: whatever the auxiliary, the planned thing lies ahead. */
+const PLANNED = new Set(['scheduled', 'slated', 'expected', 'planned', 'poised', 'due']);
 /** Tokens that end the clause for the purpose of tense lookup. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '(', ')']);
 const SKIPPABLE = new Set(['not', "n't", 'n’t', 'also', 'still', 'already', 'just', 'now', 'then', 'never',
@@ -40,7 +42,8 @@ function morphologyTense(t: Token): Tense | null {
 function verbGroupTense(tokens: readonly Token[], i: number, lo: number, depth = 0): Tense | null {
   const v = tokens[i];
   // "is scheduled for", "has been set for": the planned date lies ahead whatever the auxiliary.
-  if ((v.lower === 'scheduled' || v.lower === 'slated' || v.lower === 'due') && v.lower !== v.lemma) return 'future';
+  // "were expected to arrive before winter": a plan reported in the past still points ahead.
+  if (PLANNED.has(v.lower) || (v.lower === 'set' && /^(?:to|for)$/.test(tokens[i + 1]?.lower ?? ''))) return 'future';
   for (let j = i - 1, seen = 0; j >= lo && seen < 4; j--) {
     const w = tokens[j].lower;
     if (SKIPPABLE.has(w) || tokens[j].pos === 'ADV') continue;
