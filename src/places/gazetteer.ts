@@ -38,6 +38,8 @@ export interface Gazetteer {
    * the name as a primary (or display) name, places that only carry it as an alternate are left out.
    */
   find(name: string): NameMatch | null;
+  /** Whether some known name, folded, starts with this folded prefix (lets a scanner stop early). */
+  hasPrefix(foldedPrefix: string): boolean;
   /** The country record for an ISO alpha-3 code. */
   country(iso3: string): PlaceRecord | undefined;
   /** The GeoNames admin1 code of a US state named in full ("Illinois" → "IL"). */
@@ -143,6 +145,11 @@ class PlaceTable {
     return lo;
   }
 
+  hasPrefix(prefix: string): boolean {
+    const row = this.lowerBound(prefix);
+    return row < this.count && this.keyAt(row).startsWith(prefix);
+  }
+
   /** The rows whose key is exactly `key` (bigger places first, as the file is sorted). */
   rowsWithKey(key: string): number[] {
     const rows: number[] = [];
@@ -243,6 +250,13 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     stateNames.set(code, name);
   }
 
+  const smallKeys = [...new Set([...primaryNames.keys(), ...alternateNames.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const smallKeysHavePrefix = (prefix: string): boolean => {
+    let lo = 0, hi = smallKeys.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (smallKeys[mid] < prefix) lo = mid + 1; else hi = mid; }
+    return lo < smallKeys.length && smallKeys[lo].startsWith(prefix);
+  };
+
   return Object.freeze({
     size: Object.freeze({ places: places.count, countries: countries.size }),
     // GeoNames names run to six words and more ("Palikir - National Government Center"); news
@@ -260,6 +274,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
       const alternate = alternateNames.get(key);
       return alternate ? { records: alternate, primary: false } : null;
     },
+    hasPrefix: (prefix: string) => places.hasPrefix(prefix) || smallKeysHavePrefix(prefix),
     country: (iso3: string) => countries.get(iso3),
     usState: (name: string) => stateCodes.get(foldName(name)),
     usStateName: (code: string) => stateNames.get(code),

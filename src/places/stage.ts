@@ -4,6 +4,7 @@ import type { Entity, Place, Sentence, Token } from '../document/types.js';
 import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
 import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
+import { foldName } from './fold.js';
 
 const defaults = Object.freeze({
   /** Entity types that can be places. */
@@ -99,18 +100,21 @@ function scanCandidates(text: string, gazetteer: Gazetteer, tokens: readonly Tok
       const limit = Math.min(s.tokenEnd, k + defaults.maxNameTokens);
       // "the Hague": a lowercase article may belong to the name.
       const the = k > s.tokenStart && tokens[k - 1].lower === 'the' && !covered[k - 1] ? tokens[k - 1] : null;
-      for (let m = limit; m > k && !best; m--) {
-        if (covered[m - 1]) continue;
+      let plainOpen = true, theOpen = the !== null;
+      // Grow the span a token at a time while some known name still starts with it; keep the longest match.
+      for (let m = k + 1; m <= limit && (plainOpen || theOpen) && !covered[m - 1]; m++) {
         const last = tokens[m - 1];
-        if (!isCapitalised(last)) continue;
-        let blocked = false;
-        for (let j = k; j < m; j++) if (covered[j]) { blocked = true; break; }
-        if (blocked) continue;
-        const found = lookup(gazetteer, text.slice(t.start, last.end));
-        if (found) best = { start: t.start + found.skip, end: last.end, first: k, endToken: m, match: found.match, fromEntity: false };
-        else if (the) {
-          const withThe = gazetteer.find(text.slice(the.start, last.end));
-          if (withThe) best = { start: the.start, end: last.end, first: k - 1, endToken: m, match: withThe, fromEntity: false };
+        if (plainOpen) {
+          const span = text.slice(t.start, last.end);
+          const found = isCapitalised(last) ? gazetteer.find(span) : null;
+          if (found) best = { start: t.start, end: last.end, first: k, endToken: m, match: found, fromEntity: false };
+          plainOpen = gazetteer.hasPrefix(foldName(span));
+        }
+        if (theOpen && the) {
+          const span = text.slice(the.start, last.end);
+          const found = isCapitalised(last) ? gazetteer.find(span) : null;
+          if (found && (!best || best.endToken <= m)) best = { start: the.start, end: last.end, first: k - 1, endToken: m, match: found, fromEntity: false };
+          theOpen = gazetteer.hasPrefix(foldName(span));
         }
       }
       if (!best) continue;
