@@ -511,7 +511,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|the coming|this coming|this past|the past|the last|the next|coming|past)\s+)?(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?(\d{4})(?!\d|,\d))?`),
+    re: re(String.raw`\b(?:the\s+)?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|the coming|this coming|this past|the past|the last|the next|coming|past)\s+)?(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?(\d{4})(?!\d|,\d))?`),
     accept(m, text) {
       const word = m[3];
       const before = text.slice(Math.max(0, m.index - 20), m.index);
