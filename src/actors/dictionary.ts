@@ -295,6 +295,19 @@ function readFile(b: Builder, file: string): void {
   try { json = JSON.parse(raw); } catch (err) { bad(file, `not valid JSON (${(err as Error).message})`); }
   if (!isObject(json) || !Array.isArray(json.entries)) bad(file, 'expected an object with an "entries" array');
   json.entries.forEach((e, i) => addEntry(b, file, i, e));
+  // A deliberately shared alias ("Congolese": COD, COG) lists its most frequent reading first.
+  const shared = isObject(json.about) && isObject(json.about.sharedAliases) ? json.about.sharedAliases : {};
+  for (const [alias, order] of Object.entries(shared)) {
+    const list = b.phrases.get(normalizeKey(alias));
+    const codes = strings(order);
+    if (!list || !codes.length) continue;
+    const rank = (h: AliasHit): number => {
+      const iso = 'iso3' in h.hit ? h.hit.iso3 : null;
+      const k = iso ? codes.indexOf(iso) : -1;
+      return k < 0 ? codes.length : k;
+    };
+    list.sort((x, y) => rank(x) - rank(y));
+  }
 }
 
 /**

@@ -554,7 +554,9 @@ class SentenceReader {
       // "Iraqi Kurds", "Bosnian Serbs": a nationality adjective before a people's name is that people, there.
       const nextA = atoms[q];
       const nextT = this.tok(nextA);
-      if (ctys.length === 1 && last.kind === 'demonym' && !last.plural && nextA && !nextA.hits.length && nextT && isUpper(nextT.text) && /s$/.test(nextT.text) && !NOT_NAMES.has(nextT.lower)) {
+      const peopleName = nextA && nextT && isUpper(nextT.text) && /s$/.test(nextT.text) && !NOT_NAMES.has(nextT.lower) &&
+        (!nextA.hits.length || nextA.hits.some((h) => h.kind === 'demonym' && h.plural));
+      if (ctys.length === 1 && last.kind === 'demonym' && !last.plural && peopleName) {
         this.emit(atoms[spanStart].i, nextA.j, 'NORP', { kind: 'collective', country: last.iso3, sector: 'CVL', label: this.text.slice(this.toks[last.atom.i].start, nextT.end), definite: false }, { country: last.iso3 });
         return this.after(q + 1);
       }

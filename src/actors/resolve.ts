@@ -135,8 +135,11 @@ class ArticleResolver {
     const key = `c:${country ?? '-'}/${sector ?? '-'}`;
     const known = this.slots.get(key);
     if (known) return known;
+    const bare = stripDeterminer(label);
+    // "their forces" after "Bosnian Serbs" is named "Bosnian forces", not "forces".
+    const named = country && bare && !/\p{Lu}/u.test(bare) && country !== 'IGO' ? `${this.dict.countries.get(country)?.demonym ?? this.countryName(country)} ${bare}` : bare;
     return this.slot(key, {
-      name: country && sector === 'GOV' ? this.countryName(country)! : stripDeterminer(label) || this.countryName(country) || sector || 'unknown',
+      name: country && sector === 'GOV' ? this.countryName(country)! : named || this.countryName(country) || sector || 'unknown',
       country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
     }, false);
   }
