@@ -26,6 +26,8 @@ export interface SpeakerContext {
   readonly longestEntity: number;
   /** Dictionary look-ups made for this document (resolveActor is the costly step). */
   readonly resolved: Map<string, ResolvedActor | null>;
+  /** Actors with a mention that is not a person (a country, an organisation, a group). */
+  readonly collectiveActors: ReadonlySet<string>;
 }
 
 export interface SpeakerSpan {
@@ -47,7 +49,9 @@ export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: Act
   const actors = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
   let longestEntity = 0;
   for (const e of entities) longestEntity = Math.max(longestEntity, e.end - e.start);
-  return { doc, lex, dict, entities, actors, longestEntity, resolved: new Map() };
+  const collectiveActors = new Set<string>();
+  for (const e of entities) if (e.actor && e.type !== 'PERSON') collectiveActors.add(e.actor);
+  return { doc, lex, dict, entities, actors, longestEntity, resolved: new Map(), collectiveActors };
 }
 
 /** The entities overlapping [start, end), in text order. */
@@ -121,11 +125,14 @@ function affiliation(ctx: SpeakerContext, toks: readonly Token[], start: number,
   return { country: null, sector: null };
 }
 
-function speakerFromActor(base: { text: string; start: number; end: number }, entity: Entity, actor: Actor | undefined, anonymous: boolean): Speaker {
+function speakerFromActor(ctx: SpeakerContext, base: { text: string; start: number; end: number }, entity: Entity, actor: Actor | undefined, anonymous: boolean): Speaker {
+  // A person's name, only when the actor is a person: coreference may tie a PERSON mention
+  // ("the negotiator") to a country actor, whose name is no person's name.
+  const personal = entity.type === 'PERSON' && !anonymous && (!actor || !ctx.collectiveActors.has(actor.id));
   return {
     ...base,
     actor: actor?.id ?? null,
-    name: entity.type === 'PERSON' && !anonymous ? (actor?.name ?? entity.text) : null,
+    name: personal ? (actor?.name ?? entity.text) : null,
     anonymous,
     country: actor?.country ?? null,
     sector: actor?.sector ?? null,
@@ -138,7 +145,7 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
   const unresolved: Speaker = { ...base, actor: null, name: null, anonymous: false, country: null, sector: null };
   // The actors layer may already have resolved the pronoun itself.
   const own = overlapping(ctx, base.start, base.end).find((e) => e.actor);
-  if (own) return speakerFromActor(base, own, ctx.actors.get(own.actor!), own.anonymous === true);
+  if (own) return speakerFromActor(ctx, base, own, ctx.actors.get(own.actor!), own.anonymous === true);
 
   let best: { at: number; speaker: Speaker } | undefined;
   const consider = (at: number, speaker: Speaker) => { if (at <= base.start && (!best || at > best.at)) best = { at, speaker }; };
@@ -153,7 +160,7 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
   for (const e of ctx.entities) {
     if (e.start >= base.start) break;
     if (!e.actor || !wanted.includes(e.type)) continue;
-    consider(e.end, speakerFromActor(base, e, ctx.actors.get(e.actor), e.anonymous === true));
+    consider(e.end, speakerFromActor(ctx, base, e, ctx.actors.get(e.actor), e.anonymous === true));
   }
   return best?.speaker ?? unresolved;
 }
@@ -178,8 +185,10 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const isRole = ctx.lex.roles.has(headTok.lower) && !compound;
   if (headEntity && !(isRole && headEntity.type !== 'PERSON' && headEntity.type !== 'GROUP')) {
     const actor = ctx.actors.get(headEntity.actor!);
-    const anonymous = headEntity.anonymous ?? (headEntity.type !== 'PERSON' && isRole && isUnnamedRole(ctx, toks, span.start, head, plural)) ?? false;
-    const speaker = speakerFromActor(base, headEntity, actor, anonymous || (hinted && headEntity.type !== 'PERSON'));
+    // A role phrase without a person's name is an unnamed source even when the actors layer typed
+    // it PERSON ("the negotiator", "a spokesman"); a named person in the phrase fails isUnnamedRole.
+    const anonymous = headEntity.anonymous ?? (isRole && isUnnamedRole(ctx, toks, span.start, head, plural));
+    const speaker = speakerFromActor(ctx, base, headEntity, actor, anonymous || (hinted && headEntity.type !== 'PERSON'));
     if (isRole) speaker.sector = roleSector(ctx.lex, toks, span.start, head) ?? speaker.sector;
     return { speaker, plural };
   }
