@@ -79,6 +79,7 @@ const cases: [string, string, Expected][] = [
   ['actors of a country do not pull a city into it', 'U.S. and Russian envoys will meet in Geneva.', [['Geneva', 'Geneva', 'CHE', 2660646]]],
   ['a country named as a location pulls its same-named city', 'Clashes in northern Lebanon spread to Tripoli.', [
     ['Lebanon', 'Lebanon', 'LBN', 272103], ['Tripoli', 'Tripoli', 'LBN', 266826]]],
+  ['a continent is not the town of the same name', 'Tensions rose across Asia and in Japan.', [['Japan', 'Japan', 'JPN', 1861060]]],
   ['a capital wins without context', 'Rockets fell on the outskirts of Tripoli.', [['Tripoli', 'Tripoli', 'LBY', 2210247]]],
 ];
 
@@ -99,6 +100,7 @@ const entityCases: [string, string, Omit<Entity, 'id'>[], Expected][] = (() => {
   return [
     ['a LOC entity the gazetteer does not know as a whole is looked inside', s5,
       [entity(s5, 'eastern Ukraine’s', 'LOC')], [['Ukraine', 'Ukraine', 'UKR', 690791]]],
+    ['a LOC entity naming a continent gives no place', 'Unrest spread across Asia.', [entity('Unrest spread across Asia.', 'Asia', 'LOC')], []],
     ['a GPE entity used as actor gives no place, the same name used as location does', s1,
       [entity(s1, 'Kyiv'), entity(s1, 'Kyiv', 'GPE', 5)], [['Kyiv', 'Kyiv', 'UKR', 703448]]],
     ['an entity with a leading "the" gives the name without it', s2,

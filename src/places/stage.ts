@@ -21,6 +21,9 @@ const defaults = Object.freeze({
     'independence', 'liberty', 'union', 'victoria', 'providence', 'mobile', 'reading', 'nice', 'split',
     'bath', 'deal', 'sale', 'orange', 'temple', 'concord', 'enterprise', 'commerce', 'justice', 'hope',
     'president', 'parliament', 'congress', 'senate', 'kremlin', 'pentagon', 'state', 'city', 'capitol',
+    'central', 'university', 'republic', 'summit', 'alliance', 'bay', 'island', 'god', 'eagle',
+    // Continents: GeoNames has towns named Asia (Philippines); Parley has no continent places.
+    'asia', 'europe', 'africa', 'oceania',
   ]),
   /** Words that may follow a name inside a bigger proper name without making it that bigger name. */
   timeWords: /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug|sep|sept)\.?$/i,
@@ -70,6 +73,8 @@ function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly 
   const out: Candidate[] = [];
   for (const e of doc.entities ?? []) {
     if (!defaults.placeEntityTypes.has(e.type)) continue;
+    // "Asia" is a continent before it is a Philippine town, whoever tagged it.
+    if (defaults.notPlaceWords.has(e.text.toLowerCase())) { unknown.add(e); continue; }
     const found = lookup(gazetteer, e.text);
     if (!found) { unknown.add(e); continue; }
     const start = e.start + found.skip;
