@@ -65,7 +65,7 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   const lower = view.lower(i);
   const forms = [lemma];
   if (lower !== lemma) forms.push(lower);
-  if (lemma === lower && view.pos(i) === 'VERB') {
+  if (view.pos(i) === 'VERB' || view.pos(i - 1) === 'AUX') {
     if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
@@ -86,7 +86,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
-  return (p === 'ADJ' || p === 'NOUN') && /ed$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX';
+  return (p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX';
 }
 
 /** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
@@ -188,7 +188,7 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
     for (const c of codeMatch(view, ctx, m, byHead, speech, according)) {
       // "killed one soldier and wounded two others", "attacked …, killing 156": one event, told twice.
       const told = (c.type === 'ASSAULT' || c.type === 'COERCE') && out.find((o) => o.type === c.type && o.factuality === c.factuality && o.rule.endsWith('+intent') === c.rule.endsWith('+intent') &&
-        (c.actor.length === 0 || c.actor.every((a) => o.actor.some((b) => same(a, b)))) && linked(view, o.last, c.head));
+        (c.actor.length === 0 || c.actor.every((a) => o.actor.some((b) => same(a, b))) || participle(view, o.last, c.head)) && linked(view, o.last, c.head));
       if (!told) out.push(c);
     }
   }
@@ -250,16 +250,32 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
   } else {
-    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => same(a, r)));
-    ({ mentions: recipient, viaWith } = recipientOf(view, entry.recipient, from, end));
-    recipient = others(recipient);
-    if (recipient.length === 0 && !entry.recipient.includes('none')) recipient = others(borrowedRecipient(view, m, end, byHead));
-    // "willing to adjust his schedule if Trump agrees": the counterpart of a conditional offer is
-    // the one the condition waits on.
-    if (recipient.length === 0 && type === 'AGREE' && (entry.control === 'commit' || entry.controlOnly)) recipient = others(conditionSubject(view, m.last + 1));
+    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => a.t0 === r.t0 && a.t1 === r.t1));
+    const direct = recipientOf(view, entry.recipient, from, end);
+    viaWith = direct.viaWith;
+    const candidates: (() => Mention[])[] = [
+      () => others(direct.mentions),
+      () => others(borrowedRecipient(view, m, end, byHead)),
+      // "willing to adjust his schedule if Trump agrees", "threatened to stop talks if the United
+      // States goes ahead": the counterpart of a conditional offer or threat is the one the
+      // condition waits on.
+      () => ((type === 'AGREE' || type === 'THREATEN') && (entry.control === 'commit' || entry.control === 'threaten' || entry.controlOnly)
+        ? others(conditionSubject(view, m.last + 1)) : []),
+      // A recipient the dictionary could not place yields to a placed one later in the phrase
+      // ("aid to refugees fleeing the war in Liberia").
+      () => others(firstResolvedAfter(view, from)),
+    ];
+    recipient = [];
+    if (!entry.recipient.includes('none')) {
+      for (const next of candidates) {
+        const found = next();
+        if (found.some((r) => r.resolved)) { recipient = found; break; }
+        if (recipient.length === 0) recipient = found;
+      }
+    }
   }
   actor = dedupe(actor);
-  recipient = dedupe(recipient).filter((r) => !actor.some((a) => same(a, r)));
+  recipient = dedupe(recipient).filter((r) => !actor.some((a) => a.t0 === r.t0 && a.t1 === r.t1));
   const actorCountries = new Set(actor.map((a) => a.participant.country));
   if (recipient.some((r) => !actorCountries.has(r.participant.country))) {
     recipient = recipient.filter((r) => !actorCountries.has(r.participant.country) || !r.participant.country);
@@ -280,6 +296,11 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     const ct = complementType(ctx, complement);
     if (entry.control === 'commit' && g.cooperative.has(ct.type) && ct.intent) {
       if (type === 'AGREE') cameo = ct.intent;
+    } else if (g.conflictual.has(ct.type) && entry.controlOnly && view.lemma(i) === 'prepare' && !chain.aux.some((a) => a === 'is' || a === 'are' || a === 'was' || a === 'were' || a === 'be' || a === 'been')) {
+      // "The army prepared to resume shelling": getting forces ready is a show of force.
+      type = 'MOBILIZE';
+      cameo = '150';
+      mode = null;
     } else if (g.conflictual.has(ct.type) && ct.intent && (entry.control === 'threaten' || entry.controlOnly)) {
       type = 'THREATEN';
       cameo = ct.intent;
@@ -342,7 +363,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
 function borrowedRecipient(view: SentenceView, m: Match, end: number, byHead: Map<number, Match>): Mention[] {
   let k = m.last + 1;
   while (k < view.n && (view.pos(k) === 'ADV' || view.inTime[k])) k++;
-  if (m.entry.control === 'request' && view.lower(k) === 'that') {
+  if ((m.entry.control === 'request' || m.entry.type === 'REQUEST') && view.lower(k) === 'that') {
     const [a, b] = view.npStartingAt(k + 1);
     return a <= b ? view.heads(a, b) : [];
   }
@@ -398,6 +419,13 @@ function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: 
   const type = m.row?.type ?? m.entry.type;
   const intent = m.row?.intent ?? m.entry.intent ?? ctx.lexicon.intentDefaults[type] ?? '';
   return { type, intent };
+}
+
+/** The second trigger is a participle clause after a comma ("attacked by militiamen, killing 156"). */
+function participle(view: SentenceView, first: number, second: number): boolean {
+  if (!view.lower(second).endsWith('ing')) return false;
+  for (let k = first + 1; k < second; k++) if (view.isComma(k)) return true;
+  return false;
 }
 
 /** The second trigger continues the first one's clause by coordination or a participle. */
@@ -502,7 +530,6 @@ function recipientOf(view: SentenceView, slots: readonly string[], from: number,
     if (slot === 'none') return { mentions: [], viaWith: false };
     if (slot === 'obj') {
       for (let k = from; k < end; k++) {
-        if (view.lower(k) === 'by' && view.pos(k) === 'ADP') break;
         const mi = view.mentionAt[k];
         if (mi < 0) continue;
         const m = view.mentions[mi];
@@ -513,7 +540,7 @@ function recipientOf(view: SentenceView, slots: readonly string[], from: number,
     }
     for (let k = from; k < end; k++) {
       if (view.lower(k) !== slot) continue;
-      if (slot === 'to' && view.pos(k + 1) === 'VERB') continue;
+      if (slot === 'to' && view.isInfinitiveTo(k)) continue;
       const [a, b] = view.npStartingAt(k + 1, end);
       const heads = a <= b ? view.heads(a, b) : [];
       if (heads.length) return { mentions: heads, viaWith: slot === 'with' };
@@ -576,6 +603,16 @@ function inConditional(view: SentenceView, i: number): boolean {
     if (g.conditional.has(view.lower(k)) && view.pos(k) !== 'ADV') return true;
   }
   return false;
+}
+
+/** The first resolved mention after a token, up to the next comma or clause-final punctuation. */
+function firstResolvedAfter(view: SentenceView, from: number): Mention[] {
+  for (let k = from; k < view.n; k++) {
+    if (view.isHardPunct(k) || view.isClauseBreaker(k)) break;
+    const mi = view.mentionAt[k];
+    if (mi >= 0 && view.mentions[mi].resolved) return [view.mentions[mi]];
+  }
+  return [];
 }
 
 /** The resolved mention nearest the trigger whose country is not the actor's, outside attributions. */

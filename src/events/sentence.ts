@@ -203,6 +203,8 @@ export class SentenceView {
       // "X and Y", "X of Y", "Rebels in the Ivory Coast": keep going when an NP continues on the left.
       if ((p === 'CCONJ' && g.coordinators.has(w)) || (p === 'ADP' && g.npPrepositions.has(w)) || (w === ',' && this.listComma(i))) {
         if (i - 1 >= floor && this.npToken(i - 1)) { a = i; i--; continue; }
+        // "Washington along with its allies", "X together with Y".
+        if (w === 'with' && i - 2 >= floor && (this.lower(i - 1) === 'along' || this.lower(i - 1) === 'together') && this.npToken(i - 2)) { a = i - 1; i -= 2; continue; }
         // A participle modifier: "the Red Cross operating in Iraq", "a newspaper based in Beirut".
         if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && /(ing|ed)$/.test(this.lower(i - 1)) &&
             (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
@@ -283,6 +285,11 @@ export class SentenceView {
     return group.some((m) => m.resolved) ? group.filter((m) => m.resolved) : group;
   }
 
+  /** 'to' opening an infinitive ("to allow"), not a preposition ("to war-torn Mozambique"). */
+  isInfinitiveTo(k: number): boolean {
+    return this.lower(k) === 'to' && this.pos(k + 1) === 'VERB' && this.lower(k + 2) !== '-';
+  }
+
   /** Token index of the next clause edge at or after i, or n. */
   clauseEnd(i: number): number {
     for (let k = i; k < this.n; k++) {
@@ -293,7 +300,7 @@ export class SentenceView {
       if (this.isQuoteMark(k)) return k;
       // "… and said", "but was refusing": a coordinated verb phrase starts a new clause.
       if (this.pos(k) === 'CCONJ' && (this.pos(k + 1) === 'VERB' || this.pos(k + 1) === 'AUX')) return k;
-      if (w === 'to' && this.pos(k + 1) === 'VERB') return k;
+      if (this.isInfinitiveTo(k)) return k;
     }
     return this.n;
   }
