@@ -55,6 +55,8 @@ const cases: [string, string, QuoteGist[]][] = [
     [ind('a reply was being drafted', 'Officials in Ottawa', 'said')]],
   ['two coordinated cues, two quotes', 'The foreign ministry insisted the talks would resume next week and added that no deadline had been set.',
     [ind('the talks would resume next week', 'The foreign ministry', 'insisted'), ind('no deadline had been set', 'The foreign ministry', 'added')]],
+  ['a coordinated cue verb without its own content does not end the quote', 'Canada announced it would suspend the talks and would deny visas to the delegation.',
+    [ind('it would suspend the talks and would deny visas to the delegation', 'Canada', 'announced')]],
   ['participle cue takes the main subject', 'Finland has closed its border crossings, saying the migrant flows were organised by Moscow.',
     [ind('the migrant flows were organised by Moscow', 'Finland', 'saying')]],
   ['relative clause between subject and cue', 'Macron, who is due in Berlin on Friday, has said he wants a common European position.',

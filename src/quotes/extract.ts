@@ -244,7 +244,10 @@ function cutAtNextCue(x: Extraction, start: number, end: number, lo: number): nu
     if (t.pos !== 'CCONJ') continue;
     let m = k + 1;
     while (m < end && isCueAux(x.toks[m])) m++;
-    if (m < end && cueVerbAt(x.toks, m, lo, end, x.lex) && x.toks[m].pos === 'VERB') return k > start && x.toks[k - 1].text === ',' ? k - 1 : k;
+    const verb = m < end && x.toks[m].pos === 'VERB' ? cueVerbAt(x.toks, m, lo, end, x.lex) : undefined;
+    // Only a second speech act with its own content ends the first ("and added that …"), not
+    // "and would deny entry to …".
+    if (verb && contentAfterCue(x, m, { verb, end: m + 1 }, end)) return k > start && x.toks[k - 1].text === ',' ? k - 1 : k;
   }
   return end;
 }
