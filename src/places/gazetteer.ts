@@ -31,8 +31,6 @@ export interface NameMatch {
 export interface Gazetteer {
   /** Number of populated places and of countries. */
   readonly size: { places: number; countries: number };
-  /** How many words a scanner should try to match from one token (country and hand-written names may need more). */
-  readonly maxNameWords: number;
   /**
    * The places a name refers to. A primary name beats an alternate one: when any place carries
    * the name as a primary (or display) name, places that only carry it as an alternate are left out.
@@ -61,7 +59,6 @@ const defaults = Object.freeze({
     usStates: 'us-states.tsv',
   }),
   alternateKinds: Object.freeze(['display', 'primary', 'alternate'] as const),
-  maxScanWords: 5,
 });
 
 type AlternateKind = (typeof defaults.alternateKinds)[number];
@@ -207,14 +204,12 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const countries = new Map<string, PlaceRecord>();
   const primaryNames = new Map<string, PlaceRecord[]>();
   const alternateNames = new Map<string, PlaceRecord[]>();
-  let maxNameWords = 1;
   const add = (index: Map<string, PlaceRecord[]>, name: string, record: PlaceRecord): void => {
     const key = foldName(name);
     if (!key) return;
     const list = index.get(key);
     if (!list) index.set(key, [record]);
     else if (!list.includes(record)) list.push(record);
-    maxNameWords = Math.max(maxNameWords, key.split(' ').length);
   };
 
   const countriesFile = join(dir, defaults.files.countries);
@@ -259,9 +254,6 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
 
   return Object.freeze({
     size: Object.freeze({ places: places.count, countries: countries.size }),
-    // GeoNames names run to six words and more ("Palikir - National Government Center"); news
-    // names rarely pass four, and the scanner tries each length, so it looks no further than this.
-    maxNameWords: Math.max(maxNameWords, defaults.maxScanWords),
     find(name: string): NameMatch | null {
       const key = foldName(name);
       if (!key) return null;
