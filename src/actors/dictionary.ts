@@ -131,6 +131,8 @@ function tokenCount(alias: string): number {
 function caseRuleOf(alias: string): CaseRule {
   const letters = alias.replace(/[^A-Za-z]/g, '');
   if (letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase()) return 'exact';
+  // Short mixed-case acronyms ("LeT", "HuT", "PiS") would otherwise match ordinary words ("Let").
+  if (!/\s/.test(alias) && letters.length <= 5 && /^.+[A-Z]/.test(letters)) return 'exact';
   if (/^[^A-Za-z]*[A-Z]/.test(alias)) return 'upper';
   return 'any';
 }

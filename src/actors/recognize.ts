@@ -341,7 +341,22 @@ class SentenceReader {
     for (let guard = 0; guard < 6; guard++) {
       const c = this.countryish(atoms[q]);
       if (!c) break;
-      // A person's name that contains a country ("Jordan") is left to the name reader.
+      // A place name opening a longer proper name is part of it: "The Washington Post", "Jordan
+      // Peterson", "the Kyiv Independent"; a nationality only before an organisation word
+      // ("the Ukrainian Orthodox Church"). Titles and sector nouns are not names ("U.S. President").
+      if (c.kind !== 'unit' && !this.isPossessive(atoms[q + 1])) {
+        const nameRun = this.readName(q + 1);
+        const nextA = atoms[q + 1];
+        const startsName = !!nameRun && !!nextA && !nextA.hits.length && !this.isTitle(nextA) && !this.isSector(nextA) && !(c.kind === 'demonym' && /s$/.test(this.word(nextA)));
+        if (startsName && (c.kind !== 'demonym' || this.text.slice(this.toks[nameRun!.i].start, this.toks[nameRun!.j - 1].end).toLowerCase().split(/[\s-]+/).some((w) => ORG_WORDS.has(w)))) {
+          const i0 = atoms[spanStart].i;
+          const nameText = this.text.slice(this.toks[c.atom.i].start, this.toks[nameRun!.j - 1].end);
+          const words = nameText.toLowerCase().split(/[\s-]+/);
+          const type: EntityType = words.some((w) => ORG_WORDS.has(w)) ? 'ORG' : words.some((w) => LOC_WORDS.has(w)) ? 'LOC' : 'PERSON';
+          this.emit(det === 'the' && spanStart === p ? i0 : c.atom.i, nameRun!.j, type, { kind: 'unknown', name: nameText }, { country: type === 'PERSON' ? null : this.countryOf(c) });
+          return nameRun!.q;
+        }
+      }
       q++;
       if (this.isPossessive(atoms[q])) { c.possessive = true; q++; }
       ctys.push(c);
@@ -431,7 +446,7 @@ class SentenceReader {
       // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
       const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
       const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
-      if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) && !PLACE_NOUNS.has(next.lower) &&
+      if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
         (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
         if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
         return p;
