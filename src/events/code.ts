@@ -131,7 +131,7 @@ function objectGap(view: SentenceView, k: number): boolean {
   if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON'].includes(p)) return true;
   if (p === 'PART') return w === "'s" || w === '’s' || w === 'to';
   if (p === 'PUNCT') return w === '-' || w === '(' || w === ')' || w === '$';
-  if (p === 'ADP') return w === 'of' || w === 'in' || (w === 'to' && view.lower(k - 1) === '-');
+  if (p === 'ADP') return w === 'of' || w === 'in' || (w === 'to' && view.lower(k - 1) === '-') || (w === 'by' && view.pos(k + 1) === 'NUM');
   if (p === 'VERB') return /(ed|en|ing)$/.test(w) && ['NOUN', 'ADJ', 'PROPN'].includes(view.pos(k + 1));
   return false;
 }
@@ -250,7 +250,9 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
   } else {
-    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => a.t0 === r.t0 && a.t1 === r.t1));
+    // Not the actor itself, nor a possessive that refers back to it ("adjust his schedule").
+    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => (a.t0 === r.t0 && a.t1 === r.t1) ||
+      (a.participant.ref !== null && a.participant.ref === r.participant.ref && POSSESSIVE_OR_DET.has(view.lower(r.t0)))));
     const direct = recipientOf(view, entry.recipient, from, end);
     viaWith = direct.viaWith;
     const candidates: (() => Mention[])[] = [
@@ -266,8 +268,9 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       () => others(firstResolvedAfter(view, from)),
     ];
     recipient = [];
-    if (!entry.recipient.includes('none')) {
-      for (const next of candidates) {
+    {
+      // 'none' in the slots: the act has no recipient beyond what the clause itself names.
+      for (const next of entry.recipient.includes('none') ? candidates.slice(0, 1) : candidates) {
         const found = next();
         if (found.some((r) => r.resolved)) { recipient = found; break; }
         if (recipient.length === 0) recipient = found;
