@@ -114,8 +114,7 @@ function cueAt(x: Extraction, i: number, lo: number, hi: number): { verb: CueVer
   const phrases = x.lex.phrases.get(t.lower);
   if (phrases) {
     for (const p of phrases) {
-      if (p.words[0] === 'according') continue;
-      if (p.words.every((w, k) => x.toks[i + k]?.lower === w && i + k < hi)) return { verb: { lemma: p.lemma, complement: 'clause', addressee: false }, end: i + p.words.length };
+      if (p.kind === 'verb' && p.words.every((w, k) => i + k < hi && x.toks[i + k].lower === w)) return { verb: p.verb, end: i + p.words.length };
     }
   }
   const verb = cueVerbAt(x.toks, i, lo, hi, x.lex);
@@ -149,7 +148,7 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     if (t.pos === 'PUNCT' || x.mask[k]) break;
     if (isRelative(t) && k > lo) {
       const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
-      if (start >= 0) return { start, end: j + 1, anonymityHint: /anonym|not authori[sz]ed|not (?:to )?be named|privately/.test(x.text.slice(t.start, toks[j].end).toLowerCase()) };
+      if (start >= 0) return { start, end: j + 1, anonymityHint: hasAnonymityMarker(x, t.start, toks[j].end) };
       break;
     }
   }
@@ -179,8 +178,7 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
     if (start < 0) return null;
     // "The spokesperson, Maria Zakharova, said": the name in the apposition is the speaker's.
     if (innerIsApposition && toks[j - 1].pos === 'PROPN' && toks[k - 1].pos !== 'PROPN') return { start, end: j };
-    const clause = x.text.slice(inner.start, toks[j - 1].end).toLowerCase();
-    return { start, end: k, anonymityHint: x.lex.anonymityMarkers.some((m) => clause.includes(m)) };
+    return { start, end: k, anonymityHint: hasAnonymityMarker(x, inner.start, toks[j - 1].end) };
   }
   if (t.pos === 'CCONJ' && t.lower === 'and') {
     // Coordinated predicates share the subject of the first conjunct: the verb farthest left in
@@ -205,20 +203,25 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
 
 /** The subject of a sentence's main clause, for a participle cue ("Ukraine …, saying …"). */
 function mainSubject(x: Extraction, lo: number, cue: number): SpeakerSpan | null {
+  const toks = x.toks;
   for (let k = lo + 1; k < cue; k++) {
-    const t = toks(x)[k];
+    const t = toks[k];
     if (x.mask[k] || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
     let m = k - 1;
-    while (m >= lo && isCueAux(toks(x)[m])) m--;
+    while (m >= lo && isCueAux(toks[m])) m--;
     if (m < lo) return null;
-    if (!isNounish(toks(x)[m]) && !isPersonalPronoun(toks(x)[m], x.lex)) return null;
-    const start = nounPhraseStartLeft(toks(x), m, lo, x.lex);
+    if (!isNounish(toks[m]) && !isPersonalPronoun(toks[m], x.lex)) return null;
+    const start = nounPhraseStartLeft(toks, m, lo, x.lex);
     return start >= 0 ? { start, end: m + 1 } : null;
   }
   return null;
 }
 
-function toks(x: Extraction): readonly Token[] { return x.toks; }
+/** Whether the text between two offsets says the source is unnamed on purpose ("on condition of anonymity"). */
+function hasAnonymityMarker(x: Extraction, start: number, end: number): boolean {
+  const clause = x.text.slice(start, end).toLowerCase();
+  return x.lex.anonymityMarkers.some((m) => clause.includes(m));
+}
 
 /** Trims trailing punctuation (and a dangling quote mark's comma) off a content range. */
 function trimContent(x: Extraction, start: number, end: number): [number, number] {
@@ -505,14 +508,16 @@ function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, c
 /** "According to X, …", "…, according to X", "The meeting, according to X, will …". */
 function readAccordingTo(x: Extraction, i: number, lo: number, hi: number): boolean {
   const t = x.toks;
-  if (t[i].lower !== 'according' || t[i + 1]?.lower !== 'to') return false;
-  const npEnd = nounPhraseEndRight(t, i + 2, hi, x.lex);
+  const phrase = x.lex.phrases.get(t[i].lower)?.find((p) => p.kind === 'source' && p.words.every((w, k) => i + k < hi && t[i + k].lower === w));
+  if (!phrase) return false;
+  const after = i + phrase.words.length;
+  const npEnd = nounPhraseEndRight(t, after, hi, x.lex);
   if (npEnd < 0) return false;
-  const cue = span(x, i, i + 2);
-  const speaker: SpeakerSpan = { start: i + 2, end: npEnd };
+  const cue = span(x, i, after);
+  const speaker: SpeakerSpan = { start: after, end: npEnd };
   const before = i > lo && isPunct(t[i - 1], ',—');
   const atEnd = onlyAdjunctsUntil(x, npEnd, hi);
-  for (let k = i; k < i + 2; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
+  for (let k = i; k < after; k++) x.mask[k] |= USED_BY_ATTRIBUTION;
   if (atEnd && i > lo) pushIndirect(x, lo, before ? i - 1 : i, cue, speaker, lo);
   else if (i === lo || (before && i - 1 === lo)) pushIndirect(x, npEnd, hi, cue, speaker, lo);
   else pushIndirect(x, lo, hi, cue, speaker, lo);
@@ -534,7 +539,7 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   const t = x.toks;
   for (let i = lo; i < hi; i++) {
     if (x.mask[i]) continue;
-    if (readAccordingTo(x, i, lo, hi)) { i += 1; continue; }
+    if (readAccordingTo(x, i, lo, hi)) continue;
     const cue = cueAt(x, i, lo, hi);
     if (!cue) continue;
     const word = t[i];

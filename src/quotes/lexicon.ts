@@ -16,8 +16,12 @@ export interface CueVerb {
 
 export interface CuePhrase {
   lemma: string;
-  /** Lower-cased words in order ("according", "to"). */
+  /** Lower-cased words in order ("pointed", "out"). */
   words: string[];
+  /** 'verb': used like a cue verb ("X pointed out that …"); 'source': names the source after it ("according to X"). */
+  kind: 'verb' | 'source';
+  /** The cue as a verb, for 'verb' phrases. */
+  verb: CueVerb;
 }
 
 /** The compiled quote lexicon: every lookup is a Map or Set hit. */
@@ -60,7 +64,7 @@ function findDataFile(relative: string): string {
 interface RawLexicon {
   _header?: { version?: number };
   cues?: { lemma: string; forms: string[]; complement?: string; addressee?: boolean }[];
-  phrases?: { lemma: string; words: string[] }[];
+  phrases?: { lemma: string; words: string[]; kind?: string }[];
   roles?: { forms: string[]; sector: string | null }[];
   institutions?: { forms: string[]; sector: string | null }[];
   roleSectorWords?: Record<string, string>;
@@ -94,9 +98,12 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
   const phrases = new Map<string, CuePhrase[]>();
   for (const p of data.phrases ?? []) {
     if (!Array.isArray(p.words) || p.words.length < 2) invalid(path, `phrase "${p.lemma}" needs at least two words`);
+    const kind = p.kind ?? 'verb';
+    if (kind !== 'verb' && kind !== 'source') invalid(path, `phrase "${p.lemma}": kind must be "verb" or "source"`);
     const words = p.words.map((w) => w.toLowerCase());
     const list = phrases.get(words[0]) ?? [];
-    list.push(Object.freeze({ lemma: p.lemma, words }));
+    const verb: CueVerb = Object.freeze({ lemma: p.lemma, complement: 'clause', addressee: false });
+    list.push(Object.freeze({ lemma: p.lemma, words, kind, verb }));
     phrases.set(words[0], list);
   }
   const roles = new Map<string, string | null>();
