@@ -139,6 +139,9 @@ const cases: Case[] = [
   ['The sanctions will remain for six months.', TUE, 'six months', 'P6M', 'DURATION'],
   ['The blockade has lasted a decade.', TUE, 'a decade', 'P10Y', 'DURATION'],
   ['Prices rose during the past week.', TUE, 'the past week', 'P1W', 'DURATION'],
+  ['The decade-long blockade ended.', TUE, 'decade-long', 'P10Y', 'DURATION'],
+  ['The years-long dispute was settled.', TUE, 'years-long', 'PXY', 'DURATION'],
+  ['Diplomats have spent 1,000 days on the file.', TUE, '1,000 days', 'P1000D', 'DURATION'],
   // sets
   ['The envoys meet every week.', TUE, 'every week', 'P1W', 'SET'],
   ['The ministry publishes daily casualty figures.', TUE, 'daily', 'P1D', 'SET'],

@@ -62,9 +62,15 @@ function findCandidates(text: string): Candidate[] {
   }
   // Longest first, then the earlier rule: a date beats the year inside it.
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  // Characters already claimed by a longer expression (linear in the text, whatever the count).
+  const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
   for (const c of found) {
-    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -613,10 +613,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-span',
-    re: re(String.raw`\b(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)(?!-long)|\b(years|decades|months|weeks)-long\b`),
+    re: re(String.raw`\b(?:the\s+(?:(?:past|last|next)\s+)?)?(minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|ago|later|earlier)\b)(?!-long)|\b(years|decades|months|weeks)-long\b|\b(year|decade|month|week|day)-long\b`),
     // Bare plurals are durations after a preposition of extent: "for years", "in just minutes".
-    accept: (m, text) => m[2] !== undefined || precededBy(text, m.index, /\b(?:over|for|in|within|during|after)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?$/i),
+    accept: (m, text) => m[1] === undefined || precededBy(text, m.index, /\b(?:over|for|in|within|during|after)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?$/i),
     normalize(m) {
+      if (m[3]) return { type: 'DURATION', value: durationValue(1, unitOf(m[3])) }; // "a year-long war"
       const word = (m[1] ?? m[2]).toLowerCase();
       return { type: 'DURATION', value: durationValue(NaN, unitOf(word)) };
     },
@@ -691,7 +692,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'clock',
-    re: re(String.raw`(?<![\d:.])(\d{2})(\d{2})\s+(?:hours\s+)?(?:UTC|GMT)\b|(?<![\d:.])(\d{1,2})(?::(\d{2}))?(?::\d{2})?(?:\s*(a\.m\.|p\.m\.|am|pm)(?![a-z]))?(?:\s*\(?\s*${ZONE}(?:\s*([+-])\s*(\d{1,2}))?(?:\s*\))?)?(?:\s+(?:on\s+)?(${'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'}|today|yesterday|tomorrow)\b)?|\b(noon|midday|midnight)\b`),
+    re: re(String.raw`(?<![\d:.])(\d{2})(\d{2})\s{1,3}(?:hours\s{1,3})?(?:UTC|GMT)\b|(?<![\d:.])(\d{1,2})(?::(\d{2}))?(?::\d{2})?(?:\s{0,3}(a\.m\.|p\.m\.|am|pm)(?![a-z]))?(?:\s{0,3}\(?\s{0,3}${ZONE}(?:\s{0,3}([+-])\s{0,3}(\d{1,2}))?(?:\s{0,3}\))?)?(?:\s{1,3}(?:on\s{1,3})?(${'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'}|today|yesterday|tomorrow)\b)?|\b(noon|midday|midnight)\b`),
     accept(m, text) {
       if (m[10]) return true;
       if (m[1]) return +m[1] <= 23 && +m[2] <= 59;
