@@ -44,8 +44,6 @@ interface Attribution {
   /** Cue token range [start, end). */
   cueStart: number;
   cueEnd: number;
-  /** Last token (exclusive) of the attribution, to know what follows it. */
-  end: number;
 }
 
 interface DraftQuote {
@@ -265,15 +263,11 @@ function attributionAfter(x: Extraction, closeTok: number): Attribution | null {
   if (k >= t.length || isSpaceToken(t[k])) return null;
   const sentence = x.doc.sentences![t[closeTok].sentence];
   const hi = Math.max(sentence.tokenEnd, Math.min(t.length, k + defaults.maxSpeakerTokens + 4));
+  // Inverted: "…,” said Foreign Minister X", "…,” asked one diplomat".
   const cue = cueAt(x, k, k - 1, hi);
-  if (cue && !isPersonalPronoun(t[cue.end], x.lex)) {
-    const end = nounPhraseEndRight(t, cue.end, hi, x.lex);
-    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: k, cueEnd: cue.end, end };
-  }
   if (cue) {
-    // "…,” said he" is rare; "…,” added Zelensky" was handled above. A bare cue has no speaker.
-    const end = cue.end + 1;
-    if (isPersonalPronoun(t[cue.end], x.lex)) return { speaker: { start: cue.end, end }, cueStart: k, cueEnd: cue.end, end };
+    const end = nounPhraseEndRight(t, cue.end, hi, x.lex);
+    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: k, cueEnd: cue.end };
   }
   const npEnd = nounPhraseEndRight(t, k, hi, x.lex);
   if (npEnd < 0) return null;
@@ -284,15 +278,14 @@ function attributionAfter(x: Extraction, closeTok: number): Attribution | null {
     let n = m + 1;
     while (n < hi && !isPunct(t[n], ',') && !isSentenceEnd(t[n])) n++;
     if (!isPunct(t[n], ',')) return null;
-    const clause = x.text.slice(t[m + 1].start, t[n].start).toLowerCase();
-    hint = x.lex.anonymityMarkers.some((w) => clause.includes(w));
+    hint = hasAnonymityMarker(x, t[m + 1].start, t[n].start);
     m = n + 1;
   }
   while (m < hi && isCueAux(t[m]) && m - npEnd < 4) m++;
   const verb = cueAt(x, m, m - 1, hi);
   if (!verb) return null;
   const cueEnd = verb.end === m + 1 ? cueEndWithAddressee(x, m, verb.verb, hi) : verb.end;
-  return { speaker: { start: k, end: npEnd, anonymityHint: hint }, cueStart: m, cueEnd, end: cueEnd };
+  return { speaker: { start: k, end: npEnd, anonymityHint: hint }, cueStart: m, cueEnd };
 }
 
 /** Attribution before an opening mark: "X told reporters: “…”", "she said, “…”". */
@@ -317,10 +310,10 @@ function attributionBefore(x: Extraction, openTok: number): Attribution | null {
     if (j > lo && isBe(t[j - 1]) && !t[j].lower.endsWith('ing')) break;
     const speaker = speakerLeftOf(x, j, lo);
     const cueEnd = cue.end === j + 1 ? cueEndWithAddressee(x, j, cue.verb, openTok) : cue.end;
-    if (speaker) return { speaker, cueStart: j, cueEnd, end: cueEnd };
+    if (speaker) return { speaker, cueStart: j, cueEnd };
     // Inverted: "said the minister: “…”".
     const end = nounPhraseEndRight(t, cue.end, openTok, x.lex);
-    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: j, cueEnd: cue.end, end };
+    if (end > 0) return { speaker: { start: cue.end, end }, cueStart: j, cueEnd: cue.end };
     return null;
   }
   return null;
@@ -391,7 +384,7 @@ function extractDirect(x: Extraction): void {
       x.fragments.push(content);
       continue;
     }
-    let attribution = before ?? attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
+    const attribution = before ?? attributionAfter(x, closeTok) ?? attributionBefore(x, openTok);
     let cue: TextSpan | null = null;
     let speaker: Speaker | null = null;
     if (attribution) {
@@ -410,7 +403,6 @@ function extractDirect(x: Extraction): void {
       cue = previous.cue;
       const inherited: Speaker | null = previous.speaker;
       speaker = inherited ? { ...inherited } : null;
-      attribution = null;
     } else if (!opens || words < defaults.minUnattributedWords) {
       x.fragments.push(content);
       continue;
