@@ -84,7 +84,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
     if ((prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && !POSSESSIVE_OR_DET.has(view.lower(i - 1))) return true;
   }
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
-  if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i);
+  if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
   return (p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX';
 }
@@ -287,6 +287,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     ({ type, mode, cameo } = entry.joint);
   }
   if (actor.length === 0 && recipient.length === 0) return [];
+  // Nobody the dictionary can place on either side: too little to code ("24 people were killed").
+  if (![...actor, ...recipient].some((x) => x.resolved) && chain.passive && actor.length === 0) return [];
   // An attack always has a target: when its clause names none, the sentence's other party is it
   // ("Ukraine risks losing ground as Russian forces step up attacks").
   if (recipient.length === 0 && (type === 'ASSAULT' || type === 'COERCE') && actor.length > 0 && !chain.passive) {
@@ -402,7 +404,7 @@ function inFutureClause(view: SentenceView, start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {
     if (view.isHardPunct(k)) return false;
     const w = view.lower(k);
-    if ((w === 'before' || w === 'until') && view.pos(k) === 'SCONJ') return true;
+    if ((w === 'before' || w === 'until') && !view.lower(k + 1).endsWith('ing')) return true;
     if (view.isClauseBreaker(k)) return false;
   }
   return false;

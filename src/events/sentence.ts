@@ -131,7 +131,23 @@ export class SentenceView {
   isGerund(i: number): boolean {
     if (!this.lower(i).endsWith('ing')) return false;
     const prev = this.pos(i - 1);
-    return i === 0 || prev === 'ADP' || prev === 'SCONJ' || prev === 'DET' || (prev === 'PRON' && POSSESSIVE.has(this.lower(i - 1)));
+    return i === 0 || prev === 'ADP' || prev === 'SCONJ' || prev === 'DET' || this.lower(i - 1) === 'that' ||
+      (prev === 'PRON' && POSSESSIVE.has(this.lower(i - 1)));
+  }
+
+  /**
+   * A participle that modifies the noun before it rather than heading the clause: "West Africans
+   * ordered out of Nigeria", "property seized by government forces". The noun phrase it follows
+   * is itself an object (after a verb or preposition), so the clause's verb is elsewhere.
+   */
+  isReducedRelative(i: number): boolean {
+    if (!/ed$/.test(this.lower(i)) && this.lemma(i) === this.lower(i)) return false;
+    if (!['NOUN', 'PROPN'].includes(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
+    for (let k = i - 2; k >= 0; k--) {
+      if (this.isHardPunct(k) || this.isClauseBreaker(k) || this.pos(k) === 'CCONJ') return false;
+      if ((this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isAttributive(k)) return true;
+    }
+    return false;
   }
 
   /** Reads the verb group leftwards from a trigger. */
@@ -175,11 +191,26 @@ export class SentenceView {
       break;
     }
     chain.start = j + 1;
+    // "aims to tighten sanctions and impose a blockade", "would prohibit aid and deny entry": a
+    // coordinated verb shares the first conjunct's auxiliaries and governing verbs.
+    if (j >= 0 && this.pos(j) === 'CCONJ' && chain.aux.length === 0 && chain.controls.length === 0) {
+      for (let k = j - 1; k >= 0; k--) {
+        if (this.isHardPunct(k) || this.isClauseBreaker(k)) break;
+        if (this.pos(k) === 'VERB' && !this.isAttributive(k)) {
+          const first = this.chain(k);
+          chain.aux.push(...first.aux);
+          chain.controls.push(...first.controls);
+          chain.negated ||= first.negated;
+          chain.purpose ||= first.purpose;
+          break;
+        }
+      }
+    }
     return chain;
   }
 
   /** Can token i be part of a noun phrase that is read leftwards? */
-  private npToken(i: number): boolean {
+  npToken(i: number): boolean {
     const p = this.pos(i);
     const w = this.lower(i);
     if (this.mentionAt[i] >= 0) return true;
