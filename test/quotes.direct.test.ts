@@ -94,3 +94,20 @@ test('quotes › direct › an unclosed mark is diagnosed and the attributed wor
   assert.deepEqual(gists(doc), [d('We will never accept this', 'the minister', 'said')]);
   assert.ok(doc.diagnostics.some((x) => x.code === 'P400' && x.start === 0));
 });
+
+// Odd input never throws and every span still holds its text (readQuotes checks the spans).
+const oddInputs: [string, string][] = [
+  ['only marks', '“”"" ‘’'],
+  ['a mark at the very end', 'The minister said “'],
+  ['a closing mark first', '” he said. “We agree,” she said.'],
+  ['many unbalanced marks', '“a “b “c ” d " e “ f'],
+  ['Windows line endings inside a continued quote', '“One.\r\n\r\n“Two,” he said.'],
+  ['a cue at the very start and end', 'Said. Officials said'],
+  ['a lone pronoun and cue', 'He said.'],
+  ['"according to" with nothing after it', 'The talks failed, according to'],
+];
+for (const [behaviour, text] of oddInputs) {
+  test(`quotes › robustness › ${behaviour}`, () => {
+    assert.doesNotThrow(() => readQuotes(text));
+  });
+}
