@@ -83,6 +83,9 @@ const cases: Case[] = [
   // years, decades, parts of years
   ['The two countries broke off relations in 1998.', TUE, '1998', '1998'],
   ['The border dispute dates back to the 1990s.', TUE, '1990s', '199'],
+  ['The border was drawn in the 19th century.', TUE, 'the 19th century', '18'],
+  ['Shelling intensified earlier in the week.', TUE, 'earlier in the week', '2025-W42'],
+  ['Prices rose late in the year.', TUE, 'late in the year', '2025'],
   ['The index has not been this low since \'82.', '2008-10-27', '\'82', '1982'],
   ['Growth slowed this year.', TUE, 'this year', '2025'],
   ['The army lost ground last year.', TUE, 'last year', '2024'],
@@ -142,6 +145,8 @@ const cases: Case[] = [
   ['The decade-long blockade ended.', TUE, 'decade-long', 'P10Y', 'DURATION'],
   ['The years-long dispute was settled.', TUE, 'years-long', 'PXY', 'DURATION'],
   ['Diplomats have spent 1,000 days on the file.', TUE, '1,000 days', 'P1000D', 'DURATION'],
+  ['The ceasefire held for half a year.', TUE, 'half a year', 'P6M', 'DURATION'],
+  ['The call lasted half an hour.', TUE, 'half an hour', 'PT30M', 'DURATION'],
   // sets
   ['The envoys meet every week.', TUE, 'every week', 'P1W', 'SET'],
   ['The ministry publishes daily casualty figures.', TUE, 'daily', 'P1D', 'SET'],

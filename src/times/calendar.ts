@@ -95,6 +95,7 @@ const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 const HALF_VALUE = /^(\d{4})-H([12])$/;
 const YEAR_VALUE = /^(\d{4})$/;
 const DECADE_VALUE = /^(\d{3})$/;
+const CENTURY_VALUE = /^(\d{2})$/;
 
 /**
  * First and last day of the period a concrete TIMEX3 value names, or null for durations, sets,
@@ -131,5 +132,6 @@ export function rangeOfValue(value: string | null): [string, string] | null {
   }
   if ((m = YEAR_VALUE.exec(value))) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
   if ((m = DECADE_VALUE.exec(value))) return [`${m[1]}0-01-01`, `${m[1]}9-12-31`];
+  if ((m = CENTURY_VALUE.exec(value))) return [`${m[1]}00-01-01`, `${m[1]}99-12-31`];
   return null;
 }

@@ -27,7 +27,7 @@ const VAGUE = new Set(['several', 'few', 'a few', 'many', 'some', 'a couple of',
 const smallWords = Object.keys(SMALL).join('|');
 const tensWords = Object.keys(TENS).join('|');
 /** A count: digits, number words up to ninety-nine, "a", "an", vague quantifiers, "… and a half". */
-export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${tensWords})(?:[- ](?:${smallWords}))?|${smallWords}|a dozen|a couple of|couple of|a few|a number of|dozens of|hundreds of|several|few|many|numerous|single|an|a)(?: and a half)?`;
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${tensWords})(?:[- ](?:${smallWords}))?|${smallWords}|a dozen|a couple of|couple of|a few|a number of|dozens of|hundreds of|several|few|many|numerous|single|half an|half a|an|a)(?: and a half)?`;
 
 /** Parses a NUMBER match; NaN for vague quantities. */
 export function parseNumber(raw: string): number {
@@ -36,6 +36,7 @@ export function parseNumber(raw: string): number {
   if (s.endsWith(' and a half')) { half = 0.5; s = s.slice(0, -' and a half'.length); }
   if (VAGUE.has(s)) return NaN;
   if (s === 'a' || s === 'an' || s === 'single') return 1 + half;
+  if (s === 'half a' || s === 'half an') return 0.5;
   if (s === 'a dozen') return 12 + half;
   if (/^[\d,.]+$/.test(s)) return Number(s.replace(/,/g, '')) + half;
   if (s in SMALL) return SMALL[s] + half;
@@ -54,6 +55,13 @@ export function unitOf(raw: string): Unit {
 
 /** TIMEX3 duration value for a count of units; X for an unknown count. */
 export function durationValue(n: number, unit: Unit): string {
+  // "half a year" → P6M, "half an hour" → PT30M: a fraction below one is said in the smaller unit.
+  if (n === 0.5) {
+    if (unit === 'year') return 'P6M';
+    if (unit === 'day') return 'PT12H';
+    if (unit === 'hour') return 'PT30M';
+    if (unit === 'minute') return 'PT30S';
+  }
   const known = Number.isFinite(n);
   const q = (k: number): string => (known ? trimNumber(n * k) : 'X');
   switch (unit) {

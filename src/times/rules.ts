@@ -370,6 +370,17 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'century',
+    re: re(String.raw`\b(?:the\s+)?(?:(early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b`),
+    normalize(m) {
+      const n = +m[2];
+      if (n < 1) return null;
+      const value = String(n - 1).padStart(2, '0'); // the 20th century is 1900–1999: "19"
+      const mod = m[1] ? EDGE_MOD[m[1].toLowerCase()] : undefined;
+      return mod ? { type: 'DATE', value, mod } : { type: 'DATE', value };
+    },
+  },
+  {
     name: 'decade',
     re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(1[89]\d|20\d)0s\b|(?:\b(early|late|mid)[\s-]+)?['’](\d)0s\b|\b(\d)0s\b`),
     accept(m, text) {
@@ -497,10 +508,17 @@ export const RULES: readonly Rule[] = [
   {
     name: 'period-of-the',
     // "the end of the year": "the year" here is the current one.
-    re: re(String.raw`\b(?:the\s+)?(?:very\s+)?(start|beginning|end|middle|rest|remainder|close|turn|first half|second half)\s+of\s+the\s+(year|month|week|quarter|decade|century)\b`),
+    // "earlier in the week", "late in the year": the current period too.
+    re: re(String.raw`\b(?:(?:the\s+)?(?:very\s+)?(start|beginning|end|middle|rest|remainder|close|turn|first half|second half)\s+of|(early|late|earlier|later)\s+in)\s+the\s+(year|month|week|quarter|decade|century)\b`),
     normalize(m, ctx) {
+      if (m[2]) {
+        const out = relativePeriod(m[3].toLowerCase(), 0, ctx.published);
+        const mod = EDGE_MOD[m[2].toLowerCase()];
+        if (mod) out.mod = mod;
+        return out;
+      }
       const edge = m[1].toLowerCase();
-      const unit = m[2].toLowerCase();
+      const unit = m[3].toLowerCase();
       if (unit === 'year' && edge.endsWith('half') && ctx.published !== null) {
         return { type: 'DATE', value: `${formatYear(fromDayNumber(ctx.published).y)}-H${edge.startsWith('first') ? 1 : 2}` };
       }
