@@ -250,7 +250,7 @@ function addEntry(b: Builder, file: string, index: number, e: unknown): void {
       const isPlural = /s$/.test(noun) && !/(ss|us|is)$/.test(noun);
       addAlias(b, noun, { kind: 'sector', sector, plural: isPlural });
       // The file lists the usual forms; the other number is added so "rebel fighter" finds "rebel fighters".
-      if (isPlural && /^[a-z -]+s$/.test(noun) && !/(ss|us|is|ics)$/.test(noun) && !/^(forces|arms|press|news|police|headquarters|means)$/.test(noun.split(' ').pop()!)) {
+      if (isPlural && /^[a-z -]+s$/.test(noun) && !/(ss|us|is|ics)$/.test(noun) && !/^(forces|arms|press|news|police|headquarters|means|chiefs|elders|notables)$/.test(noun.split(' ').pop()!)) {
         addAlias(b, noun.endsWith('ies') ? noun.slice(0, -3) + 'y' : noun.slice(0, -1), { kind: 'sector', sector, plural: false });
       }
       if (!isPlural && /^[a-z -]+$/.test(noun) && !/(police|military|media|press|public|intelligence|opposition|leadership|artillery|paramilitary|displaced|mafia|people|staff|junta|regime|government|cabinet|presidency|delegation|administration|judiciary|legislature|population|crowd|nobility|aristocracy|clergy|industry|business|gendarmerie|navy|army|militia)$/.test(noun)) {

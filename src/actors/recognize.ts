@@ -372,9 +372,16 @@ class SentenceReader {
     // Modifiers after the country ("Romania's new government", "Israeli military officials").
     for (let guard = 0; guard < 4 && q < n; guard++) {
       const a = atoms[q];
-      if (this.isModifier(a) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !NOT_NAMES.has(this.word(a)))) {
+      // "chief" is a modifier in "chief negotiator" but the head in "the EU's foreign policy chief said".
+      const headHere = GROUP_HEADS.has(this.word(a)) && !(atoms[q + 1] && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.tok(atoms[q + 1])!.pos === 'NOUN'));
+      if ((this.isModifier(a) && !headHere) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !NOT_NAMES.has(this.word(a)))) {
         if (FORMER.has(this.word(a))) former = true;
         q++; continue;
+      }
+      // Common nouns before a head, after a country: "the EU's foreign policy chief", "Ukraine's energy ministry".
+      if (ctys.length && !a.hits.length && this.tok(a)!.pos === 'NOUN' && !isUpper(this.tok(a)!.text)) {
+        const b = atoms[q + 1];
+        if (b && (this.isSector(b) || this.isTitle(b) || GROUP_HEADS.has(this.word(b)) || (!b.hits.length && this.tok(b)!.pos === 'NOUN' && (this.isSector(atoms[q + 2]) || GROUP_HEADS.has(this.word(atoms[q + 2])))))) { q++; continue; }
       }
       // Capitalised portfolio words before a title: "Planning and Investment Minister".
       if (!a.hits.length && isUpper(this.tok(a)!.text) && !NOT_NAMES.has(this.word(a))) {
@@ -416,6 +423,19 @@ class SentenceReader {
         this.emit(start, end, 'PERSON', ref, { country });
         return this.after(name.q);
       }
+      // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
+      if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
+        const before = this.out.length;
+        const s2 = this.read(r + 1);
+        const inner = s2 > r + 1 ? this.out.slice(before).find((m) => !m.nested && (m.type === 'PERSON' || m.type === 'GPE' || m.type === 'ORG' || m.type === 'GROUP')) : undefined;
+        if (inner) {
+          const ref: Ref = { kind: 'collective', country: null, sector: title.sector, label: this.span(a), definite: false, via: inner };
+          const m = this.emit(start, atoms[s2 - 1].j, 'PERSON', ref, { country: inner.country });
+          this.anonymity(m, det, s2, true);
+          return s2;
+        }
+        this.out.length = before;
+      }
       // A lower-case title with no determiner, country or name ("described him as president") names no one.
       if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
       const end = atoms[r - 1].j;
@@ -426,12 +446,14 @@ class SentenceReader {
       return this.after(r);
     }
 
-    // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels".
-    if (a && (this.isSector(a) || (SOURCE_HEADS.has(this.word(a)) && !a.hits.length))) {
+    // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels"; after a
+    // country, a generic head too ("the EU's foreign policy chief", "Iran's representatives").
+    const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && GROUP_HEADS.has(this.word(a));
+    if (a && (this.isSector(a) || genericAfterCountry || (SOURCE_HEADS.has(this.word(a)) && !a.hits.length))) {
       let r = q;
       const sectors: string[] = [...modSectors];
       let head = a;
-      while (r < n && (this.isSector(atoms[r]) || (r === q && SOURCE_HEADS.has(this.word(atoms[r]))))) {
+      while (r < n && (this.isSector(atoms[r]) || (r === q && (SOURCE_HEADS.has(this.word(atoms[r])) || genericAfterCountry)))) {
         head = atoms[r];
         const s = this.sectorOf(atoms[r]);
         if (s) sectors.push(s);
@@ -459,6 +481,9 @@ class SentenceReader {
       if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
       if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
       if (former && sector === 'GOV') sector = 'ELI';
+      // "Qatari mediators": a state's mediators are its government, not an IGO.
+      if (sector === 'IGO' && ctys.some((c) => c.kind !== 'unit')) sector = 'GOV';
+      if (weakSource && this.anonymityAt(r) !== null) sector = modSectors[modSectors.length - 1] ?? null;
 
       // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
       const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;

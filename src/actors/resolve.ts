@@ -194,7 +194,7 @@ class ArticleResolver {
           const near = this.recentBefore(m, (s) => s.personal === personal && !!s.actor.country && s.actor.country !== 'IGO', 0);
           if (near) country = near.actor.country;
         }
-        if (!country && ref.definite && ref.sector) {
+        if (!country && ref.definite && ref.sector && (m.type === 'GROUP' || m.type === 'PERSON') && !/^(the )?\S*(missile|drone|rocket|shell|jet|plane|tank|warship|ship|artillery)s?$/i.test(ref.label)) {
           // "the rebels", "the army": the last actor of that sector with a country.
           const sector = ref.sector;
           const near = this.recentBefore(m, (s) => s.actor.sector === sector && !!s.actor.country && !s.personal);
@@ -224,6 +224,7 @@ class ArticleResolver {
           return this.slot(`anon:${m.start}`, { name: text.slice(m.start, m.end), country: ref.country, sector: title.sector, wikidata: null, title: title.title }, false);
         }
         if (!ref.country) {
+          if (/^(a|an|one)\s/i.test(text.slice(m.start, m.end))) return null;
           this.unknown.push({ code: 'P201', detail: `"${text.slice(m.start, m.end)}": whose ${title.title} the article does not say`, start: m.start, end: m.end });
           return null;
         }
