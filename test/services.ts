@@ -91,3 +91,33 @@ export async function createTestDatabase(prefix = 'parley_test'): Promise<{ url:
     },
   };
 }
+
+/** A redis:// URL for a queue of its own (removed by `dropQueue`). */
+export function testQueueUrl(prefix = 'parley-test'): string {
+  const url = new URL(services.redis);
+  url.searchParams.set('queue', uniqueName(prefix).replace(/_/g, '-'));
+  return url.href;
+}
+
+/** Removes a test queue and its dead-letter queue from Redis. */
+export async function dropQueue(queueUrl: string): Promise<void> {
+  const { Queue } = await import('bullmq');
+  const { parseQueueUrl, deadLetterQueueName } = await import('../src/queue/index.js');
+  const target = parseQueueUrl(queueUrl);
+  for (const name of [target.name, deadLetterQueueName(target.name)]) {
+    const q = new Queue(name, { connection: { host: target.host, port: target.port, db: target.db } });
+    await q.obliterate({ force: true }).catch(() => {});
+    await q.close();
+  }
+}
+
+/** Polls until `check` returns a truthy value (which it returns), or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

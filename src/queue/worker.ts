@@ -35,8 +35,9 @@ export interface WorkerTotals { completed: number; stored: number; duplicates: n
 export interface RunningWorker {
   readonly target: QueueTarget;
   readonly totals: WorkerTotals;
-  /** Stops taking jobs, finishes in-flight ones (or returns them to the queue after the timeout). */
-  close(): Promise<void>;
+  /** Stops taking jobs, finishes in-flight ones (or returns them to the queue after the timeout).
+   * Resolves true when every job finished, false when some were returned. */
+  close(): Promise<boolean>;
 }
 
 export const workerDefaults = Object.freeze({
@@ -71,6 +72,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     throw err;
   }
   const batcher = new IngestBatcher(store, workerDefaults.maxGroup);
+  // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
+  // then handed back, even one whose transaction is stuck: if that transaction commits after
+  // all, the job's next run finds the content hash stored and writes nothing.
+  let giveBack!: () => void;
+  const givenBack = new Promise<never>((_, reject) => { giveBack = () => reject(new ReturnedError()); });
+  givenBack.catch(() => {});
   const totals: WorkerTotals = { completed: 0, stored: 0, duplicates: 0, failed: 0, deadLettered: 0, events: 0 };
 
   const bury = async (job: Job<ArticleJob>, error: string, attempts: number) => {
@@ -90,7 +97,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         const why = item.document.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ') || 'unreadable article';
         throw new UnrecoverableError(why);
       }
-      return await batcher.write(item.document);
+      return await Promise.race([batcher.write(item.document), givenBack]);
     } catch (err) {
       if (err instanceof ReturnedError) {
         // Shutdown before this job's document was written: hand the job back untouched.
@@ -137,7 +144,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const running = worker.run();
   running.catch(() => {});
 
-  let closing: Promise<void> | null = null;
+  let closing: Promise<boolean> | null = null;
   const close = () => closing ??= (async () => {
     const timeoutMs = options.shutdownTimeoutMs ?? workerDefaults.shutdownTimeoutMs;
     const closed = worker.close();
@@ -148,12 +155,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // either commits or not, and its jobs come back through the stalled check: both are safe,
       // because writes are idempotent by content hash.
       batcher.returnPending();
+      giveBack();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
       await worker.close(true);
+      clearTimeout(timer);
+      await dead.close();
+      // A transaction stuck in the database must not hold the shutdown: leave its connection to
+      // end with the process (PostgreSQL then rolls it back).
+      if (ownsStore) await Promise.race([store.close(), new Promise((r) => setTimeout(r, 1000))]);
+      return false;
     }
     clearTimeout(timer);
     await dead.close();
     if (ownsStore) await store.close();
+    return true;
   })();
   return { target, totals, close };
 }

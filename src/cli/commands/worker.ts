@@ -51,9 +51,12 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
   });
-  await worker.close();
+  const finished = await worker.close();
+  // A database connection stuck in a transaction would keep the process alive: do not wait for it.
+  if (!finished) setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
   const t = worker.totals;
   const secs = (Date.now() - started) / 1000;
+  if (!finished) io.err('worker: in-flight articles did not finish in time and were returned to the queue\n');
   io.err(`worker stopped after ${secs.toFixed(1)} s: ${t.completed} done (${t.stored} stored, ${t.duplicates} already stored), ${t.failed} failed attempts, ${t.deadLettered} dead-lettered, ${t.events} events\n`);
   return 0;
 }

@@ -1,0 +1,203 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { Queue } from 'bullmq';
+import { createEngine } from '../src/engine.js';
+import { contentHash } from '../src/ingest/index.js';
+import { PostgresStore } from '../src/store/postgres/index.js';
+import {
+  enqueueArticles, jobIdFor, listDeadLetters, parseQueueUrl, queueStatus, startWorker, type RunningWorker, type WorkerEvent,
+} from '../src/queue/index.js';
+import { syntheticArticles } from './queue.synthetic.js';
+import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
+
+const skip = (await serviceSkip('redis')) || (await serviceSkip('postgres'));
+const engine = skip ? undefined : createEngine();
+
+/** A fresh database and queue per test; everything is removed afterwards. */
+async function setup() {
+  const database = await createTestDatabase();
+  const queue = testQueueUrl();
+  const store = new PostgresStore({ url: database.url });
+  await store.migrate();
+  const workers: RunningWorker[] = [];
+  const events: WorkerEvent[] = [];
+  return {
+    database, queue, store, events,
+    async closeWorkers() { await Promise.all(workers.splice(0).map((w) => w.close())); },
+    async ensureWorker() { if (!workers.length) await this.worker(); },
+    async worker(options: Partial<Parameters<typeof startWorker>[0]> = {}) {
+      const w = await startWorker({ queue, db: database.url, engine, concurrency: 4, onJob: (e) => events.push(e), ...options });
+      workers.push(w);
+      return w;
+    },
+    async done() {
+      await Promise.all(workers.map((w) => w.close()));
+      await store.close();
+      await dropQueue(queue);
+      await database.drop();
+    },
+  };
+}
+
+type Env = Awaited<ReturnType<typeof setup>>;
+const counts = async (queue: string) => (await queueStatus(queue)).counts;
+const drained = (env: Env, articles: number) => waitFor(`${articles} articles stored and an empty queue`, async () => {
+  const [s, c] = await Promise.all([env.store.stats(), counts(env.queue)]);
+  return s.articles === articles && c.waiting + c.active + c.delayed === 0;
+});
+
+/** Runs SQL on the test database from a separate connection (to break or lock the store). */
+async function onDatabase(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { await c.query(statement); } finally { await c.end(); }
+}
+
+describe('queue › jobs', { skip }, () => {
+  let env: Env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.done(); });
+
+  test('queue › job ids come from the content hash, so enqueuing twice makes one job each', async () => {
+    const articles = syntheticArticles(20);
+    const first = await enqueueArticles(env.queue, articles);
+    const again = await enqueueArticles(env.queue, articles.slice(0, 5).map((a) => ({ ...a, id: `${a.id}-renamed` })));
+    assert.deepEqual([first.enqueued, first.alreadyQueued], [20, 0]);
+    assert.deepEqual([again.enqueued, again.alreadyQueued], [0, 5]);
+    assert.equal((await counts(env.queue)).waiting, 20);
+    const q = new Queue(parseQueueUrl(env.queue).name, { connection: { host: '127.0.0.1', port: parseQueueUrl(env.queue).port } });
+    try {
+      assert.ok(await q.getJob(jobIdFor(contentHash(articles[3].text))));
+    } finally { await q.close(); }
+  });
+
+  test('queue › unreadable records are reported, not enqueued', async () => {
+    const r = await enqueueArticles(env.queue, [{ origin: 'empty.txt', input: { text: '   ' }, diagnostics: [] }, { id: 'no-text' }]);
+    assert.equal(r.enqueued, 0);
+    assert.deepEqual(r.rejected.map((x) => [x.origin, x.diagnostics[0]?.code]), [['empty.txt', 'P100'], ['no-text', 'P108']]);
+  });
+
+  test('queue › a worker stores every queued article once', async () => {
+    await env.worker();
+    await drained(env, 20);
+    const s = await env.store.stats();
+    assert.equal(s.articles, 20);
+    const again = await enqueueArticles(env.queue, syntheticArticles(20));
+    assert.equal(again.enqueued, 0, 'finished jobs are remembered, so re-enqueuing adds nothing');
+    const status = await queueStatus(env.queue);
+    assert.equal(status.counts.completed, 20);
+    assert.equal(status.workers, 1);
+    assert.equal(status.deadLetters.count, 0);
+  });
+
+  test('queue › the same content under another id is one article (idempotent write)', async () => {
+    // A new job id can still carry stored content (the queue forgot the job): the store skips it.
+    const [a] = syntheticArticles(1);
+    const q = new Queue(parseQueueUrl(env.queue).name, { connection: { host: '127.0.0.1', port: parseQueueUrl(env.queue).port } });
+    try {
+      await q.add('article', { origin: 'replay', input: { ...a, id: 'replayed' } }, { jobId: 'replay-1' });
+    } finally { await q.close(); }
+    await env.ensureWorker();
+    await waitFor('the replayed job', () => env.events.some((e) => e.jobId === 'replay-1'));
+    const done = env.events.find((e) => e.jobId === 'replay-1');
+    assert.deepEqual(done, { kind: 'completed', jobId: 'replay-1', result: { stored: null, events: 0 } });
+    assert.equal((await env.store.stats()).articles, 20);
+  });
+});
+
+describe('queue › failures', { skip }, () => {
+  let env: Env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.done(); });
+
+  test('queue › a failing write is retried with backoff, then succeeds', async () => {
+    await onDatabase(env.database.url, 'ALTER TABLE events RENAME TO events_away');
+    await env.worker();
+    await enqueueArticles(env.queue, syntheticArticles(5, 100), { attempts: 6, backoffMs: 200 });
+    await waitFor('failed attempts', () => env.events.filter((e) => e.kind === 'failed').length >= 5);
+    assert.ok((await counts(env.queue)).delayed > 0, 'failed jobs wait out their backoff');
+    await onDatabase(env.database.url, 'ALTER TABLE events_away RENAME TO events');
+    await drained(env, 5);
+    const failed = env.events.filter((e) => e.kind === 'failed');
+    assert.ok(failed.every((e) => e.kind === 'failed' && !e.final && /events/.test(e.error)));
+    assert.equal((await queueStatus(env.queue)).deadLetters.count, 0);
+  });
+
+  test('queue › an article that keeps failing lands in the dead-letter list with its error', async () => {
+    await onDatabase(env.database.url, 'ALTER TABLE events RENAME TO events_away');
+    try {
+      await env.ensureWorker();
+      await enqueueArticles(env.queue, syntheticArticles(2, 200), { attempts: 3, backoffMs: 50 });
+      const dead = await waitFor('two dead letters', async () => {
+        const list = await listDeadLetters(env.queue);
+        return list.length === 2 && list;
+      });
+      for (const d of dead) {
+        assert.equal(d.attempts, 3);
+        assert.match(d.error, /relation "events" does not exist/);
+        assert.match(String(d.input.text), /delegates/);
+      }
+      const status = await queueStatus(env.queue);
+      assert.equal(status.deadLetters.count, 2);
+      assert.equal(status.counts.failed, 2);
+      assert.equal(status.throughput.totalFailed, 2, "jobs failed for good");
+    } finally {
+      await onDatabase(env.database.url, 'ALTER TABLE events_away RENAME TO events');
+    }
+  });
+
+  test('queue › an unreadable job goes to the dead-letter list without retries', async () => {
+    await env.ensureWorker();
+    const target = parseQueueUrl(env.queue);
+    const q = new Queue(target.name, { connection: { host: target.host, port: target.port } });
+    try {
+      await q.add('article', { origin: 'bad.jsonl:3', input: { text: 42 } }, { jobId: 'bad-1', attempts: 5 });
+    } finally { await q.close(); }
+    const letter = await waitFor('the dead letter', async () => (await listDeadLetters(env.queue)).find((d) => d.jobId === 'bad-1'));
+    assert.equal(letter.attempts, 1);
+    assert.match(letter.error, /P108/);
+  });
+});
+
+describe('queue › shutdown', { skip }, () => {
+  let env: Env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.done(); });
+
+  test('queue › a graceful shutdown finishes in-flight jobs and leaves the rest queued', async () => {
+    await enqueueArticles(env.queue, syntheticArticles(300, 1000));
+    const w = await env.worker();
+    await waitFor('some progress', () => w.totals.completed >= 20, 20_000, 10);
+    await w.close();
+    const c = await counts(env.queue);
+    const s = await env.store.stats();
+    assert.equal(c.active, 0, 'nothing is left half-done');
+    assert.equal(s.articles, c.completed, 'every finished job is stored, nothing else');
+    assert.ok(c.waiting > 0, 'the rest stays queued');
+    await env.worker();
+    await drained(env, 300);
+  });
+
+  test('queue › jobs stuck behind a blocked database are returned to the queue at shutdown', async () => {
+    await env.closeWorkers();
+    const stored = (await env.store.stats()).articles;
+    const locker = new pg.Client({ connectionString: env.database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN; LOCK TABLE articles IN ACCESS EXCLUSIVE MODE');
+      await enqueueArticles(env.queue, syntheticArticles(40, 2000));
+      const w = await env.worker({ concurrency: 8, shutdownTimeoutMs: 500, lockDurationMs: 1000 });
+      await waitFor('jobs held by the worker', async () => (await counts(env.queue)).active === 8);
+      // The worker's transaction is stuck behind the lock; after the shutdown timeout its jobs go back.
+      assert.equal(await w.close(), false);
+      const c = await counts(env.queue);
+      assert.deepEqual([c.active, c.waiting], [0, 40]);
+      await locker.query('ROLLBACK');
+    } finally {
+      await locker.end();
+    }
+    await env.worker({ lockDurationMs: 1000 });
+    await drained(env, stored + 40);
+  });
+});
