@@ -2,7 +2,8 @@ import { ParleyError } from '../../document/errors.js';
 import type { ParleyDocument } from '../../document/types.js';
 import { parseDate } from '../../ingest/normalize.js';
 import { readSource } from '../../ingest/sources.js';
-import { readRecord } from '../../batch.js';
+import { readBatch } from '../../batch.js';
+import { readParallel } from '../../parallel/index.js';
 import { createEngine } from '../../engine.js';
 import { openStore } from '../../store/index.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
@@ -14,12 +15,13 @@ export const ingestHelp = `parley ingest PATH... [options]
   --queue redis://…   enqueue the articles for \`parley worker\` instead of reading them here
   --published DATE    set or override the publication date
   --batch N           articles per transaction (default 100)
-  --actors FILE       extra actor dictionary entries`;
+  --actors FILE       extra actor dictionary entries
+  --workers N         reader threads (default: one per core; 1 reads in the main thread)`;
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('ingest', argv, {
     db: { type: 'string' }, queue: { type: 'string' }, published: { type: 'string' }, batch: { type: 'string' },
-    actors: { type: 'string', multiple: true }, 'allow-private': { type: 'boolean' },
+    actors: { type: 'string', multiple: true }, 'allow-private': { type: 'boolean' }, workers: { type: 'string' },
   });
   if (!positionals.length) throw new ParleyError('P002', 'parley ingest needs at least one PATH (file, folder, JSONL, feed or URL)');
   let published: string | null | undefined;
@@ -32,7 +34,8 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     return enqueueCommand(positionals, { queue: values.queue, published }, io);
   }
   const batchSize = Math.max(1, positiveInt('--batch', values.batch, 100));
-  const engine = createEngine({ actorFiles: values.actors ?? [] });
+  const workers = positiveInt('--workers', values.workers, 0);
+  const engineOptions = { actorFiles: values.actors ?? [] };
   const store = await openStore(values.db);
   const started = Date.now();
   const totals = { read: 0, stored: 0, duplicates: 0, failed: 0, events: 0 };
@@ -50,10 +53,16 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     progress();
   };
   try {
-    for (const spec of positionals) {
-      for await (const record of readSource(spec, { fetch: { allowPrivate: Boolean(values['allow-private']) } })) {
+    async function* records() {
+      for (const spec of positionals) yield* readSource(spec, { fetch: { allowPrivate: Boolean(values['allow-private']) } });
+    }
+    // Reading is the costly part: worker threads read (one engine each) while this thread writes.
+    const items = workers === 1
+      ? readBatch(createEngine(engineOptions), records(), { published })
+      : readParallel(records(), { workers: workers || undefined, engine: engineOptions, batch: { published } });
+    {
+      for await (const item of items) {
         totals.read++;
-        const item = readRecord(engine, record, { published });
         if (item.failed) {
           totals.failed++;
           for (const d of item.document.diagnostics) io.err(`${io.isTTY ? '\n' : ''}parley: ${item.origin}: ${d.code} ${d.message}\n`);

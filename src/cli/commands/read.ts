@@ -2,8 +2,9 @@ import { ParleyError } from '../../document/errors.js';
 import { parseDate } from '../../ingest/normalize.js';
 import { readSource } from '../../ingest/sources.js';
 import { readBatch } from '../../batch.js';
+import { readParallel } from '../../parallel/index.js';
 import { createEngine } from '../../engine.js';
-import { choice, parseCommandArgs } from '../args.js';
+import { choice, parseCommandArgs, positiveInt } from '../args.js';
 import { formatDocumentText } from '../format.js';
 import type { Io } from '../io.js';
 
@@ -15,13 +16,15 @@ export const readHelp = `parley read [FILE|URL|-] [options]
   --published DATE    set or override the publication date (YYYY-MM-DD)
   --format F          json (default), jsonl or text
   --actors FILE       extra actor dictionary entries (data/actors format)
-  --allow-private     allow fetching URLs on loopback or private addresses`;
+  --allow-private     allow fetching URLs on loopback or private addresses
+  --workers N         read on N worker threads (0: one per core; default 1), output order kept`;
 
 export async function readCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('read', argv, {
     jsonl: { type: 'string' }, published: { type: 'string' }, format: { type: 'string' },
-    actors: { type: 'string', multiple: true }, 'allow-private': { type: 'boolean' },
+    actors: { type: 'string', multiple: true }, 'allow-private': { type: 'boolean' }, workers: { type: 'string' },
   });
+  const workers = positiveInt('--workers', values.workers, 1);
   const format = choice('format', values.format, FORMATS, values.jsonl ? 'jsonl' : 'json');
   let published: string | null | undefined;
   if (values.published !== undefined) {
@@ -30,11 +33,14 @@ export async function readCommand(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new ParleyError('P003', `parley read takes one FILE, URL or -, not ${positionals.length}: use "parley ingest" for many`);
   const spec = values.jsonl ?? positionals[0] ?? '-';
-  const engine = createEngine({ actorFiles: values.actors ?? [] });
+  const engineOptions = { actorFiles: values.actors ?? [] };
   const records = readSource(spec, { format: values.jsonl ? 'jsonl' : 'auto', fetch: { allowPrivate: Boolean(values['allow-private']) } });
+  const items = workers === 1
+    ? readBatch(createEngine(engineOptions), records, { published })
+    : readParallel(records, { workers: workers || undefined, engine: engineOptions, batch: { published } });
   let failures = 0;
   const docs = [];
-  for await (const item of readBatch(engine, records, { published })) {
+  for await (const item of items) {
     if (item.failed) {
       failures++;
       for (const d of item.document.diagnostics) io.err(`parley: ${item.origin}: ${d.code} ${d.message}\n`);

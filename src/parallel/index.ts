@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { EngineOptions } from '../engine.js';
+import type { BatchItem, BatchOptions } from '../batch.js';
+import type { SourceRecord } from '../ingest/sources.js';
+
+export const defaults = Object.freeze({
+  /** Records sent to a worker at once: large enough to amortise messaging, small enough to balance. */
+  chunk: 25,
+  /** Chunks in flight per worker. */
+  inFlight: 2,
+});
+
+/** How many worker threads to use for a batch: every core, but none for small inputs. */
+export function workerCount(requested?: number): number {
+  return Math.max(1, requested ?? availableParallelism());
+}
+
+function workerUrl(): { url: URL; execArgv: string[] } {
+  // Under tsx (tests, benchmarks) this module is .ts and the worker needs the same loader.
+  const ts = import.meta.url.endsWith('.ts');
+  return { url: new URL(`./worker.${ts ? 'ts' : 'js'}`, import.meta.url), execArgv: ts ? ['--import', 'tsx'] : [] };
+}
+
+/**
+ * Reads records on worker threads, one engine per thread, and yields the items in input order.
+ * A worker that dies fails the batch loudly (a bug, not bad data: bad data is a diagnostic).
+ */
+export async function* readParallel(
+  records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  options: { workers?: number; engine?: EngineOptions; batch?: BatchOptions } = {},
+): AsyncGenerator<BatchItem> {
+  const n = workerCount(options.workers);
+  const { url, execArgv } = workerUrl();
+  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: { actorFiles: [...(options.engine?.actorFiles ?? [])] }, execArgv }));
+  const pending = new Map<number, (items: BatchItem[]) => void>();
+  let failure: Error | null = null;
+  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  for (const w of workers) {
+    w.on('message', (m: { id: number; items: BatchItem[] }) => { load.set(w, (load.get(w) ?? 1) - 1); pending.get(m.id)?.(m.items); pending.delete(m.id); });
+    w.on('error', (err) => { failure = err; for (const r of pending.values()) r([]); });
+  }
+  const results = new Map<number, Promise<BatchItem[]>>();
+  let sent = 0, next = 0;
+  const send = (chunk: SourceRecord[]) => {
+    const id = sent++;
+    const w = [...load.entries()].sort((a, b) => a[1] - b[1])[0][0];
+    load.set(w, (load.get(w) ?? 0) + 1);
+    results.set(id, new Promise((resolve) => pending.set(id, resolve)));
+    w.postMessage({ id, records: chunk, options: options.batch ?? {} });
+  };
+  try {
+    let chunk: SourceRecord[] = [];
+    for await (const r of records) {
+      chunk.push(r);
+      if (chunk.length < defaults.chunk) continue;
+      send(chunk);
+      chunk = [];
+      // Back-pressure: wait for the oldest chunk once every worker has enough queued.
+      while (sent - next >= n * defaults.inFlight) {
+        const items = await results.get(next)!;
+        results.delete(next++);
+        if (failure) throw failure;
+        yield* items;
+      }
+    }
+    if (chunk.length) send(chunk);
+    while (next < sent) {
+      const items = await results.get(next)!;
+      results.delete(next++);
+      if (failure) throw failure;
+      yield* items;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
