@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { updateThreads } from '../../threads/index.js';
@@ -24,7 +24,13 @@ interface EventTable {
   key: string; article_id: string; event_id: string; type: string; mode: string | null; cameo: string;
   quad: number; factuality: string; date: string | null; source: string | null; json: string;
 }
-interface PartyTable { event_key: string; side: string; country: string }
+interface PartyTable {
+  event_key: string; side: string; country: string;
+  /** Copied from the event (migration 0002) so a party filter can page and count without a join. */
+  date: string | null; type: string | null; factuality: string | null;
+  /** 0 when the same country is also on the event's actor side: "either side" counts the event once. */
+  first: number;
+}
 interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string }
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
 
@@ -70,6 +76,29 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       // Contentless full-text index over article text: rowid = articles.pk.
       await sql`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', tokenize='porter unicode61')`.execute(db);
+    },
+  },
+  // Query speed on large stores: pages come in date order straight from an index, and filters on
+  // a country page and count from event_parties alone (it carries each event's date, type and
+  // factuality), joining events only for the page's rows.
+  '0002_query_indexes': {
+    async up(db: Kysely<any>) {
+      for (const col of ['date', 'type', 'factuality']) await db.schema.alterTable('event_parties').addColumn(col, 'text').execute();
+      await db.schema.alterTable('event_parties').addColumn('first', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await sql`UPDATE event_parties SET
+        date = (SELECT e.date FROM events e WHERE e.key = event_parties.event_key),
+        type = (SELECT e.type FROM events e WHERE e.key = event_parties.event_key),
+        factuality = (SELECT e.factuality FROM events e WHERE e.key = event_parties.event_key)`.execute(db);
+      await sql`UPDATE event_parties SET first = 0 WHERE side = 'recipient' AND EXISTS (
+        SELECT 1 FROM event_parties a WHERE a.event_key = event_parties.event_key AND a.side = 'actor' AND a.country = event_parties.country)`.execute(db);
+      await sql`CREATE INDEX events_order ON events(date DESC, key)`.execute(db);
+      await sql`CREATE INDEX events_type_order ON events(type, date DESC, key)`.execute(db);
+      await sql`CREATE INDEX events_factuality_order ON events(factuality, date DESC, key)`.execute(db);
+      // Type and factuality ride along at the end so counts and filtered pages read the index only.
+      await sql`CREATE INDEX event_parties_side_order ON event_parties(country, side, date DESC, event_key, type, factuality)`.execute(db);
+      await sql`CREATE INDEX event_parties_any_order ON event_parties(country, first, date DESC, event_key, type, factuality)`.execute(db);
+      await sql`CREATE INDEX event_parties_lookup ON event_parties(event_key, country, side)`.execute(db);
+      for (const old of ['events_date', 'events_type_date', 'event_parties_country', 'event_parties_event']) await db.schema.dropIndex(old).execute();
     },
   },
 };
@@ -137,9 +166,15 @@ export class SqliteStore implements Store {
           published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(stored),
         }).returning('pk').executeTakeFirstOrThrow();
         await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.pk}, ${doc.article.title ?? ''}, ${doc.article.text})`.execute(tx);
-        const { events, parties } = eventRows(stored, id);
+        const { events, parties: bare } = eventRows(stored, id);
+        const byKey = new Map(events.map((e) => [e.key, e]));
+        const parties = bare.map((p) => {
+          const e = byKey.get(p.event_key);
+          const alsoActor = p.side === 'recipient' && bare.some((a) => a.event_key === p.event_key && a.side === 'actor' && a.country === p.country);
+          return { ...p, date: e?.date ?? null, type: e?.type ?? null, factuality: e?.factuality ?? null, first: alsoActor ? 0 : 1 };
+        });
         for (let i = 0; i < events.length; i += 200) await tx.insertInto('events').values(events.slice(i, i + 200)).execute();
-        for (let i = 0; i < parties.length; i += 300) await tx.insertInto('event_parties').values(parties.slice(i, i + 300)).execute();
+        for (let i = 0; i < parties.length; i += 150) await tx.insertInto('event_parties').values(parties.slice(i, i + 150)).execute();
         result.events += events.length;
         result.stored.push(id);
         fresh.push(stored);
@@ -185,27 +220,78 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    const page = await this.queryEventsJson(filter);
+    return { items: page.items.map((j) => JSON.parse(j) as StoredEvent), total: page.total, limit: page.limit, offset: page.offset };
+  }
+
+  /**
+   * `queryEvents` with each event still as its stored JSON text: an HTTP server can write the
+   * page without parsing and re-serialising every event (the hot path of GET /v1/events).
+   */
+  async queryEventsJson(filter: EventFilter = {}): Promise<Page<string>> {
     const limit = Math.min(filter.limit ?? 100, 10_000), offset = filter.offset ?? 0;
+    const parties = ([['actor', filter.actorCountry], ['recipient', filter.recipientCountry], [null, filter.country]] as const)
+      .filter(([, c]) => c).map(([side, c]) => ({ side, country: (c as string).toUpperCase() }));
+    const fts = filter.text ? ftsQuery(filter.text) : null;
+    type AnyQuery = SelectQueryBuilder<any, any, any>;
+    const { count, page }: { count: AnyQuery; page: AnyQuery } = parties.length ? this.partyQueries(filter, parties, fts) : this.eventQueries(filter, fts);
+    const n = (this.run(count.select((eb: any) => eb.fn.countAll().as('n')), 'get') as { n: number }).n;
+    const rows = this.run(page.limit(limit).offset(offset), 'all') as { json: string }[];
+    return { items: rows.map((r) => r.json), total: Number(n), limit, offset };
+  }
+
+  /** Filters on the events table alone; pages come in date order from events_order / events_type_order. */
+  private eventQueries(filter: EventFilter, fts: string | null) {
     let q = this.db.selectFrom('events');
-    const party = (side: string | null, country: string) => q.where('key', 'in', (eb) => {
-      let s = eb.selectFrom('event_parties').select('event_key').where('country', '=', country.toUpperCase());
-      if (side) s = s.where('side', '=', side);
-      return s;
-    });
-    if (filter.actorCountry) q = party('actor', filter.actorCountry);
-    if (filter.recipientCountry) q = party('recipient', filter.recipientCountry);
-    if (filter.country) q = party(null, filter.country);
     if (filter.type) q = q.where('type', '=', filter.type.toUpperCase());
     if (filter.factuality) q = q.where('factuality', '=', filter.factuality);
     if (filter.from) q = q.where('date', '>=', filter.from);
     if (filter.to) q = q.where('date', '<=', filter.to);
     if (filter.articleId) q = q.where('article_id', '=', filter.articleId);
-    if (filter.text) {
-      q = q.where('article_id', 'in', sql<string>`(SELECT id FROM articles WHERE pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${ftsQuery(filter.text)}))`);
+    if (fts !== null) {
+      q = q.where('article_id', 'in', sql<string>`(SELECT id FROM articles WHERE pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fts}))`);
     }
-    const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-    const rows = await q.select('json').orderBy('date', 'desc').orderBy('key').limit(limit).offset(offset).execute();
-    return { items: rows.map((r) => JSON.parse(r.json) as StoredEvent), total: Number(n), limit, offset };
+    return { count: q, page: q.select('json').orderBy('date', 'desc').orderBy('key') };
+  }
+
+  /**
+   * Filters on a country: the first party condition drives from its event_parties index in date
+   * order (type, factuality and date are on the party row too), further party conditions are
+   * EXISTS probes, and events is joined only for the rows of the page.
+   */
+  private partyQueries(filter: EventFilter, parties: { side: string | null; country: string }[], fts: string | null) {
+    const [lead, ...rest] = parties;
+    let q = this.db.selectFrom('event_parties as p0').where('p0.country', '=', lead.country);
+    q = lead.side ? q.where('p0.side', '=', lead.side) : q.where('p0.first', '=', 1);
+    if (filter.type) q = q.where('p0.type', '=', filter.type.toUpperCase());
+    if (filter.factuality) q = q.where('p0.factuality', '=', filter.factuality);
+    if (filter.from) q = q.where('p0.date', '>=', filter.from);
+    if (filter.to) q = q.where('p0.date', '<=', filter.to);
+    for (const p of rest) {
+      q = q.where((eb) => eb.exists(eb.selectFrom('event_parties as px').select(sql`1`.as('one'))
+        .whereRef('px.event_key', '=', 'p0.event_key').where('px.country', '=', p.country)
+        .$if(Boolean(p.side), (s) => s.where('px.side', '=', p.side as string))));
+    }
+    if (filter.articleId || fts !== null) {
+      q = q.where((eb) => eb.exists(eb.selectFrom('events as ef').select(sql`1`.as('one')).whereRef('ef.key', '=', 'p0.event_key')
+        .$if(Boolean(filter.articleId), (s) => s.where('ef.article_id', '=', filter.articleId as string))
+        .$if(fts !== null, (s) => s.where('ef.article_id', 'in', sql<string>`(SELECT id FROM articles WHERE pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fts}))`))));
+    }
+    return { count: q, page: q.innerJoin('events as e', 'e.key', 'p0.event_key').select('e.json').orderBy('p0.date', 'desc').orderBy('p0.event_key') };
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Runs a Kysely-built read through a cached prepared statement (compiling SQL per request costs more than the query). */
+  private run(query: { compile(): { sql: string; parameters: readonly unknown[] } }, mode: 'get' | 'all'): unknown {
+    const { sql: text, parameters } = query.compile();
+    let statement = this.statements.get(text);
+    if (!statement) {
+      if (this.statements.size > 500) this.statements.clear();
+      statement = this.raw.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return mode === 'get' ? statement.get(...parameters) : statement.all(...parameters);
   }
 
   async actors(options: { limit?: number } = {}): Promise<ActorSummary[]> {
