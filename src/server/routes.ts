@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { readRecord } from '../batch.js';
 import type { Engine } from '../engine.js';
 import { EXPORT_FORMATS, exportEvent, exportHeader, type ExportFormat } from '../store/export.js';
-import type { EventFilter, Store, StoredEvent } from '../store/index.js';
+import type { EventFilter, Page, Store, StoredEvent } from '../store/index.js';
 import { ingestInputs, recordsFromInput, type ApiArticleInput, type FetchPolicy } from './articles.js';
 import { HttpError, notFound } from './errors.js';
 import {
@@ -106,6 +106,8 @@ const EXPORT_EXT: Record<ExportFormat, string> = { csv: 'csv', jsonl: 'jsonl', p
 
 export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
+  // A store may offer pages of raw event JSON (SqliteStore does); the API then skips a parse/stringify round trip.
+  const fastEvents = (store as Store & { queryEventsJson?: (f: EventFilter) => Promise<Page<string>> }).queryEventsJson;
   const writeConfig = ctx.writeLimit ? { rateLimit: ctx.writeLimit } : {};
 
   app.post<{ Body: ApiArticleInput | string; Querystring: { published?: string; id?: string } }>('/v1/read', {
@@ -178,7 +180,14 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
 
   app.get<{ Querystring: EventsQuery }>('/v1/events', {
     schema: { tags: ['store'], summary: 'Stored events, newest first, with the CLI\'s filters (paged)', querystring: eventsQuerySchema, response: { 200: pageSchema('A stored event: the contract event plus key, articleId, date, sentenceText, source, url, placeInfo'), ...errors } },
-  }, async (request) => store.queryEvents(filterFromQuery(request.query)));
+  }, async (request, reply) => {
+    const filter = filterFromQuery(request.query);
+    if (!fastEvents) return store.queryEvents(filter);
+    // The hot path: stored events are already JSON, so the page is written without re-parsing them.
+    const page = await fastEvents.call(store, filter);
+    reply.type('application/json; charset=utf-8');
+    return `{"items":[${page.items.join(',')}],"total":${page.total},"limit":${page.limit},"offset":${page.offset}}`;
+  });
 
   app.get<{ Querystring: Omit<EventsQuery, 'limit' | 'offset'> }>('/v1/aggregates', {
     schema: {
