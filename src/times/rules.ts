@@ -424,9 +424,11 @@ export const RULES: readonly Rule[] = [
       if (ctx.published === null) {
         return { type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` };
       }
+      // A weekday with a simple present is a timetable ("the ban takes effect on Saturday"): ahead.
+      const tense = ctx.tense();
       const direction = shift === 'last' || shift === 'this past' || shift === 'past' ? 'last'
         : shift === 'next' || shift === 'this coming' || shift === 'coming' ? 'next'
-          : directionOf(ctx.tense());
+          : tense === 'present' ? 'future' : directionOf(tense);
       const day = resolveWeekday(wd, ctx.published, direction);
       if (part) return { type: 'TIME', value: `${formatDay(day)}T${part}`, day };
       return dayNorm(day);

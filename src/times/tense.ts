@@ -24,7 +24,7 @@ const PROSPECTIVE = new Set([
 /** Participles of planning: whatever the auxiliary, the planned thing lies ahead. */
 const PLANNED = new Set(['scheduled', 'slated', 'expected', 'planned', 'poised', 'due']);
 /** Tokens that end the clause for the purpose of tense lookup. */
-const CLAUSE_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '(', ')']);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '"', '“', '”', '(', ')']);
 const SKIPPABLE = new Set(['not', "n't", 'n’t', 'also', 'still', 'already', 'just', 'now', 'then', 'never',
   'reportedly', 'formally', 'publicly', 'officially', 'repeatedly', 'finally', 'again', 'be', 'been', 'being']);
 
