@@ -63,8 +63,10 @@ export function scanQuotations(text: string): QuotationScan {
   let family: 'double' | 'single' = 'double';
   let paragraphs = 1;
   let singleMark = SINGLE_CLOSE;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // Jump from candidate to candidate: only marks and newlines matter to the pairing.
+  const candidates = /["“”„«»‘’'\n]/g;
+  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+    const i = found.index;
     const ch = text[i];
     if (open < 0) {
       if (DOUBLE_OPEN.has(ch) || ch === '"') {
@@ -81,7 +83,7 @@ export function scanQuotations(text: string): QuotationScan {
     }
     if (ch === '\n') {
       const next = continuationAt(text, i, family);
-      if (next >= 0) { paragraphs++; i = next; continue; }
+      if (next >= 0) { paragraphs++; candidates.lastIndex = next + 1; continue; }
       if (family === 'double') unbalanced.push(open);
       open = -1;
       continue;

@@ -139,6 +139,10 @@ function speakerFromActor(ctx: SpeakerContext, base: { text: string; start: numb
   };
 }
 
+const PERSON_TYPES: ReadonlySet<string> = new Set(['PERSON']);
+const ORGANIZATION_TYPES: ReadonlySet<string> = new Set(['ORG', 'GPE']);
+const GROUP_TYPES: ReadonlySet<string> = new Set(['GROUP', 'NORP', 'ORG', 'GPE']);
+
 /** Resolves a pronoun to the nearest earlier compatible speaker or entity. */
 function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number; end: number }, pronoun: Token, history: readonly SpeakerMention[]): Speaker {
   const kind = ctx.lex.pronouns.get(pronoun.lower);
@@ -147,22 +151,25 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
   const own = overlapping(ctx, base.start, base.end).find((e) => e.actor);
   if (own) return speakerFromActor(ctx, base, own, ctx.actors.get(own.actor!), own.anonymous === true);
 
-  let best: { at: number; speaker: Speaker } | undefined;
-  const consider = (at: number, speaker: Speaker) => { if (at <= base.start && (!best || at > best.at)) best = { at, speaker }; };
+  // The nearest earlier candidate wins. Positions compare by end offset and earlier speakers are
+  // considered before entities, so a source wins over an entity inside its own phrase
+  // ("Officials in Washington … They said").
+  let bestAt = -1;
+  let bestMention: SpeakerMention | undefined;
+  let bestEntity: Entity | undefined;
   for (const m of history) {
     const plural = m.plural;
     const fits = kind === 'group' ? plural : kind === 'person' ? !plural && (m.speaker.name !== null || m.speaker.anonymous) : !plural && m.speaker.name === null && !m.speaker.anonymous;
-    // Positions compare by end offset, and earlier speakers are considered first, so a source wins
-    // over an entity inside its own phrase ("Officials in Washington … They said").
-    if (fits) consider(m.speaker.end, { ...m.speaker, ...base });
+    if (fits && m.speaker.end <= base.start && m.speaker.end > bestAt) { bestAt = m.speaker.end; bestMention = m; }
   }
-  const wanted = kind === 'person' ? ['PERSON'] : kind === 'organization' ? ['ORG', 'GPE'] : ['GROUP', 'NORP', 'ORG', 'GPE'];
+  const wanted = kind === 'person' ? PERSON_TYPES : kind === 'organization' ? ORGANIZATION_TYPES : GROUP_TYPES;
   for (const e of ctx.entities) {
     if (e.start >= base.start) break;
-    if (!e.actor || !wanted.includes(e.type)) continue;
-    consider(e.end, speakerFromActor(ctx, base, e, ctx.actors.get(e.actor), e.anonymous === true));
+    if (e.actor && wanted.has(e.type) && e.end <= base.start && e.end > bestAt) { bestAt = e.end; bestEntity = e; bestMention = undefined; }
   }
-  return best?.speaker ?? unresolved;
+  if (bestEntity) return speakerFromActor(ctx, base, bestEntity, ctx.actors.get(bestEntity.actor!), bestEntity.anonymous === true);
+  if (bestMention) return { ...bestMention.speaker, ...base };
+  return unresolved;
 }
 
 /** The typed speaker for a phrase of tokens. */
@@ -226,11 +233,7 @@ function isUnnamedRole(ctx: SpeakerContext, toks: readonly Token[], start: numbe
   // A person named inside the phrase ("Putin's spokesman") — not an entity for the phrase itself
   // ("a spokesman" tagged PERSON by the actors layer).
   const headStart = toks[head].start;
-  for (let i = start; i < head; i++) {
-    const t = toks[i];
-    const ent = overlapping(ctx, t.start, t.end).find((e) => e.type === 'PERSON' && e.end <= headStart);
-    if (ent) return false;
-  }
+  if (head > start && overlapping(ctx, toks[start].start, headStart).some((e) => e.type === 'PERSON' && e.end <= headStart)) return false;
   if (plural) return true;
   const determiner = toks[start].lower;
   if (INDEFINITE.has(determiner)) return true;
