@@ -65,7 +65,7 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   const lower = view.lower(i);
   const forms = [lemma];
   if (lower !== lemma) forms.push(lower);
-  if (view.pos(i) === 'VERB' || view.pos(i - 1) === 'AUX') {
+  {
     if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
@@ -86,7 +86,24 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
-  return (p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX';
+  if ((p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX') return true;
+  return (p === 'ADJ' || p === 'NOUN') && view.mentionAt[i] < 0 && looksFinite(view, i);
+}
+
+/**
+ * A word the tagger took for a noun or adjective that stands where the clause's verb must be:
+ * after the subject, before its object, with no other verb in the clause ("Qatar mediated
+ * between …", "if Armenian troops attack Azerbaijan").
+ */
+function looksFinite(view: SentenceView, i: number): boolean {
+  const prev = view.pos(i - 1);
+  const next = view.pos(i + 1);
+  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
+  if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
+  if (!(next === 'DET' || next === 'PROPN' || next === 'ADP' || next === 'PRON' || view.mentionAt[i + 1] >= 0)) return false;
+  for (let k = i - 1; k >= 0 && !view.isHardPunct(k) && !view.isClauseBreaker(k); k--) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
+  for (let k = i + 1; k < view.n && !view.isHardPunct(k) && !view.isClauseBreaker(k); k++) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
+  return true;
 }
 
 /** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
@@ -143,7 +160,7 @@ function objectRow(view: SentenceView, m: Match): ObjectRow | null {
   let best = -1;
   const end = Math.min(view.n, m.last + 14);
   for (let k = m.head + 1; k < end; k++) {
-    if (k > m.last && (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'AUX')) break;
+    if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX')) break;
     const w = view.lower(k);
     const l = view.lemma(k);
     for (let r = 0; r < rows.length && (best < 0 || r < best); r++) {
@@ -226,7 +243,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   const requestControl = chain.controls.find((c) => c.cls === 'request');
   if (requestControl) {
     // "urged the European Community to support the PLO": the one urged is the one to act.
-    const [a, b] = view.npStartingAt(requestControl.index + 1);
+    const [a, b] = view.npStartingAt(requestControl.object ?? requestControl.index + 1);
     actor = a <= b ? view.heads(a, b) : [];
     if (actor.length === 0) actor = subjectOf(view, ctx, chain.start, i, speech);
   } else {
@@ -266,6 +283,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       // A recipient the dictionary could not place yields to a placed one later in the phrase
       // ("aid to refugees fleeing the war in Liberia").
       () => others(firstResolvedAfter(view, from)),
+      // A place struck, visited or sent to stands for its country ("shelled Kharkiv").
+      () => (PLACE_TARGETS.has(type) || mode === 'visit' ? placeAfter(view, from, end) : []),
     ];
     recipient = [];
     {
@@ -608,6 +627,20 @@ function inConditional(view: SentenceView, i: number): boolean {
     if (g.conditional.has(view.lower(k)) && view.pos(k) !== 'ADV') return true;
   }
   return false;
+}
+
+const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'AID']);
+
+/** The first place with a country after a token in the clause, as a participant. */
+function placeAfter(view: SentenceView, from: number, end: number): Mention[] {
+  for (const p of view.doc.places ?? []) {
+    if (!p.country || p.start < view.tokens[Math.min(from, view.n - 1)].start) continue;
+    if (end < view.n && p.start >= view.tokens[end].start) continue;
+    if (p.end > view.sentence.end) continue;
+    const [t0, t1] = view.tokenRange(p.start, p.end);
+    return [{ t0, t1, start: p.start, end: p.end, resolved: true, participant: { name: p.name, country: p.country, sector: null, ref: null } }];
+  }
+  return [];
 }
 
 /** The first resolved mention after a token, up to the next comma or clause-final punctuation. */

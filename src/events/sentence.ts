@@ -22,6 +22,8 @@ export interface ChainControl {
   index: number;
   cls: ControlClass;
   lemma: string;
+  /** First token of the object noun phrase of an object-control verb ("urged Iraq to …"). */
+  object?: number;
 }
 
 /** The verb group in front of a trigger: "has not been", "will", "is willing to", "could help". */
@@ -141,13 +143,24 @@ export class SentenceView {
    * is itself an object (after a verb or preposition), so the clause's verb is elsewhere.
    */
   isReducedRelative(i: number): boolean {
-    if (!/ed$/.test(this.lower(i)) && this.lemma(i) === this.lower(i)) return false;
+    if (!/(ed|en|wn)$/.test(this.lower(i))) return false;
     if (!['NOUN', 'PROPN'].includes(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
-    for (let k = i - 2; k >= 0; k--) {
-      if (this.isHardPunct(k) || this.isClauseBreaker(k) || this.pos(k) === 'CCONJ') return false;
-      if ((this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isAttributive(k)) return true;
+    const [a] = this.npEndingAt(i - 1);
+    let k = a - 1;
+    while (k >= 0 && this.pos(k) === 'ADV') k--;
+    if (k < 0 || this.grammar.clauseBreakers.has(this.lower(k))) return false;
+    if (this.pos(k) === 'ADP') {
+      // "… to West Africans ordered out", but not a fronted phrase ("In Kharkiv, troops attacked").
+      for (let v = k - 1; v >= 0; v--) {
+        if (this.isHardPunct(v) || this.isClauseBreaker(v)) return false;
+        if ((this.pos(v) === 'VERB' || this.pos(v) === 'AUX') && !this.isAttributive(v)) return true;
+      }
+      return false;
     }
-    return false;
+    // After a verb the noun phrase is its object, unless the verb reports or opens a clause
+    // ("officials said Russian forces shelled …").
+    return this.pos(k) === 'VERB' && !this.grammar.speechVerbs.has(this.lemma(k)) && !this.grammar.unconfirmedVerbs.has(this.lemma(k)) &&
+      !this.grammar.control.has(this.lemma(k));
   }
 
   /** Reads the verb group leftwards from a trigger. */
@@ -178,7 +191,20 @@ export class SentenceView {
           j = c - 1;
           continue;
         }
-        if (c >= 0 && ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c))) chain.purpose = true;
+        if (c >= 0 && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c)) || this.mentionAt[c] >= 0)) {
+          // "urged Iraq to expel", "called on Arabs to unite": the one asked is the one to act.
+          const [a] = this.npEndingAt(c);
+          let v = a - 1;
+          if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
+          while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
+          const vcls = v >= 0 ? (g.control.get(this.lower(v)) ?? g.control.get(this.lemma(v))) : undefined;
+          if (vcls === 'request' && this.pos(v) === 'VERB') {
+            chain.controls.push({ index: v, cls: 'request', lemma: this.lemma(v), object: a });
+            j = v - 1;
+            continue;
+          }
+          chain.purpose = true;
+        }
         if (c >= 0 && this.isVerb(c)) chain.purpose = true;
         break;
       }
