@@ -13,7 +13,7 @@
 import type { TimeType } from '../document/types.js';
 import {
   addMonths, dayNumber, daysInMonth, formatDay, formatMonth, formatWeek, formatYear, fromDayNumber,
-  isoWeek, isoWeekStart, isoWeekday, isValidDate, pad2, seasonFromIndex, seasonIndex, seasonOf,
+  isoWeekday, isValidDate, pad2, seasonFromIndex, seasonIndex, seasonOf,
   type SeasonCode,
 } from './calendar.js';
 import { MONTHS, NUMBER, WEEKDAYS, durationValue, parseNumber, unitOf, type Unit } from './lexicon.js';
@@ -114,12 +114,12 @@ function yearFor(month: number, day: number | null, p: number, direction: Direct
 }
 
 function addUnits(p: number, n: number, unit: Unit): { value: string; day?: number } {
-  const { y, m, d } = fromDayNumber(p);
+  const { y, m } = fromDayNumber(p);
   switch (unit) {
     case 'day': return { value: formatDay(p + n), day: p + n };
     case 'week': return { value: formatDay(p + 7 * n), day: p + 7 * n };
     case 'fortnight': return { value: formatDay(p + 14 * n), day: p + 14 * n };
-    case 'month': { const t = addMonths(y, m, n); void d; return { value: formatMonth(t.y, t.m) }; }
+    case 'month': { const t = addMonths(y, m, n); return { value: formatMonth(t.y, t.m) }; }
     case 'quarter': { const t = addMonths(y, m, 3 * n); return { value: `${formatYear(t.y)}-Q${Math.ceil(t.m / 3)}` }; }
     case 'year': return { value: formatYear(y + n) };
     case 'decade': return { value: String(Math.floor((y + 10 * n) / 10)) };
@@ -805,4 +805,3 @@ export function clockValue(day: number | null, clock: NonNullable<Normalized['cl
   return `${date}T${pad2(clock.hh)}:${pad2(clock.mm)}${clock.zone}`;
 }
 
-export { isoWeek, isoWeekStart };

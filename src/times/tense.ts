@@ -109,4 +109,3 @@ export function clauseTense(tokens: readonly Token[], first: number, last: numbe
   return left?.tense ?? right?.tense ?? null;
 }
 
-export { PROSPECTIVE };
