@@ -97,7 +97,7 @@ test('cli › export writes csv, gdelt, plover and jsonl', () => {
   const csv = parley(['export', '--db', db, '--format', 'csv']).stdout.trim().split('\n');
   assert.match(csv[0], /^key,article_id,date,type,mode,cameo,quad,goldstein/);
   assert.equal(csv.length, total + 1);
-  const gdelt = parley(['export', '--db', db, '--format', 'gdelt']).stdout.trim().split('\n').filter(Boolean);
+  const gdelt = parley(['export', '--db', db, '--format', 'gdelt']).stdout.split('\n').filter(Boolean);
   assert.equal(gdelt.length, total);
   for (const row of gdelt) assert.equal(row.split('\t').length, 61);
   const out = join(dir, 'events.plover.jsonl');
