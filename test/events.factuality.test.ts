@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, eventsOf, read } from './events.helpers.js';
+
+// [behaviour, sentence, the event expected among those coded ("TYPE ACTOR>RECIPIENT factuality")]
+const cases: [string, string, string][] = [
+  ['a plain past event is asserted', 'Chinese warships and Russian warships held joint exercises in the Baltic Sea.', 'COOPERATE CHN+RUS>? asserted'],
+  ['an event under a speech verb is reported', 'Ukrainian officials said Russian forces attacked Ukraine overnight.', 'ASSAULT RUS>UKR reported'],
+  ['an event inside a direct quote is reported', '"Russian troops attacked the village at dawn," a Ukrainian commander said.', 'ASSAULT RUS>UKR reported'],
+  ['a trailing attribution makes the sentence reported', 'Egypt hosted talks between Sudan and South Sudan in Cairo, officials said.', 'CONSULT EGY>SDN+SSD reported'],
+  ['a modal makes an event hypothetical', 'Israel could attack Iran within weeks.', 'ASSAULT ISR>IRN hypothetical'],
+  ['an if-clause makes an event hypothetical', 'If Armenia attacks Azerbaijan, Turkey will respond.', 'ASSAULT ARM>AZE hypothetical'],
+  ['a conditional offer is hypothetical', 'Serbia is willing to meet Kosovo if the European Union guarantees the talks.', 'AGREE SRB>XKX hypothetical'],
+  ['"plans to" makes an event planned', 'Japan plans to send aid to Mongolia next year.', 'AID JPN>MNG planned'],
+  ['"will" makes the act planned', 'Finland will give Tanzania a grant of 50 million dollars.', 'AID FIN>TZA planned'],
+  ['and the announced act is itself an asserted AGREE', 'Finland will give Tanzania a grant of 50 million dollars.', 'AGREE FIN>TZA asserted'],
+  ['an announced attack is an asserted THREATEN', 'Palestinian leaders said they would boycott all contact with the United States.', 'THREATEN PSE>USA reported'],
+  ['"agreed to" makes the agreed act planned', 'Hungary and Romania agreed to reopen the border with Serbia.', 'RETREAT HUN+ROU>SRB planned'],
+  ['and the agreement itself is one asserted event with both actors', 'Hungary and Romania agreed to reopen the border with Serbia.', 'AGREE HUN+ROU>SRB asserted'],
+  ['"has not confirmed whether" makes an event unconfirmed', 'The ministry has not confirmed whether Russian troops attacked Ukraine.', 'ASSAULT RUS>UKR unconfirmed'],
+  ['"allegedly" makes an event unconfirmed', 'Syrian troops allegedly attacked Lebanon on Sunday.', 'ASSAULT SYR>LBN unconfirmed'],
+  ['the content of a demand is hypothetical', 'France demanded that Mali release the hostages.', 'RETREAT MLI>? hypothetical'],
+  ['what one is urged to do is hypothetical', 'Iran urged Iraq to expel the rebels.', 'SANCTION IRQ>? hypothetical'],
+  ['what one threatens to do is hypothetical', 'Russia threatened to break relations with Lithuania.', 'SANCTION RUS>LTU hypothetical'],
+  ['what one refuses to do is negated', 'Pakistan refused to deploy peacekeepers in Iraq.', 'AID PAK>IRQ negated'],
+];
+
+for (const [behaviour, text, expected] of cases) {
+  test(`events › ${behaviour}`, () => {
+    const got = eventsOf(text).map(brief);
+    assert.ok(got.includes(expected), `expected ${expected} in ${JSON.stringify(got)}`);
+  });
+}
+
+// A negated sentence for each of the 16 PLOVER types: the event keeps its type and is negated;
+// negation never turns it into a REJECT.
+const negated: [string, string][] = [
+  ['AGREE', 'Chile did not agree to the Peruvian proposal.'],
+  ['CONSULT', 'The Kenyan president did not meet the Tanzanian foreign minister.'],
+  ['SUPPORT', 'Norway has not endorsed the Swedish candidate.'],
+  ['CONCEDE', 'Bolivia did not accede to the demands of Paraguay.'],
+  ['COOPERATE', 'Vietnam has not shared intelligence with Cambodia.'],
+  ['AID', 'Japan did not give aid to Mongolia.'],
+  ['RETREAT', 'Serbian troops have not withdrawn from Kosovo.'],
+  ['REQUEST', 'Ghana did not ask Togo for help.'],
+  ['ACCUSE', 'Egypt did not accuse Sudan of smuggling weapons.'],
+  ['REJECT', 'Nepal did not reject the Indian offer.'],
+  ['THREATEN', 'Morocco did not threaten Algeria.'],
+  ['PROTEST', 'Students in Chile did not protest against the government.'],
+  ['SANCTION', 'Canada has not imposed sanctions on Venezuela.'],
+  ['MOBILIZE', 'Turkey has not mobilized troops near the Syrian border.'],
+  ['COERCE', 'Police in Uganda did not arrest opposition leaders.'],
+  ['ASSAULT', 'Russian forces did not attack Ukrainian positions.'],
+];
+
+for (const [type, text] of negated) {
+  test(`events › a negated ${type} stays ${type}, negated`, () => {
+    const events = eventsOf(text);
+    assert.equal(events.length, 1, JSON.stringify(events.map(brief)));
+    assert.equal(events[0].type, type);
+    assert.equal(events[0].factuality, 'negated');
+  });
+}
+
+// Sentences that code no event at all.
+const none: [string, string][] = [
+  ['a statement verb alone is not an event', 'The Kenyan foreign minister said on Monday that the situation was calm.'],
+  ['a nominal mention of proposed talks is not an event', 'Analysts welcomed the proposed talks between Serbia and Kosovo.'],
+  ['not confirming a meeting is neither a meeting nor a rejection', 'The White House has not confirmed the meeting with Ukraine.'],
+];
+
+for (const [behaviour, text] of none) {
+  test(`events › ${behaviour}`, () => {
+    const counted = eventsOf(text).filter((e) => e.factuality === 'asserted' || e.factuality === 'reported');
+    assert.deepEqual(counted.map(brief), []);
+  });
+}
+
+test('events › a reported event carries the id of the quote it rests on', () => {
+  const doc = read('"Russian troops attacked the village at dawn," a Ukrainian commander said.');
+  const assault = doc.events.find((e) => e.type === 'ASSAULT');
+  assert.ok(assault);
+  const quote = doc.quotes.find((q) => q.id === assault.attribution);
+  assert.ok(quote, `attribution ${assault.attribution} names a quote`);
+  assert.ok(quote.start <= assault.evidence.trigger.start && assault.evidence.trigger.end <= quote.end);
+});
