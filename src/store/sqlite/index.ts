@@ -150,6 +150,7 @@ export class SqliteStore implements Store {
   async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
     const result: IngestResult = { stored: [], duplicates: [], events: 0 };
     if (!documents.length) return result;
+    this.counts.clear();
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (tx) => {
       const fresh: ParleyDocument[] = [];
@@ -180,7 +181,7 @@ export class SqliteStore implements Store {
         fresh.push(stored);
       }
       if (fresh.length) await this.foldThreads(tx, fresh, now);
-    });
+    }).finally(() => this.counts.clear()); // reads between this transaction's statements must not leave totals behind
     return result;
   }
 
@@ -235,7 +236,7 @@ export class SqliteStore implements Store {
     const fts = filter.text ? ftsQuery(filter.text) : null;
     type AnyQuery = SelectQueryBuilder<any, any, any>;
     const { count, page }: { count: AnyQuery; page: AnyQuery } = parties.length ? this.partyQueries(filter, parties, fts) : this.eventQueries(filter, fts);
-    const n = (this.run(count.select((eb: any) => eb.fn.countAll().as('n')), 'get') as { n: number }).n;
+    const n = this.countOf(count);
     const rows = this.run(page.limit(limit).offset(offset), 'all') as { json: string }[];
     return { items: rows.map((r) => r.json), total: Number(n), limit, offset };
   }
@@ -281,6 +282,26 @@ export class SqliteStore implements Store {
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly counts = new Map<string, number>();
+  private countsVersion = -1;
+
+  /**
+   * Totals of a filter only change when the store is written, and paging through one filter asks
+   * for the same total again and again: cache them until this connection writes or
+   * `PRAGMA data_version` says another connection (a CLI ingest, a worker) has.
+   */
+  private countOf(query: SelectQueryBuilder<any, any, any>): number {
+    const version = this.raw.pragma('data_version', { simple: true }) as number;
+    if (version !== this.countsVersion || this.counts.size > 10_000) { this.counts.clear(); this.countsVersion = version; }
+    const compiled = query.select((eb: any) => eb.fn.countAll().as('n')).compile();
+    const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = Number((this.run({ compile: () => compiled }, 'get') as { n: number }).n);
+      this.counts.set(key, n);
+    }
+    return n;
+  }
 
   /** Runs a Kysely-built read through a cached prepared statement (compiling SQL per request costs more than the query). */
   private run(query: { compile(): { sql: string; parameters: readonly unknown[] } }, mode: 'get' | 'all'): unknown {
