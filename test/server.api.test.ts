@@ -319,3 +319,26 @@ test('server › parley serve stops gracefully on SIGTERM and closes its store',
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('server › event totals follow writes made through another connection (a CLI ingest next to the server)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-two-'));
+  const path = join(dir, 'shared.db');
+  const served = await openStore(path);
+  const other = await openStore(path);
+  const shared = await buildServer({ store: served, webRoot: null, apiKey: null });
+  try {
+    const [moldova, kenya] = fixtureDocuments();
+    await served.ingest([moldova]);
+    const first = (await shared.inject({ url: '/v1/events?country=ROU' })).json();
+    assert.equal(first.total, 2);
+    assert.equal((await shared.inject({ url: '/v1/events' })).json().total, 3);
+    await other.ingest([kenya]);
+    assert.equal((await shared.inject({ url: '/v1/events' })).json().total, 4);
+    assert.equal((await shared.inject({ url: '/v1/events?country=KEN' })).json().total, 1);
+  } finally {
+    await shared.close();
+    await served.close();
+    await other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
