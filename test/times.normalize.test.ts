@@ -179,6 +179,9 @@ const cases: Case[] = [
   ['The treaty was signed in 2019. The following year, both sides broke it.', TUE, 'The following year', '2020'],
   ['Russia launched forty drones overnight.', TUE, 'overnight', '2025-10-13TNI', 'TIME'],
   ['At the moment, no deal is on the table.', TUE, 'the moment', 'PRESENT_REF'],
+  ['The deal must be closed by June 10. If no price is agreed by that time, the state will set one.', TUE, 'that time', '2026-06-10'],
+  ['The treaty collapsed in 2019; that year, talks failed twice.', TUE, 'that year', '2019'],
+  ['The minister at the time denied the report.', TUE, 'the time', 'PAST_REF'],
 ];
 
 for (const [sentence, published, phrase, value, type] of cases) {

@@ -702,6 +702,22 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'that-period',
+    // "that year", "by that time": the period the story is at.
+    re: re(String.raw`\b(?:that|the\s+same)\s+(week|month|year)\b|(?<=\b(?:at|by|since|until|from)\s+)(?:that|the)\s+time\b(?!\s+(?:of|when|that|to|for)\b)`),
+    normalize(m, ctx) {
+      const unit = m[1]?.toLowerCase();
+      const anchor = ctx.lastValue && /^\d{4}/.test(ctx.lastValue) ? ctx.lastValue : null;
+      // "at the time" is loose ("the president at the time"): a past reference, not an anaphor.
+      if (!unit && /^the/i.test(m[0])) return { type: 'DATE', value: 'PAST_REF' };
+      if (!unit) return anchor ? { type: 'DATE', value: anchor, ...(ctx.lastDay !== null && anchor === formatDay(ctx.lastDay) ? { day: ctx.lastDay } : {}) } : { type: 'DATE', value: 'PAST_REF' };
+      if (unit === 'week') return ctx.lastDay !== null ? { type: 'DATE', value: formatWeek(ctx.lastDay) } : { type: 'DATE', value: 'XXXX-WXX' };
+      if (!anchor) return { type: 'DATE', value: unit === 'year' ? 'XXXX' : 'XXXX-XX' };
+      if (unit === 'year') return { type: 'DATE', value: anchor.slice(0, 4) };
+      return /^\d{4}-\d{2}/.test(anchor) ? { type: 'DATE', value: anchor.slice(0, 7) } : { type: 'DATE', value: 'XXXX-XX' };
+    },
+  },
+  {
     name: 'same-day',
     re: re(String.raw`\b(?:(?:the\s+)?(?:start|beginning|end|rest|remainder|close|middle)\s+of\s+the\s+day|(?:early|late|earlier|later)\s+in\s+the\s+day|(?:the|that)\s+(?:(?:very|same)\s+)?day(?!['’]s|\s+(?:after|before|when|that|of|in|on|and)\b))\b`),
     normalize(m, ctx) {
