@@ -170,6 +170,9 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
   const cameoPath = join(dir, defaults.files.cameo);
   const lexiconPath = join(dir, defaults.files.lexicon);
   const grammarPath = join(dir, defaults.files.grammar);
+  for (const path of [cameoPath, lexiconPath, grammarPath]) {
+    if (!existsSync(path)) throw new ParleyError('P011', `${path} not found: pass the folder that holds cameo.tsv, lexicon.json and grammar.json`);
+  }
   const cameo = readCameoTable(cameoPath);
   const raw = JSON.parse(readFileSync(lexiconPath, 'utf8')) as Record<string, any>;
   const g = JSON.parse(readFileSync(grammarPath, 'utf8')) as Record<string, any>;

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, eventsOf } from './events.helpers.js';
+
+// [behaviour, sentence, the event expected among those coded ("TYPE ACTOR>RECIPIENT factuality")]
+const cases: [string, string, string][] = [
+  ['subject acts on the object', 'Russian forces attacked Ukraine on Tuesday.', 'ASSAULT RUS>UKR asserted'],
+  ['passive voice: the by-phrase is the actor, the subject the recipient', 'Ukraine was attacked by Russian forces on Tuesday.', 'ASSAULT RUS>UKR asserted'],
+  ['passive voice without an agent keeps only the recipient', 'Lebanon was attacked on Sunday.', 'ASSAULT >LBN asserted'],
+  ['compound actors make one event with both', 'Hungary and Romania signed a trade agreement on Friday.', 'SUPPORT HUN+ROU> asserted'],
+  ['compound recipients make one event with both', 'The Gambian president will visit Mauritania and Senegal next week.', 'CONSULT GMB>MRT+SEN planned'],
+  ['"between X and Y" gives both sides', 'Qatar mediated between Ethiopia and Eritrea in Doha.', 'CONSULT QAT>ETH+ERI asserted'],
+  ['a with-phrase is the recipient of a light verb', 'Moroccan diplomats held talks with Spain in Rabat.', 'CONSULT MAR>ESP asserted'],
+  ['an on-phrase is the recipient of imposed sanctions', 'Canada imposed sanctions on Venezuela.', 'SANCTION CAN>VEN asserted'],
+  ['an apposition between subject and verb is skipped', 'Pakistan, a close ally of China, rejected the Indian proposal.', 'REJECT PAK>IND asserted'],
+  ['a relative clause takes its antecedent as subject', 'Sudan, which expelled two Kenyan diplomats on Monday, closed its border.', 'SANCTION SDN>KEN asserted'],
+  ['a pronoun takes the speaker it reports', 'Hungary said it will support the Polish proposal.', 'AGREE HUN>POL reported'],
+  ['"X said Y attacked Z" is Y→Z', 'Ukrainian officials said Russian forces attacked Ukraine overnight.', 'ASSAULT RUS>UKR reported'],
+  ['"X said Y must act" is a request from X to Y', 'Germany said Iran must release the detained journalists.', 'REQUEST DEU>IRN asserted'],
+  ['"demanded that Y …" addresses the demand to Y', 'France demanded that Mali release the hostages.', 'REQUEST FRA>MLI asserted'],
+  ['"urged Y to act": Y is the recipient', 'Iran urged Iraq to expel the rebels.', 'REQUEST IRN>IRQ asserted'],
+  ['a threat takes the recipient of what it threatens', 'Russia threatened to break relations with Lithuania.', 'THREATEN RUS>LTU asserted'],
+  ['an indirect object is the recipient of a gift', 'Finland gave Tanzania a grant of 50 million dollars.', 'AID FIN>TZA asserted'],
+  ['a phrasal verb with its object', 'Russian forces stepped up attacks on Ukraine.', 'ASSAULT RUS>UKR asserted'],
+  ['a joint exercise of two countries is cooperation', 'Chinese warships and Russian warships held joint exercises.', 'COOPERATE CHN+RUS> asserted'],
+  ['an exercise of one country is a show of force', 'China held military exercises near Taiwan.', 'MOBILIZE CHN>TWN asserted'],
+];
+
+for (const [behaviour, text, expected] of cases) {
+  test(`events › ${behaviour}`, () => {
+    const got = eventsOf(text).map(brief);
+    assert.ok(got.includes(expected), `expected ${expected} in ${JSON.stringify(got)}`);
+  });
+}
+
+test('events › "X and Y agreed" is one event, not a cross product', () => {
+  const agree = eventsOf('Hungary and Romania agreed on Wednesday to cooperate on refugees.').filter((e) => e.type === 'AGREE');
+  assert.equal(agree.length, 1);
+  assert.deepEqual(agree[0].actor.map((a) => a.country), ['HUN', 'ROU']);
+});
+
+test('events › participants carry name, country, sector and the actor id', () => {
+  const [e] = eventsOf('Russian forces attacked Ukraine on Tuesday.');
+  assert.equal(e.actor[0].country, 'RUS');
+  assert.equal(e.actor[0].sector, 'MIL');
+  assert.equal(typeof e.actor[0].name, 'string');
+  assert.match(String(e.actor[0].ref), /^a\d+$/);
+});
