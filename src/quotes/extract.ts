@@ -516,6 +516,19 @@ function readAccordingTo(x: Extraction, i: number, lo: number, hi: number): bool
   return true;
 }
 
+/** The first token of a sentence that is a word (not a quote mark or a space). */
+function firstWord(x: Extraction, lo: number, hi: number): number {
+  let k = lo;
+  while (k < hi && (x.toks[k].pos === 'PUNCT' || isSpaceToken(x.toks[k]))) k++;
+  return k;
+}
+
+/** The next unmasked comma at or after `from`, or -1. */
+function nextComma(x: Extraction, from: number, hi: number): number {
+  for (let k = from; k < hi; k++) if (x.toks[k].text === ',' && !x.mask[k]) return k;
+  return -1;
+}
+
 /** Only adjuncts ("in a statement", "on Monday") stand between `from` and the end of the sentence. */
 function onlyAdjunctsUntil(x: Extraction, from: number, hi: number): boolean {
   for (let k = from; k < hi; k++) {
@@ -570,7 +583,17 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
       pushIndirect(x, lo, hi, cueSpan, speaker, lo);
       continue;
     }
-    if (content) pushIndirect(x, content.start, hi, cueSpan, speaker, lo);
+    // "As Zelensky said last week, the war will end with diplomacy."
+    if (speaker.start > lo && t[speaker.start - 1].lower === 'as' && speaker.start - 1 === firstWord(x, lo, hi)) {
+      const comma = nextComma(x, cueEnd, hi);
+      if (comma > 0 && onlyAdjunctsUntil(x, cueEnd, comma)) { pushIndirect(x, comma + 1, hi, cueSpan, speaker, lo); continue; }
+    }
+    if (!content) continue;
+    // A cue inside a relative clause reports only that clause: "The agreement, which Russia said
+    // it would honour, expires in May."
+    const relative = speaker.start > lo && isRelative(t[speaker.start - 1]);
+    const comma = relative ? nextComma(x, content.start, hi) : -1;
+    pushIndirect(x, content.start, comma > content.start ? comma : hi, cueSpan, speaker, lo);
   }
 }
 

@@ -27,9 +27,13 @@ export function isTimeWord(t: Token | undefined): boolean {
   return t !== undefined && TIME_WORDS.has(t.lower);
 }
 
+function isParticiple(t: Token): boolean {
+  return t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower);
+}
+
 /** A word that opens a post-modifier after a noun ("close to", "operating in", "based in"). */
 function isPostnominal(t: Token): boolean {
-  return POSTNOMINAL_ADJECTIVES.has(t.lower) || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower));
+  return POSTNOMINAL_ADJECTIVES.has(t.lower) || isParticiple(t);
 }
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
@@ -89,10 +93,12 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
   let start = last;
   let i = last - 1;
   // Where a post-modifier attaches: the noun before the linker, or the noun before "close"/"operating".
-  const anchor = (j: number): number => {
+  // Any preposition may follow a participle ("a statement issued after the meeting"); after a
+  // noun only the linkers attach ("officials in Washington", not "talks after Monday").
+  const anchor = (j: number, linker: boolean): number => {
     if (j < lo) return -1;
-    if (isNounish(toks[j]) && !isTimeWord(toks[j])) return j;
-    if (isPostnominal(toks[j]) && j - 1 >= lo && isNounish(toks[j - 1], toks[j - 2])) return j - 1;
+    if (linker && isNounish(toks[j]) && !isTimeWord(toks[j])) return j;
+    if ((linker ? isPostnominal(toks[j]) : isParticiple(toks[j])) && j - 1 >= lo && isNounish(toks[j - 1], toks[j - 2])) return j - 1;
     return -1;
   };
   while (i >= lo) {
@@ -101,12 +107,12 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
     if (isModifier(u, toks[i - 1], toks[i + 1])) { start = i; i--; continue; }
     if (isDeterminer(u)) {
       start = i; i--;
-      const a = i >= lo && LINKERS.has(toks[i].lower) && toks[i].pos === 'ADP' ? anchor(i - 1) : -1;
+      const a = i >= lo && toks[i].pos === 'ADP' ? anchor(i - 1, LINKERS.has(toks[i].lower)) : -1;
       if (a >= 0) { i = a; continue; }
       break;
     }
-    if (u.pos === 'ADP' && LINKERS.has(u.lower)) {
-      const a = anchor(i - 1);
+    if (u.pos === 'ADP') {
+      const a = anchor(i - 1, LINKERS.has(u.lower));
       if (a >= 0) { i = a; continue; }
       break;
     }
