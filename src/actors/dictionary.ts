@@ -123,9 +123,12 @@ export function normalizeKey(text: string): string {
   return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑‒–—]/g, '-').replace(/\s+/g, ' ').trim();
 }
 
-/** Rough token count of an alias, counting the pieces wink-nlp splits ("al-Qaeda" is three). */
-function tokenCount(alias: string): number {
-  return alias.split(/\s+|(?=[-/'’])|(?<=[-/])/).filter(Boolean).length;
+/** 0 space, 1 letter, 2 digit, 3 anything else: a token boundary falls where the class changes. */
+function charClass(c: number): number {
+  if (c === 32) return 0;
+  if ((c >= 97 && c <= 122) || c > 127) return 1;
+  if (c >= 48 && c <= 57) return 2;
+  return 3;
 }
 
 function caseRuleOf(alias: string): CaseRule {
@@ -165,7 +168,11 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
   if (typeof alias !== 'string' || !alias.trim()) return;
   const key = normalizeKey(alias);
   const caseRule = rule ?? (hit.kind === 'sector' || hit.kind === 'title' ? (caseRuleOf(alias) === 'exact' ? 'exact' : 'any') : caseRuleOf(alias));
-  for (let k = 1; k < key.length; k++) b.prefixes.add(key.slice(0, k));
+  // Leading parts ending where a token may end: before a space, or where letters meet digits or
+  // punctuation ("al|-|qaeda", "u.s.|-led"), which is where wink-nlp splits tokens.
+  for (let k = 1; k < key.length; k++) {
+    if (charClass(key.charCodeAt(k - 1)) !== charClass(key.charCodeAt(k))) b.prefixes.add(key.slice(0, k).trimEnd());
+  }
   const list = b.phrases.get(key) ?? [];
   // One alias listed twice for the same thing (e.g. "President" and "president") is one hit.
   if (list.some((h) => sameHit(h.hit, hit))) {
@@ -176,7 +183,8 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
   }
   list.push({ hit, caseRule, written: alias.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim() });
   b.phrases.set(key, list);
-  b.maxTokens = Math.min(defaults.tokenCap, Math.max(b.maxTokens, tokenCount(alias)));
+  // The prefix set stops matching early; the cap only bounds pathological runs.
+  b.maxTokens = defaults.tokenCap;
 }
 
 function sameHit(a: Hit, b: Hit): boolean {

@@ -16,7 +16,7 @@ import { normalizeKey } from './dictionary.js';
 import {
   ADMINISTRATION_NOUNS, ANONYMITY_PHRASES, DETERMINERS, FORMER, GENERIC_GOV_HEADS, HONORIFICS, INDEFINITE, LOC_WORDS,
   LOCATIVE, MODIFIERS, MOTION, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PLACE_NOUNS, PLACE_OF, QUANTITY_NOUNS,
-  SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS,
+  SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS, EQUIPMENT,
 } from './words.js';
 
 /** Possessive determiners that tie a collective to an actor named just before ("its troops"). */
@@ -460,8 +460,9 @@ class SentenceReader {
         r++;
         // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
       }
-      // "opposition groups", "army units": a generic noun after a sector word is the head, with that sector.
-      if (atoms[r] && !atoms[r].hits.length && GROUP_HEADS.has(this.word(atoms[r]))) { head = atoms[r]; r++; }
+      // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
+      // sector word is the head, with that sector.
+      if (atoms[r] && !atoms[r].hits.length && (GROUP_HEADS.has(this.word(atoms[r])) || EQUIPMENT.has(this.word(atoms[r])))) { head = atoms[r]; r++; }
       const headTok = this.toks[head.j - 1];
       const next = atoms[r] ? this.tok(atoms[r])! : undefined;
       // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
@@ -554,6 +555,18 @@ class SentenceReader {
       const m = this.emit(i0, j0, type, ref, { country });
       this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
       return this.after(post);
+    }
+
+    // A nationality or state before military equipment is its forces: "Israeli tanks", "Chinese warships".
+    if (a && ctys.length && !a.hits.length && EQUIPMENT.has(this.word(a)) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
+      ctys.forEach((c, k) => {
+        const last = k === ctys.length - 1;
+        if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && !(k === 0 && last && atoms[spanStart].i === c.atom.i && a.j === c.atom.j)) this.emitCountryish(c, false, true);
+        const label = `${this.span(c.atom)} ${this.span(a)}`;
+        this.emit(k === 0 ? atoms[spanStart].i : c.atom.i, last ? a.j : c.atom.j, 'GROUP',
+          { kind: 'collective', country: this.countryOf(c), sector: 'MIL', label, definite: false }, { country: this.countryOf(c) });
+      });
+      return q + 1;
     }
 
     // Known person: "Zelensky", "Trump's", "the Trump administration".

@@ -103,3 +103,6 @@ export const GROUP_HEADS = set('group|groups|members|member|supporters|supporter
 
 /** Singular heads that name one person ("one senior official"), so the entity is a PERSON. */
 export const PERSON_HEAD = /(official|diplomat|soldier|aide|envoy|source|person|insider|officer|adviser|advisor|spokesman|spokeswoman|spokesperson|minister|leader|negotiator|ambassador|commander|general|lawmaker|legislator|senator|judge|prosecutor|journalist|reporter|activist|protester|protestor|demonstrator|militant|insurgent|gunman|fighter|rebel|civilian|resident|refugee|worker|student|doctor|priest|cleric|analyst|expert|figure|individual|member|representative|deputy|correspondent|editor|detainee|prisoner|hostage|migrant|guerrilla|guerilla|policeman|policewoman|trooper|marine|agent|spy|diplomat|mediator|observer|monitor|inspector|peacekeeper|chief|man|woman)$/;
+
+/** Equipment nouns that stand for the force using them ("Israeli tanks", "coast guard vessels"). */
+export const EQUIPMENT = set('vessels|vessel|ships|ship|boats|boat|warships|warship|jets|jet|aircraft|planes|plane|helicopters|helicopter|tanks|tank|drones|drone|convoy|convoys|patrols|patrol|positions|artillery|bulldozers|vehicles|armoured vehicles|missiles|missile|rockets|rocket|gunboats|frigates|frigate|destroyers|destroyer|submarines|submarine|bombers|fighter jets|warplanes|troops|units');
