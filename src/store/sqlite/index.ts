@@ -284,6 +284,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly counts = new Map<string, number>();
   private countsVersion = -1;
+  private dataVersion?: Database.Statement;
 
   /**
    * Totals of a filter only change when the store is written, and paging through one filter asks
@@ -291,7 +292,7 @@ export class SqliteStore implements Store {
    * `PRAGMA data_version` says another connection (a CLI ingest, a worker) has.
    */
   private countOf(query: SelectQueryBuilder<any, any, any>): number {
-    const version = this.raw.pragma('data_version', { simple: true }) as number;
+    const version = (this.dataVersion ??= this.raw.prepare('PRAGMA data_version').pluck()).get() as number;
     if (version !== this.countsVersion || this.counts.size > 10_000) { this.counts.clear(); this.countsVersion = version; }
     const compiled = query.select((eb: any) => eb.fn.countAll().as('n')).compile();
     const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
