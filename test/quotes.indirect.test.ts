@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gists, readQuotes, type QuoteGist } from './quotes.fixtures.js';
+import { quoteContaining } from '../src/quotes/index.js';
 
 const ind = (text: string, speaker: string, cue: string): QuoteGist => ({ kind: 'indirect', text, speaker, cue });
 const mix = (text: string, speaker: string, cue: string): QuoteGist => ({ kind: 'mixed', text, speaker, cue });
@@ -25,6 +26,8 @@ const cases: [string, string, QuoteGist[]][] = [
     [ind('the embargo would be lifted in stages', 'A senior Western diplomat', 'said')]],
   ['"told reporters that": the hearer is part of the cue', 'Two senior American officials told reporters that the shipment had been approved.',
     [ind('the shipment had been approved', 'Two senior American officials', 'told reporters')]],
+  ['"told her that": an object pronoun is the hearer', 'The envoy told her that the border would reopen.',
+    [ind('the border would reopen', 'The envoy', 'told her')]],
   ['"told" with a possessive hearer', 'Lavrov told his counterpart the proposal was unacceptable.',
     [ind('the proposal was unacceptable', 'Lavrov', 'told his counterpart')]],
   ['a statement adjunct', 'The ministry said in a statement that the ambassador had been recalled.',
@@ -122,5 +125,20 @@ const cases: [string, string, QuoteGist[]][] = [
 for (const [behaviour, text, expected] of cases) {
   test(`quotes › indirect › ${behaviour}`, () => {
     assert.deepEqual(gists(readQuotes(text)), expected);
+  });
+}
+
+// quoteContaining: which quote an offset range is reported in. [behaviour, text, the phrase looked up, expected quote text or null]
+const containing: [string, string, string, string | null][] = [
+  ['an event inside indirect speech', 'Officials said Russian forces shelled the port.', 'shelled', 'Russian forces shelled the port'],
+  ['nested reported speech gives the innermost quote', 'The envoy said the minister had told him that the talks had collapsed.', 'collapsed', 'the talks had collapsed'],
+  ['the cue itself is not inside any quote', 'Officials said Russian forces shelled the port.', 'said', null],
+  ['a sentence without speech', 'Russian forces shelled the port.', 'shelled', null],
+];
+for (const [behaviour, text, phrase, expected] of containing) {
+  test(`quotes › quoteContaining › ${behaviour}`, () => {
+    const doc = readQuotes(text);
+    const at = text.indexOf(phrase);
+    assert.equal(quoteContaining(doc.quotes ?? [], at, at + phrase.length)?.text ?? null, expected);
   });
 }

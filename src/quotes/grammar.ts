@@ -36,6 +36,8 @@ function isPostnominal(t: Token): boolean {
   return POSTNOMINAL_ADJECTIVES.has(t.lower) || isParticiple(t);
 }
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Hearers of a cue ("told him that"); never speakers. */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
 const RELATIVES = new Set(['who', 'which', 'whose']);
@@ -135,7 +137,9 @@ export function nounPhraseStartLeft(toks: readonly Token[], last: number, lo: nu
 export function nounPhraseEndRight(toks: readonly Token[], first: number, hi: number, lex: QuoteLexicon, postModifiers = true): number {
   const t = toks[first];
   if (!t || first >= hi) return -1;
-  if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) return lex.pronouns.has(t.lower) ? first + 1 : -1;
+  if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) return lex.pronouns.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) ? first + 1 : -1;
+  // "told her that …": "her" with no noun after it is the hearer, not a possessive.
+  if (t.lower === 'her' && first + 1 < hi && !isNounish(toks[first + 1]) && toks[first + 1].pos !== 'ADJ') return first + 1;
   let i = first;
   let end = -1;
   let afterLinker = true;

@@ -5,6 +5,7 @@
 import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { ActorDictionary } from '../actors/index.js';
+import type { Quote } from '../document/types.js';
 import { extractQuotes } from './extract.js';
 import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
 
@@ -27,4 +28,18 @@ export function quotesStage(dict: ActorDictionary, lexicon: QuoteLexicon = loadQ
       doc.quotes = extractQuotes(doc, lexicon, dict);
     },
   });
+}
+
+/**
+ * The innermost quote whose reported text contains [start, end): what an event found there is
+ * attributed to. Quotes are in text order; nested reported speech ("X said Y told him …") gives
+ * the innermost quote.
+ */
+export function quoteContaining(quotes: readonly Quote[], start: number, end: number): Quote | null {
+  let best: Quote | null = null;
+  for (const q of quotes) {
+    if (q.start > start) break;
+    if (q.end >= end && (!best || q.end - q.start < best.end - best.start)) best = q;
+  }
+  return best;
 }
