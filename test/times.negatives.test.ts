@@ -20,6 +20,7 @@ const cases: [sentence: string, notATime: string][] = [
   ['He is in his 70s and still travels.', '70s'],
   ['About a quarter of the dealers will close.', 'a quarter'],
   ['The Daily Mail reported the meeting.', 'Daily'],
+  ['The leak was confirmed, a Saudi-owned weekly said.', 'weekly'],
   ['The talks covered the future of long-range weapons.', 'the future'],
   ['Aid worth $2025 million arrived.', '2025'],
   ['A second attempt at talks failed.', 'A second'],

@@ -68,6 +68,9 @@ const cases: Case[] = [
   ['Talks stalled in May after a dispute over prisoners.', TUE, 'May', '2025-05'],
   ['The accord was first drafted in November 2019.', TUE, 'November 2019', '2019-11'],
   ['The troops left in early June.', TUE, 'early June', '2025-06'],
+  ['Riots broke out last March.', TUE, 'last March', '2025-03'],
+  ['The embassy reopened last October.', TUE, 'last October', '2024-10'],
+  ['Elections are due next April.', TUE, 'next April', '2026-04'],
   // absolute days
   ['The accord was signed on October 13, 2025.', TUE, 'October 13, 2025', '2025-10-13'],
   ['The accord was signed on 13 October 2025.', TUE, '13 October 2025', '2025-10-13'],
@@ -154,6 +157,7 @@ const cases: Case[] = [
   ['The plant produces 15 tanks a year.', TUE, 'a year', 'P1Y', 'SET'],
   ['Monitors visit the line every Monday.', TUE, 'every Monday', 'XXXX-WXX-1', 'SET'],
   ['The council issues weekly reports.', TUE, 'weekly', 'P1W', 'SET'],
+  ['Drones struck the city every three days.', TUE, 'every three days', 'P3D', 'SET'],
   // clock times take their day from the sentence
   ['The ceasefire takes effect at 3 p.m. today.', TUE, '3 p.m. today', '2025-10-14T15:00', 'TIME'],
   ['The strike hit the port at 18:00 UTC.', TUE, '18:00 UTC', '2025-10-14T18:00Z', 'TIME'],

@@ -32,6 +32,11 @@ const cases: [string, string, string][] = [
   ['The ban takes effect on Saturday.', 'Saturday', '2025-10-18'],
   ['The UN will hold an emergency session Wednesday.', 'Wednesday', '2025-10-15'],
   ['Fighting eased on Saturday but resumed on Sunday.', 'Sunday', '2025-10-12'],
+  ['Palestinians and Israelis failed to reach agreement on the fate of the offices Sunday.', 'Sunday', '2025-10-12'],
+  ['Police used water cannon to disperse protesters on Monday night.', 'Monday night', '2025-10-13TNI'],
+  ['Farmers blocked roads on Sunday to press their demands.', 'Sunday', '2025-10-12'],
+  ['The group is building new weapons, according to a media report Sunday.', 'Sunday', '2025-10-12'],
+  ['The two sides agreed to exchange prisoners on Friday.', 'Friday', '2025-10-17'],
 ];
 
 for (const [sentence, weekday, value] of cases) {

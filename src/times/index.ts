@@ -29,6 +29,7 @@ export const defaults = Object.freeze({
 /** Words before an expression that make it a deadline: "by Friday", "ahead of the June 1 …". */
 const DEADLINE_BEFORE = /\b(?:by|until|till|til|before|ahead of|prior to|no later than|not later than|in time for|due(?:\s+(?:by|on|in|at))?|deadline(?:\s+(?:of|on|for|at))?)\s+(?:the\s+)?(?:(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?)?$/i;
 const DEADLINE_AFTER = /^\s*(?:['’]s\s+)?(?:\w+\s+)?deadlines?\b/i;
+const ACCORDING_TO = /\baccording to\b[^,;:]*$/i;
 const ABBREVIATION_END = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|[ap]\.m)\.$/i;
 const VAGUE_VALUE = /^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$/;
 const RELATIVE_VALUE = /X/;
@@ -96,6 +97,7 @@ function roleOf(type: TimeType, value: string | null, before: string, after: str
   tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
   if (type === 'DURATION' || type === 'SET' || value === null || VAGUE_VALUE.test(value)) return 'other';
   if (DEADLINE_BEFORE.test(before) || DEADLINE_AFTER.test(after)) return 'deadline';
+  if (ACCORDING_TO.test(before)) return 'report';
   // The verb the expression hangs on decides between the date of a statement and of an event:
   // "confirmed on Monday", "Apple today announced", "On Monday, officials said".
   for (let i = first - 1, d = 1; i >= lo && d <= defaults.reportVerbWindow; i--, d++) {
@@ -145,6 +147,8 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
       published: p,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
+        // "according to a media report Sunday": the date of a report, which lies behind us.
+        if (ACCORDING_TO.test(text.slice(sentence.start, c.start))) return (tenseMemo = 'past');
         tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd);
         // A deadline in a present or tenseless clause lies ahead: "a June 1 deadline", "closed until Friday".
         if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(text.slice(sentence.start, c.start)) || DEADLINE_AFTER.test(text.slice(c.end, sentence.end)))) tenseMemo = 'future';

@@ -285,25 +285,34 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+(?:in\s+)?)?${MONTH}\b\.?(?:,?\s+(?:of\s+)?(\d{4}(?!\d|,\d)|this year|last year|next year|the previous year|the following year|the same year))?`),
+    re: re(String.raw`\b(?:(early|late|mid)[\s-]+(?:in\s+)?)?(?:(last|next|this|this past|this coming)\s+)?${MONTH}\b\.?(?:,?\s+(?:of\s+)?(\d{4}(?!\d|,\d)|this year|last year|next year|the previous year|the following year|the same year))?`),
     accept(m, text) {
-      const word = m[2];
+      const word = m[3];
       if (!isCapitalised(word)) return false;
-      const full = word.length >= 3 && MONTHS[word.toLowerCase()] !== undefined && word.length > 3 || word === 'May';
-      if (m[3]) return true;
+      const full = (word.length > 3 && MONTHS[word.toLowerCase()] !== undefined) || word === 'May';
+      if (m[4]) return true;
       if (!full) return false;
-      const before = text.slice(Math.max(0, m.index - 30), m.index);
-      if (m[1]) return true;
+      if (m[1] || m[2]) return true;
       // "May" is mostly the modal verb and "March" a verb: demand a date-like preposition.
-      if (word === 'May' || word === 'March') return DATE_PREPOSITION.test(before) && !/^\s+(?:be|have|not|to|on)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6));
+      if (word === 'May' || word === 'March') {
+        return precededBy(text, m.index, DATE_PREPOSITION) && !/^\s+(?:be|have|not|to|on)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6));
+      }
       return true;
     },
     normalize(m, ctx) {
-      const mo = MONTHS[m[2].toLowerCase()];
+      const mo = MONTHS[m[3].toLowerCase()];
       const mod = m[1] ? EDGE_MOD[m[1].toLowerCase()] : undefined;
+      const shift = m[2]?.toLowerCase();
       let y: number | null = null;
-      if (m[3]) y = /^\d/.test(m[3]) ? +m[3] : yearFromRelative(m[3], ctx.published);
-      else if (ctx.published !== null) y = yearFor(mo, null, ctx.published, directionOf(ctx.tense()));
+      if (m[4]) y = /^\d/.test(m[4]) ? +m[4] : yearFromRelative(m[4], ctx.published);
+      else if (ctx.published !== null) {
+        const { y: py, m: pm } = fromDayNumber(ctx.published);
+        // "last March": the latest March before this month; "next March": the first after it.
+        if (shift === 'last' || shift === 'this past') y = mo < pm ? py : py - 1;
+        else if (shift === 'next' || shift === 'this coming') y = mo > pm ? py : py + 1;
+        else if (shift === 'this') y = py;
+        else y = yearFor(mo, null, ctx.published, directionOf(ctx.tense()));
+      }
       const value = y === null ? `XXXX-${pad2(mo)}` : formatMonth(y, mo);
       return mod ? { type: 'DATE', value, mod } : { type: 'DATE', value };
     },
@@ -575,19 +584,22 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
-    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|\b(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
+    re: re(String.raw`\b(?:every|each)\s+(?:other\s+|single\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bevery\s+(${NUMBER})\s+${UNIT}|\b(daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|fortnightly)\b|\b(?:a|per)\s+(day|week|month|year|quarter|hour)\b`),
     accept(m, text) {
       // "15 tanks a year", "twice a week": a rate needs a count before it.
-      if (m[3] && !precededBy(text, m.index, /(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+(?:[a-z]+\s+)?$/i)) return false;
+      if (m[5] && !precededBy(text, m.index, /(?:\d|%|percent|billion|million|thousand|times|once|twice)\s+(?:[a-z]+\s+)?$/i)) return false;
+      // "the weekly said": the newspaper, not a frequency.
+      if (m[4] && /^(?:daily|weekly|monthly)$/i.test(m[4]) && /^\s*(?:[,.;:]|reported|said|says|wrote|writes|quoted|claimed)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
       // "Daily Mail", "The Weekly Standard": names, not frequencies.
-      if (m[2] && isCapitalised(m[2])) {
+      if (m[4] && isCapitalised(m[4])) {
         const before = text.slice(Math.max(0, m.index - 3), m.index);
         if (!/(?:^|[.!?"“]\s*)$/.test(before) || /^\s+[A-Z]/.test(text.slice(m.index + m[0].length))) return false;
       }
       return true;
     },
     normalize(m) {
-      const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+      if (m[2]) return { type: 'SET', value: durationValue(parseNumber(m[2]), unitOf(m[3])) }; // "every three days"
+      const w = (m[1] ?? m[4] ?? m[5]).toLowerCase();
       if (w in WEEKDAYS) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[w]}` };
       const map: Record<string, string> = {
         day: 'P1D', daily: 'P1D', week: 'P1W', weekly: 'P1W', month: 'P1M', monthly: 'P1M', year: 'P1Y', yearly: 'P1Y',

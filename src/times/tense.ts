@@ -50,10 +50,7 @@ function verbGroupTense(tokens: readonly Token[], i: number, lo: number, depth =
     seen++;
     if (FUTURE_AUX.has(w) || MODAL.has(w)) return 'future';
     if (tokens[j].pos === 'VERB' && depth === 0 && LINKING.has(tokens[j].lemma)) return verbGroupTense(tokens, j, lo, 1);
-    if (w === 'to') {
-      // "is set to begin", "plans to sign": prospective; "agreed to meet": still ahead of the agreement.
-      return 'future';
-    }
+    if (w === 'to') return infinitiveTense(tokens, j, lo, depth);
     if (PAST_AUX.has(w) || PERFECT_AUX.has(w)) return 'past';
     if (PRESENT_AUX.has(w)) {
       // "is meeting on Friday" (progressive) and "is scheduled for Friday" look ahead.
@@ -64,6 +61,36 @@ function verbGroupTense(tokens: readonly Token[], i: number, lo: number, depth =
     if (tokens[j].pos !== 'AUX') break;
   }
   return morphologyTense(v);
+}
+
+/** Verbs and nouns whose infinitive is still to come: "agreed to meet", "plans to travel", "an offer to host". */
+const FORWARD = new Set([
+  'agree', 'plan', 'decide', 'promise', 'vow', 'pledge', 'threaten', 'want', 'hope', 'intend', 'expect', 'aim',
+  'seek', 'ask', 'urge', 'call', 'invite', 'offer', 'prepare', 'schedule', 'set', 'go', 'propose', 'undertake',
+  'commit', 'arrange', 'try', 'attempt', 'need', 'wish', 'order', 'tell', 'allow', 'due', 'likely', 'ready',
+  'able', 'unable', 'about', 'effort', 'bid', 'deadline', 'move', 'push', 'proposal', 'request', 'chance', 'opportunity',
+]);
+
+/**
+ * Tense of an infinitive ("to" at `j`): ahead when its governor looks forward ("agreed to meet on
+ * Friday", "is to sign"); otherwise the governor's own tense ("failed to reach a deal on Sunday",
+ * "fired tear gas to disperse protesters on Monday night").
+ */
+function infinitiveTense(tokens: readonly Token[], j: number, lo: number, depth: number): Tense {
+  for (let g = j - 1, seen = 0; g >= lo && seen < 4; g--) {
+    const t = tokens[g];
+    if (SKIPPABLE.has(t.lower) || t.pos === 'ADV' || t.pos === 'PART') continue;
+    seen++;
+    if (FORWARD.has(t.lemma) || FORWARD.has(t.lower)) return 'future';
+    if (t.pos === 'AUX') return 'future'; // "is to sign", "was to arrive"
+    if (t.pos === 'VERB') {
+      if (depth > 1) return 'future';
+      return verbGroupTense(tokens, g, lo, depth + 1) === 'past' ? 'past' : 'future';
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') continue; // "fired tear gas to disperse"
+    break;
+  }
+  return 'future';
 }
 
 function tokenTense(tokens: readonly Token[], i: number, lo: number): Tense | null {
@@ -93,6 +120,8 @@ export function clauseTense(tokens: readonly Token[], first: number, last: numbe
   let right: { tense: Tense; dist: number } | null = null;
   for (let i = last + 1, d = 1; i < hi && d <= 14; i++, d++) {
     if (CLAUSE_BREAK.has(tokens[i].text)) break;
+    // A purpose infinitive after the date ("on Sunday to press their demands") does not date it.
+    if (tokens[i - 1]?.lower === 'to' && i - 1 > last) continue;
     const t = tokenTense(tokens, i, lo);
     if (t) {
       // An auxiliary opens its group: take the whole group's tense ("will be delayed").
