@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
+import { COMMON_WORDS, DETERMINERS, MODIFIERS, NOT_NAMES } from './words.js';
 
 export type Office = 'head-of-state' | 'head-of-government' | 'foreign-minister' | 'defence-minister' | 'other';
 
@@ -129,6 +130,12 @@ function charClass(c: number): number {
   if ((c >= 97 && c <= 122) || c > 127) return 1;
   if (c >= 48 && c <= 57) return 2;
   return 3;
+}
+
+function isCommonWord(alias: string): boolean {
+  if (/\s/.test(alias)) return false;
+  const w = alias.toLowerCase();
+  return MODIFIERS.has(w) || NOT_NAMES.has(w) || DETERMINERS.has(w) || COMMON_WORDS.has(w);
 }
 
 function caseRuleOf(alias: string): CaseRule {
@@ -249,7 +256,9 @@ function addEntry(b: Builder, file: string, index: number, e: unknown): void {
     const person: PersonRecord = { id: `person:${b.people.length}`, name, wikidata: str(e.wikidata), roles };
     b.people.push(person);
     addAlias(b, name, { kind: 'person', person });
-    for (const a of strings(e.aliases)) addAlias(b, a, { kind: 'person', person });
+    // A one-word alias that is an ordinary English word ("Senior", "Will") would fire on every
+    // sentence that opens with it: such aliases are left out; the full name still matches.
+    for (const a of strings(e.aliases)) if (!isCommonWord(a)) addAlias(b, a, { kind: 'person', person });
     return;
   }
   if ('nouns' in e) {

@@ -469,6 +469,11 @@ class SentenceReader {
       // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
       const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
       const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
+      // An adjective-tagged sector word before any noun is a modifier: "the official Czechoslovak news agency".
+      if (next && headTok.pos === 'ADJ' && head.j === head.i + 1 && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && !this.isSector(atoms[r]) && !EQUIPMENT.has(next.lower)) {
+        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+        return p;
+      }
       if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
         (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
         if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
