@@ -37,7 +37,14 @@ const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'y
 /** Finds the entry that best matches at token i, or null. */
 function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
   const forms = lemmaForms(view, i);
-  const cands = new Set(forms.flatMap((f) => lexicon.byLemma.get(f) ?? []));
+  let cands: LexiconEntry[] | null = null;
+  for (const f of forms) {
+    const list = lexicon.byLemma.get(f);
+    if (!list) continue;
+    if (!cands) cands = [...list];
+    else for (const e of list) if (!cands.includes(e)) cands.push(e);
+  }
+  if (!cands) return null;
   let best: Match | null = null;
   let bestScore = -1;
   for (const entry of cands) {
@@ -65,7 +72,8 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   const lower = view.lower(i);
   const forms = [lemma];
   if (lower !== lemma) forms.push(lower);
-  {
+  // Only words long enough to carry a suffix, and only content words, get guesses.
+  if (lower.length > 4 && view.kind(i) === 'word') {
     if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
     if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);

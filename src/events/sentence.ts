@@ -45,6 +45,7 @@ const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 export class SentenceView {
   readonly tokens: Token[];
   readonly n: number;
+  private readonly lemmas: string[];
   readonly mentions: Mention[];
   /** Token → index of the mention covering it, or -1. */
   readonly mentionAt: Int32Array;
@@ -59,6 +60,7 @@ export class SentenceView {
   ) {
     this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
     this.n = this.tokens.length;
+    this.lemmas = this.tokens.map((t) => t.lemma.toLowerCase());
     this.mentionAt = new Int32Array(this.n).fill(-1);
     this.inTime = new Uint8Array(this.n);
     this.mentions = [];
@@ -93,7 +95,8 @@ export class SentenceView {
   }
 
   lower(i: number): string { return this.tokens[i]?.lower ?? ''; }
-  lemma(i: number): string { return (this.tokens[i]?.lemma ?? '').toLowerCase(); }
+  lemma(i: number): string { return this.lemmas[i] ?? ''; }
+  kind(i: number): string { return this.tokens[i]?.kind ?? ''; }
   pos(i: number): string { return this.tokens[i]?.pos ?? ''; }
 
   isComma(i: number): boolean { return this.lower(i) === ','; }
