@@ -44,7 +44,7 @@ ${parametersTable(o.parameters)}${bodySummary(o.requestBody)}<p class="codes">Re
   const schemas = Object.entries((openapi.components?.schemas ?? {}) as Json)
     .map(([name, s]) => `<details><summary>${escapeHtml(name)}</summary><pre>${escapeHtml(JSON.stringify(s, null, 2))}</pre></details>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Parley API</title><style>
+<title>Parley API</title><link rel="icon" href="data:,"><style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:2rem;color:#1d2433}
 h1{margin:0 0 .25rem}.op{border:1px solid #dde2ea;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
 h2{font-size:1.05rem;margin:.25rem 0}.m{display:inline-block;min-width:3.5rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .4rem}

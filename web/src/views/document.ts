@@ -76,11 +76,13 @@ export function documentView(doc: ParleyDocument, options: { initialEvent?: stri
   const render = () => {
     mount(textBox, articleText(doc, selected, select));
     mount(panel,
+      doc.threads.length ? h('h3', null, 'Threads ', h('small', null, String(doc.threads.length))) : null,
+      ...doc.threads.map((t) => h('div', { class: 'mini-thread', 'data-thread': t.id },
+        h('div', null, h('strong', null, t.title), ' ', h('span', { class: `status status-${t.status}` }, t.status)),
+        h('small', { class: 'muted' }, t.history.map((step) => step.status).join(' → ')))),
       h('h3', null, 'Events ', h('small', null, String(doc.events.length))),
       doc.events.length ? null : h('p', { class: 'muted' }, 'No events were found in this article.'),
       ...doc.events.map((ev) => eventCard(ev, doc, ev.id === selected, select)),
-      doc.threads.length ? h('h3', null, 'Threads') : null,
-      ...doc.threads.map((t) => h('div', { class: 'mini-thread' }, h('strong', null, t.title), ' ', h('span', { class: 'status' }, t.status))),
       doc.diagnostics.length ? h('details', { class: 'diagnostics' }, h('summary', null, `${doc.diagnostics.length} diagnostic(s)`),
         h('ul', null, ...doc.diagnostics.map((d) => h('li', null, h('code', null, d.code), ' ', d.message)))) : null,
     );
@@ -93,8 +95,8 @@ export function documentView(doc: ParleyDocument, options: { initialEvent?: stri
   return h('div', { class: 'document' },
     h('section', { class: 'reader' },
       options.header ?? null,
-      h('h2', { class: 'article-title' }, a.title ?? a.id),
-      h('p', { class: 'meta' }, [a.published ? `Published ${a.published}` : 'No publication date', a.source, a.url].filter(Boolean).join(' · ')),
+      h('h2', { class: 'article-title' }, a.title ?? 'Untitled article'),
+      h('p', { class: 'meta' }, [a.published ? `Published ${a.published}` : 'No publication date', a.source, a.url, `id ${a.id}`].filter(Boolean).join(' · ')),
       h('p', { class: 'meta muted' }, counts),
       legend(),
       textBox),

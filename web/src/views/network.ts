@@ -87,7 +87,10 @@ export function networkChart(dyads: Aggregates['dyads'], names: Map<string, stri
   for (const n of nodes.values()) {
     const a = s('a', { href: link('events', [], { country: n.id }), class: 'node' },
       s('circle', { cx: n.x + dx, cy: n.y, r: radius(n) }),
-      s('text', { x: n.x + dx, y: n.y + 4, 'text-anchor': 'middle' }, n.id),
+      // Country codes fit inside the circle; a longer name (an actor without a country) goes below it.
+      n.id.length <= 4
+        ? s('text', { x: n.x + dx, y: n.y + 4, 'text-anchor': 'middle' }, n.id)
+        : s('text', { x: n.x + dx, y: n.y + radius(n) + 13, 'text-anchor': 'middle', class: 'long' }, n.id.length > 18 ? `${n.id.slice(0, 17)}…` : n.id),
       s('title', null, `${names.get(n.id) ?? n.id}: ${n.weight} event(s) — click for its events`));
     svg.append(a);
   }
