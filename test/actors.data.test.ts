@@ -116,6 +116,7 @@ const rules: Rule[] = [
   ['people', 'role start is not after its end', (e) => (e.roles as Obj[]).some((r) => r.end !== null && earliest(String(r.start)) > latest(String(r.end)))],
   ['people', 'role source is wikidata, wikidata+authors or authors', (e) => (e.roles as Obj[]).some((r) => !roleSources.has(String(r.source)))],
   ['people', 'IGO roles name their organisation', (e) => (e.roles as Obj[]).some((r) => r.country === 'IGO' && !isText(r.organisation))],
+  ['people', 'confirmedUntil, where given, is a date on an open role', (e) => (e.roles as Obj[]).some((r) => r.confirmedUntil !== undefined && (!dateOk(r.confirmedUntil) || r.end !== null || earliest(String(r.start)) > String(r.confirmedUntil)))],
 
   ['organisations', 'has a name and aliases', (e) => !isText(e.name) || !textList(e.aliases)],
   ['organisations', 'country is IGO or NGO and matches kind', (e) => !['IGO', 'NGO'].includes(String(e.country)) || e.kind !== e.country],
