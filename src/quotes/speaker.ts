@@ -214,6 +214,13 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
     const aff = affiliation(ctx, toks, span.start, span.end, head);
     return { speaker: { ...base, actor: null, name: null, anonymous: false, country: aff.country, sector: institutionSector ?? aff.sector }, plural };
   }
+  // A person the actors layer found but could not code ("Dmitry Peskov" outside the dictionary):
+  // the name is still the speaker's; the affiliation comes from the rest of the phrase.
+  const person = ents.find((e) => e.type === 'PERSON' && e.start <= headTok.start && e.end >= headTok.end);
+  if (person) {
+    const aff = affiliation(ctx, toks, span.start, span.end, head);
+    return { speaker: { ...base, actor: null, name: person.text, anonymous: false, country: aff.country, sector: aff.sector }, plural };
+  }
   // A name the actors layer did not resolve: ask the dictionary for the whole phrase; an actor
   // named only inside it ("the Washington Post") gives at most a country.
   const resolved = lookUp(ctx, base.text);
