@@ -493,6 +493,12 @@ class SentenceReader {
 
       // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
       const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
+      // "the official Czechoslovak news agency": a proper adjective and a common noun after the
+      // sector word make it a modifier, not a person's title.
+      const afterName = name ? this.tok(atoms[name.q]) : undefined;
+      if (name && !name.person && afterName && afterName.pos === 'NOUN' && !isUpper(afterName.text)) {
+        return ctys.length ? q : p;
+      }
       if (name && (name.person || name.j - name.i >= 2)) {
         const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
         for (const c of ctys) this.emitCountryish(c, false, true);
