@@ -314,6 +314,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     ({ type, mode, cameo } = entry.joint);
   }
   if (actor.length === 0 && recipient.length === 0) return [];
+  if (entry.requiresRecipient && !recipient.some((r) => r.resolved)) return [];
   // Nobody the dictionary can place on either side: too little to code ("24 people were killed").
   if (![...actor, ...recipient].some((x) => x.resolved) && chain.passive && actor.length === 0) return [];
   // An attack always has a target: when its clause names none, the sentence's other party is it

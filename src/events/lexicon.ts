@@ -57,6 +57,8 @@ export interface LexiconEntry {
   control: ControlClass | null;
   /** Fires only when it governs a 'to' infinitive ("is willing to …"). */
   controlOnly: boolean;
+  /** Coded only when a recipient the dictionary places is found (ambiguous verbs: "struck"). */
+  requiresRecipient: boolean;
   objects: readonly ObjectRow[] | null;
   /** CAMEO code of the act announced as intent; empty when it has none. */
   intent: string;
@@ -220,7 +222,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
       id, type: e.type, mode: e.mode ?? null, cameo: checkCode(id, e.cameo), noun, anyPos: e.pos === 'any',
       alternatives, items,
       recipient: [...words(e.recipient ?? 'obj')],
-      control: e.control ?? null, controlOnly: Boolean(e.controlOnly),
+      control: e.control ?? null, controlOnly: Boolean(e.controlOnly), requiresRecipient: Boolean(e.requiresRecipient),
       objects: objectRows(id, e.objects), intent,
       passive: sub(e.passive), joint: sub(e.joint), order,
     };
