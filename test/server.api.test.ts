@@ -68,6 +68,8 @@ const GETS: [string, number, Check][] = [
     assert.ok(b.dyads.some((d: any) => d.source === 'MDA' && d.target === 'ROU' && d.count === 1));
     assert.ok(b.places.some((p: any) => p.name === 'Odesa' && p.types.ASSAULT === 1));
     assert.ok(b.days.some((d: any) => d.date === '2025-04-04' && d.type === 'AGREE'));
+    assert.equal(b.names.MDA, 'Moldova');
+    assert.equal(b.names.RUS, 'Russian forces');
   }],
   ['/v1/aggregates?type=AGREE', 200, (b) => { assert.equal(b.events, 1); assert.equal(b.dyads.length, 0); }],
   ['/v1/export?format=csv', 200, (_b, raw) => { assert.match(lines(raw)[0], /^key,article_id,date,type/); assert.equal(lines(raw).length, 5); }],

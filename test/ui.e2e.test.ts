@@ -202,6 +202,23 @@ test('ui › a pasted article is read and shown with its events panel', async ()
   }
 });
 
+test('ui › "Read and store" stores the pasted article and links to it', async () => {
+  const page = await openPage('#/read');
+  try {
+    const text = PASTE_TEXT.replace('Monday', 'Thursday');
+    await page.fill('textarea[name="text"]', text);
+    await page.click('form.read-form button.secondary');
+    await page.waitForSelector('.status-line a', { timeout: 30_000 });
+    assert.match(await page.locator('.status-line').textContent() ?? '', /Stored as/);
+    await page.click('.status-line a');
+    await page.waitForSelector('[data-view="article"][data-ready="true"]');
+    assert.equal(await page.locator('.article-main [data-testid="article-text"]').textContent(), text);
+    assert.match(await page.locator('#stats').textContent() ?? '', /^4 articles/);
+  } finally {
+    await page.close();
+  }
+});
+
 test('ui › the page loads nothing from another origin', () => {
   assert.deepEqual(problems.filter((p) => p.startsWith('request to another origin')), []);
 });

@@ -48,6 +48,8 @@ export interface Aggregates {
   days: { date: string; type: string; count: number }[];
   /** Who acts on whom (actor country → recipient country), weighted by events. */
   dyads: { source: string; target: string; count: number; types: Record<string, number> }[];
+  /** A display name for each node of the network (a country's government name as the articles give it). */
+  names: Record<string, string>;
   /** Event places with their counts. */
   places: { name: string; country: string | null; lat: number; lon: number; count: number; types: Record<string, number> }[];
 }
@@ -57,7 +59,13 @@ export function aggregateEvents(events: Iterable<StoredEvent>): Omit<Aggregates,
   const days = new Map<string, { date: string; type: string; count: number }>();
   const dyads = new Map<string, Aggregates['dyads'][number]>();
   const places = new Map<string, Aggregates['places'][number]>();
-  const label = (p: StoredEvent['actor'][number]) => p.country ?? p.name;
+  const names: Record<string, string> = {};
+  const label = (p: StoredEvent['actor'][number]) => {
+    const id = p.country ?? p.name;
+    // Prefer the name of the state itself ("Ukraine") over one of its officials.
+    if (!names[id] || (p.sector === 'GOV' && p.name.length < names[id].length)) names[id] = p.name;
+    return id;
+  };
   for (const e of events) {
     if (e.date) {
       const k = `${e.date}|${e.type}`;
@@ -82,6 +90,7 @@ export function aggregateEvents(events: Iterable<StoredEvent>): Omit<Aggregates,
   return {
     days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type)),
     dyads: [...dyads.values()].sort((a, b) => b.count - a.count),
+    names,
     places: [...places.values()].sort((a, b) => b.count - a.count),
   };
 }

@@ -9,6 +9,7 @@ export interface Aggregates {
   truncated: boolean;
   days: { date: string; type: string; count: number }[];
   dyads: { source: string; target: string; count: number; types: Record<string, number> }[];
+  names: Record<string, string>;
   places: { name: string; country: string | null; lat: number; lon: number; count: number; types: Record<string, number> }[];
 }
 

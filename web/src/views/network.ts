@@ -101,10 +101,9 @@ export async function networkView(root: HTMLElement, route: Route): Promise<void
   const filters = filtersFrom(route);
   const panel = h('div', { class: 'panel' });
   mount(root, h('div', { class: 'toolbar' }, filterBar('network', filters, ['type', 'factuality', 'country', 'from', 'to', 'text'])), panel);
-  const [agg, actors] = await Promise.all([api.aggregates(filters), api.actors()]);
+  const agg = await api.aggregates(filters);
   if (!agg.dyads.length) { mount(panel, emptyState('No actor → recipient pairs yet', 'The network links the actor side of each event to its recipient side.')); return; }
-  const names = new Map<string, string>();
-  for (const a of actors.items) if (a.country && a.sector === 'GOV' && !names.has(a.country)) names.set(a.country, a.name);
+  const names = new Map(Object.entries(agg.names ?? {}));
   mount(panel,
     h('h2', null, 'Who acts on whom ', h('small', null, `${agg.dyads.length} pair(s)${agg.dyads.length > MAX_EDGES ? `, the ${MAX_EDGES} heaviest drawn` : ''}`)),
     h('p', { class: 'muted small' }, 'Arrows run from actor to recipient; width is the number of events, colour the most frequent type.'),
