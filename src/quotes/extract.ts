@@ -171,7 +171,9 @@ function speakerLeftOf(x: Extraction, i: number, lo: number): SpeakerSpan | null
       }
       return true;
     })();
-    if (!isRelative(inner) && !innerIsParticiple && !innerIsApposition) return null;
+    // An adjunct or adverb aside: "Zelensky, in his nightly address, said", "X, however, said".
+    const innerIsAdjunct = inner.pos === 'ADP' || (inner.pos === 'ADV' && k + 2 === j);
+    if (!isRelative(inner) && !innerIsParticiple && !innerIsApposition && !innerIsAdjunct) return null;
     const start = nounPhraseStartLeft(toks, k - 1, lo, x.lex);
     if (start < 0) return null;
     // "The spokesperson, Maria Zakharova, said": the name in the apposition is the speaker's.
@@ -569,9 +571,11 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
         continue;
       }
     }
-    const speaker = speakerLeftOf(x, i, lo);
+    // "X was quoted as saying …": the speaker is the subject of "was quoted".
+    const quotedAs = word.lower.endsWith('ing') && i - 2 >= lo && t[i - 1].lower === 'as' && t[i - 2].lower === 'quoted';
+    const speaker = speakerLeftOf(x, quotedAs ? i - 2 : i, lo);
     if (!speaker) continue;
-    const cueSpan = span(x, i, cueEnd);
+    const cueSpan = span(x, quotedAs ? i - 2 : i, cueEnd);
     const comesAfterComma = speaker.start > lo && isPunct(t[speaker.start - 1], ',—');
     // Post-posed: "Russia will not attend, a Kremlin spokesman said (on Monday)."
     if (comesAfterComma && onlyAdjunctsUntil(x, cueEnd, hi)) {
