@@ -391,21 +391,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    re: re(String.raw`\b(?:(early|late|mid)[\s-]+)?(1[89]\d|20\d)0s\b|(?:\b(early|late|mid)[\s-]+)?['’](\d)0s\b|\b(\d)0s\b`),
+    re: re(String.raw`(?:\b(early|late|mid)[\s-]+)?(?:\b(1[89]\d|20\d)0s|['’](\d)0s|\b(\d)0s)\b`),
     accept(m, text) {
-      if (m[4]) return m[3] !== undefined || precededBy(text, m.index, /(?:^|[\s(])$/);
+      if (m[3]) return m[1] !== undefined || precededBy(text, m.index, /(?:^|[\s(])$/);
       // A bare "70s" is a decade after "the" or in a list of decades, not an age ("in their 70s").
-      if (m[5]) return precededBy(text, m.index, /\bthe\s+(?:(?:early|late|mid)[\s-]+)?$|\d0s\s+(?:and|or|to)\s+$/i);
+      if (m[4]) return precededBy(text, m.index, /\bthe\s+$|\d0s\s+(?:and|or|to)\s+$/i) || (m[1] !== undefined && precededBy(text, m.index, /\bthe\s+$/i));
       return true;
     },
     normalize(m, ctx) {
-      const mod = m[1] || m[3] ? EDGE_MOD[(m[1] || m[3]).toLowerCase()] : undefined;
-      let decade: string;
-      if (m[2]) decade = m[2];
-      else {
-        const d = +(m[4] ?? m[5]);
-        decade = String(Math.floor(twoDigitYear(d * 10, ctx.published) / 10));
-      }
+      const mod = m[1] ? EDGE_MOD[m[1].toLowerCase()] : undefined;
+      const decade = m[2] ?? String(Math.floor(twoDigitYear(+(m[3] ?? m[4]) * 10, ctx.published) / 10));
       return mod ? { type: 'DATE', value: decade, mod } : { type: 'DATE', value: decade };
     },
   },
@@ -716,7 +711,8 @@ export const RULES: readonly Rule[] = [
   {
     name: 'that-period',
     // "that year", "by that time": the period the story is at.
-    re: re(String.raw`\b(?:that|the\s+same)\s+(week|month|year)\b|(?<=\b(?:at|by|since|until|from)\s+)(?:that|the)\s+time\b(?!\s+(?:of|when|that|to|for)\b)`),
+    re: re(String.raw`\b(?:that|the\s+same)\s+(week|month|year)\b|\b(?:that|the)\s+time\b(?!\s+(?:of|when|that|to|for)\b)`),
+    accept: (m, text) => m[1] !== undefined || precededBy(text, m.index, /\b(?:at|by|since|until|from)\s+$/i),
     normalize(m, ctx) {
       const unit = m[1]?.toLowerCase();
       const anchor = ctx.lastValue && /^\d{4}/.test(ctx.lastValue) ? ctx.lastValue : null;
