@@ -76,6 +76,13 @@ test('times › a malformed publication date is reported and ignored', () => {
   assert.equal(doc.times?.[0].value, 'XXXX-WXX-1');
 });
 
+test('times › an expression never runs over a sentence break, and the part before it is kept', () => {
+  const text = 'The vote took place in May.\n\n2009 was a bad year for the talks.';
+  const doc = new Document({ id: 'e', published: '2025-10-14', title: null, url: null, source: null, text });
+  createPipeline([segmentStage(), timesStage()]).run(doc);
+  assert.deepEqual((doc.times ?? []).map((t) => [t.text, t.value]), [['May', '2025-05'], ['2009', '2009']]);
+});
+
 test('times › a document without time expressions gets an empty layer', () => {
   const doc = new Document({ id: 'd', published: '2025-10-14', title: null, url: null, source: null, text: 'Kyiv insists the moment requires urgency.' });
   createPipeline([segmentStage(), timesStage()]).run(doc);

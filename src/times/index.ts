@@ -44,7 +44,10 @@ export function publicationDay(published: string | null | undefined): number | n
   return dayNumber(+m[1], +m[2], +m[3]);
 }
 
-function findCandidates(text: string): Candidate[] {
+/** Sticky copies of the rule patterns, to re-match inside one sentence. */
+const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
+
+function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
@@ -53,6 +56,16 @@ function findCandidates(text: string): Candidate[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
+      const sentence = sentenceOf(sentences, m.index);
+      if (sentence && m.index + m[0].length > sentence.end) {
+        // A pattern's \s+ reached over a sentence break ("… in May.\n\n2009 was …"): match again
+        // within the sentence, so that the part before the break is still found.
+        const sticky = STICKY[r];
+        sticky.lastIndex = m.index;
+        const inner = sticky.exec(text.slice(0, sentence.end));
+        if (!inner || inner[0].length === 0) continue;
+        m = inner;
+      }
       if (rule.accept && !rule.accept(m, text)) continue;
       let end = m.index + m[0].length;
       while (end > m.index && /[\s,]/.test(text[end - 1])) end--;
@@ -130,7 +143,7 @@ export interface RecognizeOptions {
 export function recognizeTimes(text: string, tokens: readonly Token[], sentences: readonly Sentence[],
   published: string | null | undefined, options: RecognizeOptions = {}): TimeExpression[] {
   const p = publicationDay(published);
-  const candidates = findCandidates(text);
+  const candidates = findCandidates(text, sentences);
   const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
   type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number };
   const items: Item[] = [];
