@@ -4,6 +4,7 @@ import { Document } from '../src/document/document.js';
 import { createPipeline } from '../src/document/pipeline.js';
 import { eventsStage, loadLexicon } from '../src/events/index.js';
 import { FACTUALITIES, PLOVER_TYPES } from '../src/document/types.js';
+import { segment } from '../src/nlp/index.js';
 import { read } from './events.helpers.js';
 
 const text = 'Ukraine has called for a meeting with the United States this week. Russian forces stepped up attacks on Ukraine on Monday. ' +
@@ -77,4 +78,13 @@ test('events stage › an empty document codes no events', () => {
   Object.assign(d, { tokens: [], sentences: [], entities: [], actors: [], times: [], places: [], quotes: [] });
   eventsStage(loadLexicon()).run(d);
   assert.deepEqual(d.events, []);
+});
+
+test('events stage › an act between parties no dictionary places is not coded by default', () => {
+  const quiet = read('The company released a list of dealers on Monday.');
+  assert.deepEqual(quiet.events, []);
+  const d = new Document({ id: 'q', published: null, title: null, url: null, source: null, text: quiet.article.text });
+  Object.assign(d, segment(d.text), { entities: quiet.entities, actors: quiet.actors, times: quiet.times, places: quiet.places, quotes: quiet.quotes });
+  eventsStage(loadLexicon(), { requirePlacedParticipant: false }).run(d);
+  assert.ok((d.events ?? []).some((e) => e.type === 'RETREAT'), JSON.stringify(d.events));
 });

@@ -185,6 +185,7 @@ interface DocContext {
   quotes: Quote[];
   /** Subject of the previous sentence, for pronouns that open a sentence. */
   topic: Mention[];
+  requirePlaced: boolean;
 }
 
 /** Codes the events of one sentence. */
@@ -316,7 +317,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   if (actor.length === 0 && recipient.length === 0) return [];
   if (entry.requiresRecipient && !recipient.some((r) => r.resolved)) return [];
   // Nobody the dictionary can place on either side: too little to code ("24 people were killed").
-  if (![...actor, ...recipient].some((x) => x.resolved) && chain.passive && actor.length === 0) return [];
+  if (![...actor, ...recipient].some((x) => x.resolved) && ctx.requirePlaced) return [];
   // An attack always has a target: when its clause names none, the sentence's other party is it
   // ("Ukraine risks losing ground as Russian forces step up attacks").
   if (recipient.length === 0 && (type === 'ASSAULT' || type === 'COERCE') && actor.length > 0 && !chain.passive) {
@@ -761,10 +762,21 @@ function participant(m: Mention): EventParticipant {
   return { ...m.participant };
 }
 
+export interface CodeEventsOptions {
+  /**
+   * Code an event only when at least one participant resolved to a country or class code: an act
+   * between parties no dictionary knows ("the company released a list") is not political news.
+   */
+  requirePlacedParticipant?: boolean;
+}
+
+const defaults: Required<CodeEventsOptions> = Object.freeze({ requirePlacedParticipant: true });
+
 /** Codes every sentence of the document into `parley.document/1` events. */
-export function codeEvents(doc: Document, lexicon: Lexicon): Event[] {
+export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsOptions = {}): Event[] {
   const actorsById = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
-  const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [] };
+  const opts = { ...defaults, ...options };
+  const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [], requirePlaced: opts.requirePlacedParticipant };
   const events: Event[] = [];
   for (const sentence of doc.sentences ?? []) {
     const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById);
