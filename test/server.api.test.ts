@@ -288,12 +288,12 @@ test('server › startServer listens on loopback and closes cleanly', async () =
   await running.closed;
 });
 
-test('server › parley serve stops gracefully on SIGTERM and closes its store', { timeout: 60_000 }, async () => {
+test('server › parley serve --examples stores the bundled examples, prints its address, and stops gracefully on SIGTERM', { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-serve-'));
   const db = join(dir, 'serve.db');
   const script = `import('./src/cli/commands/serve.ts').then(async (m) => {
     const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), colors: null, isTTY: false };
-    process.exitCode = await m.serveCommand(['--db', ${JSON.stringify(db)}, '--port', '0', '--quiet'], io);
+    process.exitCode = await m.serveCommand(['--db', ${JSON.stringify(db)}, '--port', '0', '--quiet', '--examples'], io);
   });`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
@@ -307,14 +307,17 @@ test('server › parley serve stops gracefully on SIGTERM and closes its store',
         if (m) { clearTimeout(t); resolve(m[1]); }
       });
     });
-    assert.equal((await fetch(`${url}/v1/stats`)).status, 200);
+    const stats = await (await fetch(`${url}/v1/stats`)).json() as { articles: number; events: number };
+    assert.ok(stats.articles > 0, 'the examples are stored');
+    assert.match(out, new RegExp(`serving ${stats.articles} article\\(s\\)`));
+    assert.match(await (await fetch(`${url}/`)).text(), /<title>|<!doctype html>/i);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0, err);
     assert.match(err, /server stopped/);
     // The store was closed: a fresh connection opens it without a lock or a pending WAL.
     const reopened = await openStore(db);
-    assert.deepEqual((await reopened.stats()).articles, 0);
+    assert.ok((await reopened.stats()).articles > 0);
     await reopened.close();
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -8,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { ParleyError } from '../document/errors.js';
 import { createEngine, type Engine } from '../engine.js';
+import { packageRoot } from '../data.js';
 import { fetchDefaults } from '../ingest/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { HttpError, sendError } from './errors.js';
@@ -45,16 +45,6 @@ export const defaults = Object.freeze({
 });
 
 const OPTION_KEYS = new Set(['store', 'db', 'engine', 'apiKey', 'allowPrivateFetch', 'logger', 'rateLimit', 'bodyLimit', 'webRoot']);
-
-/** The package root: the nearest folder above this module holding package.json (works from src/ and dist/src/). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
 
 export const defaultWebRoot = (): string => join(packageRoot(), 'dist', 'web');
 export const examplesFolder = (): string => join(packageRoot(), 'examples');
