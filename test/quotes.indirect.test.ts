@@ -110,6 +110,7 @@ const cases: [string, string, QuoteGist[]][] = [
     [ind('both sides were committed to dialogue', 'A joint statement issued after the meeting', 'said')]],
   ['"said little" is not a quote', 'The president has said little about the talks.', []],
   ['"said nothing" is not a quote', 'Asked about the talks, the minister said nothing.', []],
+  ['an inverted question is not a quote', 'Did the president say he would come?', []],
   ['negated cue is not a quote', 'The White House has not publicly confirmed whether the meeting will take place.', []],
   ['"did not say whether" is not a quote', 'The spokesman did not say whether the meeting had been cancelled.', []],
   ['passive "was told" is not the speaker', 'The delegation was told that the border would stay closed.', []],

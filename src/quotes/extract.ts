@@ -304,10 +304,13 @@ function attributionBefore(x: Extraction, openTok: number): Attribution | null {
     if (x.mask[j] || isSentenceEnd(t[j]) || QUOTE_MARKS.has(t[j].text)) break;
     // Only the cue's hearer and adjuncts may stand between cue and quote ("told reporters in
     // Kyiv: “…”"); a verb means the quote sits inside reported speech ("said he is ready to host “…”").
-    if (t[j].pos === 'VERB' || t[j].pos === 'AUX' || t[j].pos === 'SCONJ' || (t[j].pos === 'PRON' && !isPossessive(t[j]))) {
-      if (!cueAt(x, j, lo, openTok)) return null;
+    let cue = cueAt(x, j, lo, openTok);
+    // The last word of a phrase cue ("put it: “…”"): move to the phrase's start.
+    for (let d = 1; !cue && d <= 2 && j - d >= lo; d++) {
+      const phrase = cueAt(x, j - d, lo, openTok);
+      if (phrase && phrase.end > j) { j -= d; cue = phrase; }
     }
-    const cue = cueAt(x, j, lo, openTok);
+    if (!cue && (t[j].pos === 'VERB' || t[j].pos === 'AUX' || t[j].pos === 'SCONJ' || (t[j].pos === 'PRON' && !isPossessive(t[j])))) return null;
     if (!cue) continue;
     if (j > lo && isBe(t[j - 1]) && !t[j].lower.endsWith('ing')) break;
     const speaker = speakerLeftOf(x, j, lo);
@@ -484,6 +487,11 @@ function contentAfterCue(x: Extraction, i: number, cue: { verb: CueVerb; end: nu
 function pushIndirect(x: Extraction, contentStart: number, contentEnd: number, cue: TextSpan, speakerSpan: SpeakerSpan, lo: number): void {
   const end = cutAtNextCue(x, contentStart, contentEnd, lo);
   let [s, e] = trimContent(x, contentStart, end);
+  // Content that is itself an attributed direct quote ("“We are ready,” Peskov said, according
+  // to TASS") is that quote, not a second one.
+  if (s < e && x.mask[s] & INSIDE_QUOTATION) {
+    for (let k = s; k < e; k++) if (x.mask[k] & USED_BY_ATTRIBUTION) return;
+  }
   // An opening mark never closed ("“We will never accept this, the minister said."): the words
   // are still the speaker's own.
   const unclosed = s < e && QUOTE_MARKS.has(x.toks[s].text) && !x.mask[s];
@@ -575,6 +583,8 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
     const quotedAs = word.lower.endsWith('ing') && i - 2 >= lo && t[i - 1].lower === 'as' && t[i - 2].lower === 'quoted';
     const speaker = speakerLeftOf(x, quotedAs ? i - 2 : i, lo);
     if (!speaker) continue;
+    // An inverted question asks about speech, it does not report it: "Did Trump say he would come?"
+    if (speaker.start > lo && t[speaker.start - 1].pos === 'AUX' && speaker.start - 1 === firstWord(x, lo, hi)) continue;
     const cueSpan = span(x, quotedAs ? i - 2 : i, cueEnd);
     const comesAfterComma = speaker.start > lo && isPunct(t[speaker.start - 1], ',—');
     // Post-posed: "Russia will not attend, a Kremlin spokesman said (on Monday)."
