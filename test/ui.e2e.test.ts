@@ -44,6 +44,9 @@ let profile: string;
 const problems: string[] = [];
 
 before(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set PARLEY_CHROMIUM`);
+  }
   ensureWebBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   store = await openStore(':memory:');
