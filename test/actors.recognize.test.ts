@@ -261,6 +261,12 @@ const cases: Case[] = [
     [['The Sri Lankan army', 'LKA', 'MIL']]],
   ['Poland\'s foreign minister summoned the Belarusian ambassador.', '2025-02-01',
     [["Poland's foreign minister", 'POL', 'GOV'], ['the Belarusian ambassador', 'BLR', 'GOV']]],
+  ["Members of the Serbian Workers' Union (SSS) went on strike, and the SSS said talks had failed.", null,
+    [["the Serbian Workers' Union", 'SRB', 'LAB'], ['SSS', 'SRB', 'LAB']]],
+  ['President Omar Hassan al-Bashir lifted the curfew.', null,
+    [['President Omar Hassan al-Bashir', 'SDN', '*']]],
+  ['Recent US drone strikes killed eight militants.', null,
+    [['US', 'USA', '*']]],
   ['Australian and New Zealand troops joined the exercise.', null,
     [['Australian', 'AUS', 'MIL'], ['New Zealand troops', 'NZL', 'MIL']]],
 

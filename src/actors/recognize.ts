@@ -38,7 +38,7 @@ export type Ref =
   /** A person the dictionary does not know, introduced by a title ("British Defence Secretary Tom King"). */
   | { kind: 'named'; name: string; country: string | null; sector: string | null; title: string | null; former: boolean }
   /** A government or collective: country used as actor, "Russian forces", "rebels". */
-  | { kind: 'collective'; country: string | null; sector: string | null; label: string; definite: boolean; via?: Mention; possessor?: string }
+  | { kind: 'collective'; country: string | null; sector: string | null; label: string; definite: boolean; via?: Mention; possessor?: string; named?: boolean }
   | { kind: 'unit'; unit: UnitRecord; sector: string }
   /** An office without a name ("the Ukrainian President", "the president"): the holder on the date, or the article's. */
   | { kind: 'office'; country: string | null; title: TitleRecord; label: string; former: boolean }
@@ -237,7 +237,17 @@ class SentenceReader {
       const consistent = others.every((a) => { const w = this.tok(a)!.lower; return own.has(w) || /^[a-z]\.?$/.test(w) || /^[-'’.]$/.test(w); });
       if (!lastIsPerson || !consistent) person = null;
     }
-    return { q, person, i: atoms[p].i, j: atoms[q - 1].j };
+    const i = atoms[p].i, j = atoms[q - 1].j;
+    if (!person) {
+      // "Omar Hassan al-Bashir" is "Omar al-Bashir": a first and last name the dictionary knows, with middle names.
+      const words = this.text.slice(this.toks[i].start, this.toks[j - 1].end).split(/\s+/);
+      if (words.length >= 3) {
+        const hits = this.dict.phrases.get(normalizeKey(`${words[0]} ${words[words.length - 1]}`));
+        const found = hits?.find((h) => h.hit.kind === 'person');
+        if (found && found.hit.kind === 'person') person = found.hit.person;
+      }
+    }
+    return { q, person, i, j };
   }
 
   // ---- mentions --------------------------------------------------------------------------
@@ -344,7 +354,8 @@ class SentenceReader {
       // A place name opening a longer proper name is part of it: "The Washington Post", "Jordan
       // Peterson", "the Kyiv Independent"; a nationality only before an organisation word
       // ("the Ukrainian Orthodox Church"). Titles and sector nouns are not names ("U.S. President").
-      if (c.kind !== 'unit' && !this.isPossessive(atoms[q + 1])) {
+      // (An abbreviation is used as an adjective, not as the start of a name: "US Predator attacks".)
+      if (c.kind !== 'unit' && !this.isPossessive(atoms[q + 1]) && !/^[A-Z.]+$/.test(this.span(c.atom))) {
         const nameRun = this.readName(q + 1);
         const nextA = atoms[q + 1];
         const startsName = !!nameRun && !!nextA && !nextA.hits.length && !this.isTitle(nextA) && !this.isSector(nextA) && !(c.kind === 'demonym' && /s$/.test(this.word(nextA)));
@@ -353,7 +364,17 @@ class SentenceReader {
           const nameText = this.text.slice(this.toks[c.atom.i].start, this.toks[nameRun!.j - 1].end);
           const words = nameText.toLowerCase().split(/[\s-]+/);
           const type: EntityType = words.some((w) => ORG_WORDS.has(w)) ? 'ORG' : words.some((w) => LOC_WORDS.has(w)) ? 'LOC' : 'PERSON';
-          this.emit(det === 'the' && spanStart === p ? i0 : c.atom.i, nameRun!.j, type, { kind: 'unknown', name: nameText }, { country: type === 'PERSON' ? null : this.countryOf(c) });
+          const from = det === 'the' && spanStart === p ? i0 : c.atom.i;
+          if (c.kind === 'demonym' && type === 'ORG') {
+            // "the Serbian Workers' Union": an organisation the dictionary does not know, but whose
+            // name says its country; its sector is the sector noun that ends the name, if any.
+            const lastWord = normalizeKey(words[words.length - 1].replace(/['’]$/, ''));
+            const sectorHit = this.dict.phrases.get(lastWord)?.find((h) => h.hit.kind === 'sector');
+            const sector = sectorHit && sectorHit.hit.kind === 'sector' ? sectorHit.hit.sector : null;
+            this.emit(from, nameRun!.j, type, { kind: 'collective', country: c.iso3, sector, label: nameText, definite: false, named: true }, { country: c.iso3 });
+            return nameRun!.q;
+          }
+          this.emit(from, nameRun!.j, type, { kind: 'unknown', name: nameText }, { country: type === 'PERSON' ? null : this.countryOf(c) });
           return nameRun!.q;
         }
       }
@@ -513,6 +534,19 @@ class SentenceReader {
       const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
       const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
 
+      // "the Serbian Workers' Union", "the Ukrainian Farmers Party": a capitalised sector noun that
+      // runs on into an organisation word is the name of an organisation of that country.
+      if (ctys.length === 1 && ctys[0].kind === 'demonym' && isUpper(headTok.text)) {
+        let e = r;
+        if (atoms[e] && /^['’]$/.test(this.word(atoms[e])) && this.tok(atoms[e])!.start === headTok.end) e++;
+        const orgTok = atoms[e] ? this.tok(atoms[e])! : undefined;
+        if (orgTok && isUpper(orgTok.text) && ORG_WORDS.has(orgTok.lower)) {
+          const c = ctys[0] as Extract<Countryish, { kind: 'demonym' }>;
+          const label = this.text.slice(this.toks[atoms[spanStart].i].start, orgTok.end);
+          this.emit(atoms[spanStart].i, atoms[e].j, 'ORG', { kind: 'collective', country: c.iso3, sector, label, definite: false, named: true }, { country: c.iso3 });
+          return e + 1;
+        }
+      }
       if (ctys.length) {
         // One entity per coordinated country: "Hungarian" and "Romanian officials".
         ctys.forEach((c, k) => {

@@ -106,6 +106,8 @@ class ArticleResolver {
   readonly unknown: ResolveResult['unknown'] = [];
   /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
   readonly seen: Seen[] = [];
+  /** Acronyms the article defines in brackets: "(FIS)". */
+  private readonly acronyms = new Map<string, Slot>();
 
   constructor(private readonly dict: ActorDictionary, private readonly text: string, private readonly date: string | null) {}
 
@@ -200,6 +202,10 @@ class ArticleResolver {
           const near = this.recentBefore(m, (s) => s.actor.sector === sector && !!s.actor.country && !s.personal);
           if (near) return near;
         }
+        if (ref.named) {
+          // A named organisation of a known country ("the Serbian Workers' Union") is an actor of its own.
+          return this.slot(`named:${ref.label.toLowerCase()}`, { name: ref.label.replace(/^the\s+/i, ''), country, sector: ref.sector, wikidata: null, title: null }, false);
+        }
         if (m.anonymous) {
           return this.slot(`anon:${m.start}`, { name: text.slice(m.start, m.end), country, sector: ref.sector, wikidata: null, title: null }, false);
         }
@@ -238,6 +244,15 @@ class ArticleResolver {
         return this.collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? this.countryName(inner.actor.country)! : ref.label);
       }
       case 'unknown': {
+        // "the Islamic Salvation Front (FIS)": an acronym in brackets right after an actor is that actor,
+        // here and later in the article.
+        const acronym = this.acronyms.get(ref.name);
+        if (acronym) return acronym;
+        const prev = this.seen[this.seen.length - 1];
+        if (prev && /^\s*\(\s*$/.test(text.slice(prev.m.end, m.start)) && text.charAt(m.end) === ')' && /^[A-Z][A-Za-z.\-/]{1,9}$/.test(ref.name)) {
+          this.acronyms.set(ref.name, prev.slot);
+          return prev.slot;
+        }
         const words = ref.name.toLowerCase().split(/\s+/);
         const last = words[words.length - 1];
         for (let k = this.slotList.length - 1; k >= 0; k--) {
