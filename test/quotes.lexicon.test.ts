@@ -52,6 +52,9 @@ const marks: [string, string, [number, number][], number[]][] = [
   ['continued over a paragraph', '“One.\n“Two,” he said.', [[0, 11]], []],
   ['unclosed at the paragraph end', '“One.\nTwo.', [], [0]],
   ['a stray straight closer', 'He said" no.', [], [7]],
+  ['an elided decade is not an opening mark', 'In the ’90s the officials’ view was different.', [], []],
+  ['a straight elision is not an opening mark', "In the '90s the officials' view was different.", [], []],
+  ['British straight singles', "'We agree,' she said.", [[0, 10]], []],
 ];
 for (const [behaviour, text, pairs, unbalanced] of marks) {
   test(`quotes › marks › ${behaviour}`, () => {

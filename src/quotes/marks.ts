@@ -46,6 +46,10 @@ function isWordChar(ch: string | undefined): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
 }
 
+function isLetter(ch: string | undefined): boolean {
+  return isWordChar(ch) && !(ch! >= '0' && ch! <= '9');
+}
+
 /** After a paragraph break inside an open quotation: the offset of the continuing mark, or -1. */
 function continuationAt(text: string, newline: number, family: 'double' | 'single'): number {
   let j = newline;
@@ -76,7 +80,8 @@ export function scanQuotations(text: string): QuotationScan {
       } else if (ch === '”' && isSpace(text[i - 1]) && isWordChar(text[i + 1])) {
         // Some feeds use ” for both marks.
         open = i; family = 'double'; paragraphs = 1;
-      } else if ((ch === SINGLE_OPEN || ch === "'") && (i === 0 || isSpace(text[i - 1]) || text[i - 1] === '(') && isWordChar(text[i + 1])) {
+      } else if ((ch === SINGLE_OPEN || ch === "'") && (i === 0 || isSpace(text[i - 1]) || text[i - 1] === '(') && isLetter(text[i + 1])) {
+        // A letter must follow: "the ’90s" is an elision, not a quotation.
         open = i; family = 'single'; singleMark = ch === "'" ? "'" : SINGLE_CLOSE; paragraphs = 1;
       }
       continue;
