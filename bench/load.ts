@@ -6,7 +6,7 @@
  * runs in a child process (so the load generator does not share its event loop), with the real
  * configuration: rate-limit plugin on (with a ceiling the test cannot reach), logging off.
  *
- *   npx tsx bench/load.ts [--events 100000] [--duration 10] [--connections 10] [--fresh]
+ *   npx tsx bench/load.ts [--events 100000] [--duration 10] [--connections 10] [--workers N] [--fresh]
  *
  * Prints requests/s and latency percentiles and saves them to bench/results/load.json.
  */
@@ -21,12 +21,12 @@ import type { Event, ParleyDocument, PloverType } from '../src/document/types.js
 import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/server/index.js';
 
-const defaults = Object.freeze({ events: 100_000, eventsPerArticle: 10, duration: 10, connections: 10, db: join('.tmp', 'bench-load.db') });
+const defaults = Object.freeze({ events: 100_000, eventsPerArticle: 10, duration: 10, connections: 10, workers: 2, db: join('.tmp', 'bench-load.db') });
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
-    fresh: { type: 'boolean' }, serve: { type: 'boolean' }, port: { type: 'string' },
+    fresh: { type: 'boolean' }, serve: { type: 'boolean' }, port: { type: 'string' }, workers: { type: 'string' },
   },
 });
 const DB = values.db ?? defaults.db;
@@ -175,6 +175,8 @@ async function main(): Promise<void> {
   const total = Number(values.events ?? defaults.events);
   const duration = Number(values.duration ?? defaults.duration);
   const connections = Number(values.connections ?? defaults.connections);
+  // Load-generator threads (autocannon workers), so a CPU-starved client is not what gets measured; 0 runs it on this thread.
+  const workers = Number(values.workers ?? defaults.workers) || undefined;
   const built = await buildStore(total);
   if (built.seconds) process.stderr.write(`built ${built.events} events in ${built.articles} articles in ${built.seconds.toFixed(1)} s\n`);
 
@@ -189,12 +191,12 @@ async function main(): Promise<void> {
     }
     // A short warm-up so the first JIT and SQLite page-cache costs are not in the figures.
     await autocannon({ url: server.url, connections, duration: 2, requests: QUERIES.map((path) => ({ method: 'GET', path })) });
-    const result = await autocannon({ url: server.url, connections, duration, requests: QUERIES.map((path) => ({ method: 'GET', path })) });
+    const result = await autocannon({ url: server.url, connections, duration, workers, requests: QUERIES.map((path) => ({ method: 'GET', path })) });
     const figures = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
       store: { kind: 'sqlite', articles: built.articles, events: built.events },
-      load: { endpoint: 'GET /v1/events (8-query mix, 50 events a page)', connections, durationSeconds: duration },
+      load: { endpoint: 'GET /v1/events (8-query mix, 50 events a page)', connections, workers: workers ?? 0, durationSeconds: duration },
       requestsPerSecond: Math.round(result.requests.average),
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
