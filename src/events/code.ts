@@ -168,7 +168,8 @@ function objectRow(view: SentenceView, m: Match): ObjectRow | null {
   let best = -1;
   const end = Math.min(view.n, m.last + 14);
   for (let k = m.head + 1; k < end; k++) {
-    if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX')) break;
+    if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX' ||
+      (ADVERBIAL_PREPOSITIONS.has(view.lower(k)) && view.lower(k) !== 'in'))) break;
     const w = view.lower(k);
     const l = view.lemma(k);
     for (let r = 0; r < rows.length && (best < 0 || r < best); r++) {
@@ -291,7 +292,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
         ? others(conditionSubject(view, m.last + 1)) : []),
       // A recipient the dictionary could not place yields to a placed one later in the phrase
       // ("aid to refugees fleeing the war in Liberia").
-      () => others(firstResolvedAfter(view, from)),
+      () => (direct.mentions.length > 0 ? others(firstResolvedAfter(view, from)) : []),
       // A place struck, visited or sent to stands for its country ("shelled Kharkiv").
       () => (PLACE_TARGETS.has(type) || mode === 'visit' ? placeAfter(view, from, end) : []),
     ];
@@ -308,6 +309,9 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   actor = dedupe(actor);
   recipient = dedupe(recipient).filter((r) => !actor.some((a) => a.t0 === r.t0 && a.t1 === r.t1));
   const actorCountries = new Set(actor.map((a) => a.participant.country));
+  // "Vietnam and China held talks in Hanoi": with both sides as actors, a recipient of either
+  // side's country adds nothing.
+  if (actorCountries.size >= 2) recipient = recipient.filter((r) => !actorCountries.has(r.participant.country));
   if (recipient.some((r) => !actorCountries.has(r.participant.country))) {
     recipient = recipient.filter((r) => !actorCountries.has(r.participant.country) || !r.participant.country);
   }
@@ -341,7 +345,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       mode = null;
     }
   }
-  if (mode === null) mode = ctx.lexicon.cameo.get(cameo)?.mode ?? null;
+  if (mode === null || type === 'AGREE') mode = ctx.lexicon.cameo.get(cameo)?.mode ?? null;
 
   // ---- factuality -------------------------------------------------------------------------------
   const sentenceSpeech = speech.filter((s) => s !== i);
@@ -563,9 +567,12 @@ function recipientOf(view: SentenceView, slots: readonly string[], from: number,
   for (const slot of slots) {
     if (slot === 'none') return { mentions: [], viaWith: false };
     if (slot === 'obj') {
+      let adverbial = false;
       for (let k = from; k < end; k++) {
+        // A place or time phrase ("in Hanoi", "after talks in Algiers") is not the object.
+        if (view.pos(k) === 'ADP' || view.pos(k) === 'SCONJ') adverbial = ADVERBIAL_PREPOSITIONS.has(view.lower(k));
         const mi = view.mentionAt[k];
-        if (mi < 0) continue;
+        if (mi < 0 || adverbial) continue;
         const m = view.mentions[mi];
         const [, b] = view.npStartingAt(m.t0, end);
         return { mentions: view.heads(m.t0, Math.max(b, m.t1 - 1)), viaWith: false };
@@ -640,6 +647,7 @@ function inConditional(view: SentenceView, i: number): boolean {
 }
 
 const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'AID']);
+const ADVERBIAL_PREPOSITIONS = new Set(['in', 'at', 'after', 'before', 'during', 'near', 'outside', 'since', 'following', 'amid', 'despite', 'until', 'while', 'inside', 'throughout']);
 
 /** The first place with a country after a token in the clause, as a participant. */
 function placeAfter(view: SentenceView, from: number, end: number): Mention[] {

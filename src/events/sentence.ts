@@ -196,7 +196,8 @@ export class SentenceView {
         }
         if (c >= 0 && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c)) || this.mentionAt[c] >= 0)) {
           // "urged Iraq to expel", "called on Arabs to unite": the one asked is the one to act.
-          const [a] = this.npEndingAt(c);
+          let a = this.mentionAt[c] >= 0 ? this.mentions[this.mentionAt[c]].t0 : c;
+          while (a > 0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
           let v = a - 1;
           if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
           while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
