@@ -29,6 +29,8 @@ const anonymity: [string, string, SpeakerGist][] = [
   ['an institution is not an anonymous source', 'State radio said the curfew had been lifted.', { text: 'State radio', anonymous: false, sector: 'MED' }],
   ['police are an institution with the police sector', 'Police said two people had been detained.', { text: 'Police', anonymous: false, sector: 'COP' }],
   ['a spokesman for an organisation is unnamed', 'The strike will continue, a spokesman for the union said.', { text: 'a spokesman for the union', anonymous: true }],
+  ['unnamed advisers of a named leader are anonymous', 'Zelensky’s advisers say the vote will go ahead.', { text: 'Zelensky’s advisers', anonymous: true }],
+  ['a leader’s spokesman is an identifiable office', 'Putin’s spokesman said the Kremlin had not been consulted.', { text: 'Putin’s spokesman', anonymous: false }],
   ['a named person is not anonymous', 'Kaja Kallas said the bloc was united.', { text: 'Kaja Kallas', anonymous: false }],
   ['military source gets the military sector', 'A senior military official said the brigade had withdrawn.', { text: 'A senior military official', anonymous: true, sector: 'MIL' }],
   ['a hyphenated title is not the military role "general"', 'The deputy secretary-general said the mission would be extended.', { text: 'The deputy secretary-general', anonymous: false, sector: null }],

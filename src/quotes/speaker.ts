@@ -194,13 +194,13 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
     const actor = ctx.actors.get(headEntity.actor!);
     // A role phrase without a person's name is an unnamed source even when the actors layer typed
     // it PERSON ("the negotiator", "a spokesman"); a named person in the phrase fails isUnnamedRole.
-    const anonymous = headEntity.anonymous ?? (isRole && isUnnamedRole(ctx, toks, span.start, head, plural));
+    const anonymous = headEntity.anonymous ?? (isRole && isUnnamedRole(toks, span.start, head, plural));
     const speaker = speakerFromActor(ctx, base, headEntity, actor, anonymous || (hinted && headEntity.type !== 'PERSON'));
     if (isRole) speaker.sector = roleSector(ctx.lex, toks, span.start, head) ?? speaker.sector;
     return { speaker, plural };
   }
   if (isRole) {
-    const anonymous = hinted || isUnnamedRole(ctx, toks, span.start, head, plural);
+    const anonymous = hinted || isUnnamedRole(toks, span.start, head, plural);
     const aff = affiliation(ctx, toks, span.start, span.end, head);
     return {
       speaker: { ...base, actor: null, name: null, anonymous, country: aff.country, sector: roleSector(ctx.lex, toks, span.start, head) ?? aff.sector },
@@ -232,15 +232,12 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
 }
 
 /**
- * An unnamed source: no person is named, and the phrase is indefinite, plural or a generic role
- * ("one senior Ukrainian official", "officials in Washington", "a diplomat"). A definite singular
- * office title ("the foreign minister") identifies its holder and is not anonymous.
+ * An unnamed source headed by a role noun (the caller has checked that no name heads the phrase):
+ * plural, indefinite or a generic role ("officials in Washington", "one senior Ukrainian
+ * official", "the diplomat", "Zelensky's advisers"). A singular office title with a definite or
+ * possessive determiner ("the foreign minister", "Putin's spokesman") identifies its holder.
  */
-function isUnnamedRole(ctx: SpeakerContext, toks: readonly Token[], start: number, head: number, plural: boolean): boolean {
-  // A person named inside the phrase ("Putin's spokesman") — not an entity for the phrase itself
-  // ("a spokesman" tagged PERSON by the actors layer).
-  const headStart = toks[head].start;
-  if (head > start && overlapping(ctx, toks[start].start, headStart).some((e) => e.type === 'PERSON' && e.end <= headStart)) return false;
+function isUnnamedRole(toks: readonly Token[], start: number, head: number, plural: boolean): boolean {
   if (plural) return true;
   const determiner = toks[start].lower;
   if (INDEFINITE.has(determiner)) return true;
