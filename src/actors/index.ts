@@ -96,8 +96,7 @@ function tokenizePhrase(text: string): RecToken[] {
 export function resolveActor(dict: ActorDictionary, text: string, date: string | null): ResolvedActor | null {
   const toks = tokenizePhrase(text);
   if (!toks.length) return null;
-  const { mentions, pronouns } = recognizeSentence(dict, text, toks, tokenKeys(toks), 0, toks.length);
-  void pronouns;
+  const { mentions } = recognizeSentence(dict, text, toks, tokenKeys(toks), 0, toks.length);
   const r = resolveMentions(dict, text, dayOf(date), mentions, []);
   const withActor = r.entities.filter((e) => e.actor);
   if (!withActor.length) return null;

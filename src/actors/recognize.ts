@@ -427,9 +427,6 @@ class SentenceReader {
         const c = this.countryish(atoms[s]);
         if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
       }
-      if (this.word(atoms[r]) === ',' && this.readName(r + 1) && ctys.length === 0 && !ofCountry) {
-        // "Quatar's emir, Sheikh …" is an apposition, left to the next phrase.
-      }
       const name = this.readName(r);
       const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
       const start = atoms[spanStart].i;
@@ -442,7 +439,7 @@ class SentenceReader {
           ? { kind: 'person', person: name.person, title, former }
           : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
         this.emit(start, end, 'PERSON', ref, { country });
-        return this.after(name.q);
+        return name.q;
       }
       // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
       if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
@@ -464,7 +461,7 @@ class SentenceReader {
       const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
       const m = this.emit(start, end, 'PERSON', ref, { country });
       this.anonymity(m, det, r, true);
-      return this.after(r);
+      return r;
     }
 
     // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels"; after a
@@ -528,7 +525,7 @@ class SentenceReader {
           ? { kind: 'person', person: name.person, title: null, former }
           : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
         this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
-        return this.after(name.q);
+        return name.q;
       }
       const singular = !this.isPlural(head) && !/s$/.test(headWord);
       const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
@@ -565,7 +562,7 @@ class SentenceReader {
           if (last) this.anonymity(m, det, r, personal);
           else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
         });
-        return this.after(r);
+        return r;
       }
       // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
       let post = r;
@@ -599,7 +596,7 @@ class SentenceReader {
       const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
       const m = this.emit(i0, j0, type, ref, { country });
       this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
-      return this.after(post);
+      return post;
     }
 
     // A nationality or state before military equipment is its forces: "Israeli tanks", "Chinese warships".
@@ -632,7 +629,7 @@ class SentenceReader {
         const inner = this.emit(name.i, name.j, 'PERSON', personRef, { asActor: false, nested: true });
         const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
         this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector: 'GOV', label });
-        return this.after(adminAt + 1);
+        return adminAt + 1;
       }
       if (poss && this.isSector(atoms[r + 1]) && this.isPlural(atoms[r + 1])) {
         const inner = this.emit(name.i, name.j, 'PERSON', personRef, { nested: true });
@@ -640,10 +637,10 @@ class SentenceReader {
         const label = this.text.slice(this.toks[start].start, this.toks[atoms[r + 1].j - 1].end);
         inner.asActor = true;
         this.emit(start, atoms[r + 1].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
-        return this.after(r + 2);
+        return r + 2;
       }
       this.emit(name.i, name.j, 'PERSON', personRef);
-      return this.after(r);
+      return r;
     }
 
     // No head: country-ish words on their own ("The United States and Jordan", "Turkish and Greek sides").
@@ -656,17 +653,11 @@ class SentenceReader {
         (!nextA.hits.length || nextA.hits.some((h) => h.kind === 'demonym' && h.plural));
       if (ctys.length === 1 && last.kind === 'demonym' && !last.plural && peopleName) {
         this.emit(atoms[spanStart].i, nextA.j, 'NORP', { kind: 'collective', country: last.iso3, sector: 'CVL', label: this.text.slice(this.toks[last.atom.i].start, nextT.end), definite: false }, { country: last.iso3 });
-        return this.after(q + 1);
-      }
-      if (ctys.length === 2 && ctys[0].kind === 'demonym' && !ctys[0].plural && last.kind === 'demonym' && last.plural && !this.word(atoms[ctys[0].atom.j - ctys[0].atom.i + ctys[0].atom.i]).match(/^(and|,)$/)) {
-        if (last.atom.i === ctys[0].atom.j) {
-          this.emit(atoms[spanStart].i, last.atom.j, 'NORP', { kind: 'collective', country: ctys[0].iso3, sector: 'CVL', label: this.text.slice(this.toks[ctys[0].atom.i].start, this.toks[last.atom.j - 1].end), definite: false }, { country: ctys[0].iso3 });
-          return this.after(q);
-        }
+        return q + 1;
       }
       const placeUse = locative || (!last.possessive && this.placeNounAfter(q));
       ctys.forEach((c, k) => this.emitCountryish(c, placeUse, false, k === 0 && det === 'the' && spanStart === p && c.kind !== 'demonym' ? atoms[p].i : undefined));
-      return this.after(q);
+      return q;
     }
 
     // Unknown capitalised name: an entity with no actor (unless it is a surname seen before).
@@ -684,7 +675,7 @@ class SentenceReader {
             : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
             : this.locativeBefore(name.i) ? 'GPE' : 'PERSON';
           this.emit(name.i, name.j, type, { kind: 'unknown', name: nameText }, { asActor: !this.locativeBefore(name.i) });
-          return this.after(name.q);
+          return name.q;
         }
       }
     }
@@ -732,9 +723,6 @@ class SentenceReader {
     }
     return null;
   }
-
-  /** Skips to the atom after the phrase. */
-  private after(q: number): number { return q; }
 
   /** Reads all phrases of the sentence. */
   run(): Mention[] {
