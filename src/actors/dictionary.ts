@@ -177,8 +177,11 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
   const caseRule = rule ?? (hit.kind === 'sector' || hit.kind === 'title' ? (caseRuleOf(alias) === 'exact' ? 'exact' : 'any') : caseRuleOf(alias));
   // Leading parts ending where a token may end: before a space, or where letters meet digits or
   // punctuation ("al|-|qaeda", "u.s.|-led"), which is where wink-nlp splits tokens.
+  let before = charClass(key.charCodeAt(0));
   for (let k = 1; k < key.length; k++) {
-    if (charClass(key.charCodeAt(k - 1)) !== charClass(key.charCodeAt(k))) b.prefixes.add(key.slice(0, k).trimEnd());
+    const here = charClass(key.charCodeAt(k));
+    if (here !== before && before !== 0) b.prefixes.add(key.slice(0, k));
+    before = here;
   }
   const list = b.phrases.get(key) ?? [];
   // One alias listed twice for the same thing (e.g. "President" and "president") is one hit.
@@ -188,7 +191,7 @@ function addAlias(b: Builder, alias: unknown, hit: Hit, rule?: CaseRule): void {
     else if (h.caseRule === 'upper' && caseRule === 'any') h.caseRule = 'any';
     return;
   }
-  list.push({ hit, caseRule, written: alias.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim() });
+  list.push({ hit, caseRule, written: caseRule === 'exact' ? alias.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim() : '' });
   b.phrases.set(key, list);
   // The prefix set stops matching early; the cap only bounds pathological runs.
   b.maxTokens = defaults.tokenCap;
