@@ -1,4 +1,6 @@
-import { after } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDocument } from './fixtures.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
@@ -22,3 +24,45 @@ storeContract('postgres via openStore(postgres://…)', async () => {
   databases.push(database);
   return openStore(database.url);
 }, { skip });
+
+describe('store › postgres races', { skip }, () => {
+  let url: string;
+  const stores: PostgresStore[] = [];
+  before(async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    url = database.url;
+    for (let i = 0; i < 3; i++) stores.push(new PostgresStore({ url, poolSize: 2 }));
+    await stores[0].migrate();
+  });
+  after(async () => { for (const s of stores) await s.close(); });
+
+  test('store › one new document given twice in a batch is stored once, with its events', async () => {
+    const doc = makeDocument('twice', 'The same new article appears twice in one batch.', [{}, {}]);
+    const r = await stores[0].ingest([doc, doc]);
+    assert.deepEqual([r.stored, r.duplicates, r.events], [['twice'], ['twice'], 2]);
+    assert.equal((await stores[0].queryEvents({ articleId: 'twice' })).total, 2);
+  });
+
+  const races: [string, () => ReturnType<typeof makeDocument>[], (ids: string[][]) => void][] = [
+    ['the same content from three workers at once is stored once',
+      () => [0, 1, 2].map((i) => makeDocument(`race-${i}`, 'One wire story delivered to three workers at once.', [{}])),
+      (ids) => assert.equal(ids.flat().length, 1)],
+    ['different content under one id from three workers is kept, suffixed',
+      () => [0, 1, 2].map((i) => makeDocument('clash', `Three different stories that share an id, number ${i}.`, [{}])),
+      (ids) => {
+        const all = ids.flat().sort();
+        assert.equal(all.length, 3);
+        assert.equal(all.filter((id) => id === 'clash').length, 1);
+        for (const id of all.filter((x) => x !== 'clash')) assert.match(id, /^clash~[0-9a-f]{8}$/);
+      }],
+  ];
+  for (const [name, docs, check] of races) {
+    test(`store › ${name}`, async () => {
+      const results = await Promise.all(docs().map((doc, i) => stores[i].ingest([doc])));
+      check(results.map((r) => r.stored));
+      const stored = results.flatMap((r) => r.stored);
+      for (const id of stored) assert.equal((await stores[0].queryEvents({ articleId: id })).total, 1);
+    });
+  }
+});

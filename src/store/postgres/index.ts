@@ -138,6 +138,14 @@ function searchTerms(q: string): string {
 let model: ReturnType<typeof loadThreadModel> | undefined;
 const threadModel = () => (model ??= loadThreadModel());
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** A superset of the fold's own window test: true unless both dates are known and too far apart. */
+function withinWindow(when: string | null, updated: string | null): boolean {
+  if (!when || !updated || !ISO_DAY.test(when) || !ISO_DAY.test(updated)) return true;
+  return Math.abs(Date.parse(when.slice(0, 10)) - Date.parse(updated.slice(0, 10))) / 86_400_000 <= threadModel().windowDays + 1;
+}
+
 function shiftDays(day: string, days: number): string {
   return new Date(Date.parse(day.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -201,38 +209,57 @@ export class PostgresStore implements Store {
   }
 
   private async ingestIn(tx: Transaction<Schema>, documents: readonly ParleyDocument[]): Promise<IngestResult> {
-    const result: IngestResult = { stored: [], duplicates: [], events: 0 };
     const now = new Date().toISOString();
+    const withId = (doc: ParleyDocument, id: string) => (id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } });
+    const row = (doc: ParleyDocument, id: string) => ({
+      id, hash: doc.article.hash ?? '', title: doc.article.title, url: doc.article.url, source: doc.article.source,
+      published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(withId(doc, id)),
+    });
+    // One plan per distinct content in the batch. Another article may carry the same id (two
+    // feeds, one file name): keep both, suffix the later one with its hash.
+    const plans: { doc: ParleyDocument; hash: string; id: string; suffixed: string; storedAs: string | null }[] = [];
+    /** The plan of each input document, or null for a repeat of earlier content in the batch. */
+    const planAt: ((typeof plans)[number] | null)[] = documents.map((doc) => {
+      const hash = doc.article.hash ?? '';
+      if (plans.some((p) => p.hash === hash)) return null;
+      const suffixed = `${doc.article.id}~${hash.slice(0, 8)}`;
+      const id = plans.some((p) => p.doc.article.id === doc.article.id) ? suffixed : doc.article.id;
+      const plan = { doc, hash, id, suffixed, storedAs: null };
+      plans.push(plan);
+      return plan;
+    });
+    // ON CONFLICT waits for a concurrent transaction holding the same hash or id, then skips the
+    // row: the unique indexes, not a prior SELECT, decide which worker stores an article.
+    for (let i = 0; i < plans.length; i += 200) {
+      const chunk = plans.slice(i, i + 200);
+      const inserted = await tx.insertInto('articles').values(chunk.map((p) => row(p.doc, p.id)))
+        .onConflict((oc) => oc.doNothing()).returning('hash').execute();
+      const hashes = new Set(inserted.map((r) => r.hash));
+      for (const p of chunk) if (hashes.has(p.hash)) p.storedAs = p.id;
+    }
+    for (const p of plans) {
+      // Skipped: the content is stored already (a duplicate), or the id is taken (suffix it).
+      while (!p.storedAs) {
+        if (await tx.selectFrom('articles').select('id').where('hash', '=', p.hash).executeTakeFirst()) break;
+        if (p.id === p.suffixed) throw new ParleyError('P030', `Article id ${p.suffixed} is taken by other content`);
+        p.id = p.suffixed;
+        const inserted = await tx.insertInto('articles').values(row(p.doc, p.id)).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        if (inserted) p.storedAs = p.id;
+      }
+    }
+    const result: IngestResult = { stored: [], duplicates: [], events: 0 };
     const fresh: ParleyDocument[] = [];
     const events: EventRow[] = [];
     const parties: PartyRow[] = [];
-    for (const doc of documents) {
-      const hash = doc.article.hash ?? '';
-      if (fresh.some((d) => d.article.hash === hash)) { result.duplicates.push(doc.article.id); continue; }
-      const suffixed = `${doc.article.id}~${hash.slice(0, 8)}`;
-      // Another article may carry the same id (two feeds, one file name): keep both, suffix this one.
-      let id = fresh.some((d) => d.article.id === doc.article.id) ? suffixed : doc.article.id;
-      let stored: ParleyDocument | null = null;
-      for (;;) {
-        const candidate = id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } };
-        // ON CONFLICT waits for a concurrent transaction holding the same hash or id, then skips:
-        // the unique indexes, not a prior SELECT, decide which worker stores an article.
-        const inserted = await tx.insertInto('articles').values({
-          id, hash, title: doc.article.title, url: doc.article.url, source: doc.article.source,
-          published: doc.article.published, ingested_at: now, event_count: doc.events.length,
-          document: JSON.stringify(candidate),
-        }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-        if (inserted) { stored = candidate; break; }
-        if (await tx.selectFrom('articles').select('id').where('hash', '=', hash).executeTakeFirst()) break;
-        if (id === suffixed) throw new ParleyError('P030', `Article id ${suffixed} is taken by other content`);
-        id = suffixed;
-      }
-      if (!stored) { result.duplicates.push(doc.article.id); continue; }
-      const rows = eventRows(stored, id);
+    for (const [i, doc] of documents.entries()) {
+      const plan = planAt[i];
+      if (!plan?.storedAs) { result.duplicates.push(doc.article.id); continue; }
+      const stored = withId(doc, plan.storedAs);
+      const rows = eventRows(stored, plan.storedAs);
       events.push(...rows.events);
       parties.push(...rows.parties);
       result.events += rows.events.length;
-      result.stored.push(id);
+      result.stored.push(plan.storedAs);
       fresh.push(stored);
     }
     for (let i = 0; i < events.length; i += 1000) await tx.insertInto('events').values(events.slice(i, i + 1000)).execute();
@@ -246,11 +273,11 @@ export class PostgresStore implements Store {
    * is held until commit, so the next fold (in any process) reads the threads this one wrote: no
    * worker ever folds into a stale copy and loses another's step.
    *
-   * Only the threads a new article thread could join are loaded: same kind, a shared participant
-   * (a store thread is only joined by one that shares participants), latest step inside the
-   * joining window. That keeps a fold's cost independent of the table's size. Whether a thread
-   * is overdue depends on the newest date seen anywhere, so it is judged against the stored
-   * `as_of` here and again on every read, rather than by rewriting every thread on every fold.
+   * Only the threads a new article thread could join are loaded: same kind, shared participants
+   * (as `participantsMatch` requires), latest step inside the joining window. That keeps a fold's
+   * cost independent of the table's size. Whether a thread is overdue depends on the newest date
+   * seen anywhere, so it is judged against the stored `as_of` here and again on every read,
+   * rather than by rewriting every thread on every fold.
    */
   private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
@@ -260,10 +287,10 @@ export class PostgresStore implements Store {
     if (local.length) {
       const kinds = [...new Set(local.map((l) => l.t.kind))];
       const participants = [...new Set(local.flatMap((l) => l.t.participants))];
-      let q = tx.selectFrom('threads').select(['id', 'json'])
+      let q = tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated'])
         .where('kind', 'in', kinds)
         .where(sql<boolean>`participants && ${sql.val(participants)}::text[]`);
-      const dates = local.map((l) => l.when).filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}/.test(d)));
+      const dates = local.map((l) => l.when).filter((d): d is string => Boolean(d && ISO_DAY.test(d)));
       if (dates.length === local.length) {
         // Every new thread is dated: store threads outside all their windows cannot be joined.
         const window = threadModel().windowDays;
@@ -271,10 +298,12 @@ export class PostgresStore implements Store {
         const hi = shiftDays(dates.reduce((a, b) => (a > b ? a : b)), window + 1);
         q = q.where((eb) => eb.or([eb('updated', 'is', null), eb.and([eb('updated', '>=', lo), eb('updated', '<=', hi)])]));
       }
-      rows = (await q.execute()).filter((r) => {
-        const t = r.json as unknown as Thread;
-        return local.some((l) => l.t.kind === t.kind && participantsMatch(t.participants, l.t.participants));
-      });
+      // First the small columns, to pick the threads that can really be joined; then their JSON.
+      const joinable = (await q.execute()).filter((t) => local.some((l) => l.t.kind === t.kind
+        && participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
+      if (joinable.length) {
+        rows = await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', joinable.map((t) => t.id)).orderBy('id').execute();
+      }
     }
     const existing = rows.map((r) => r.json as unknown as Thread);
     const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
@@ -282,13 +311,18 @@ export class PostgresStore implements Store {
     let asOf = state?.as_of ?? null;
     for (const d of docs) if (d.article.published && (!asOf || d.article.published > asOf)) asOf = d.article.published;
     for (const t of updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    const changed: ThreadTable[] = [];
     for (const t of updated) {
       judgeOverdue(t, asOf);
       const json = JSON.stringify(t);
       if (before.get(t.id) === json) continue;
-      const row = { kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now };
-      await tx.insertInto('threads').values({ id: t.id, ...row })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      changed.push({ id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now });
+    }
+    for (let i = 0; i < changed.length; i += 500) {
+      await tx.insertInto('threads').values(changed.slice(i, i + 500)).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'), status: eb.ref('excluded.status'), participants: eb.ref('excluded.participants'),
+        updated: eb.ref('excluded.updated'), json: eb.ref('excluded.json'), updated_at: eb.ref('excluded.updated_at'),
+      }))).execute();
     }
     if (asOf !== (state?.as_of ?? null)) await tx.updateTable('fold_state').set({ as_of: asOf }).where('id', '=', 1).execute();
   }

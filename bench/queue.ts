@@ -1,0 +1,97 @@
+/**
+ * Queue benchmark: ingests N synthetic articles (default 20,000) through the BullMQ queue into a
+ * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
+ * reports articles per second for each. Figures are printed and saved under bench/results/.
+ *
+ *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--concurrency 8]
+ *
+ * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
+ * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ * The clock starts when the paused queue is resumed with every worker ready (engine loaded), and
+ * stops when the last article is committed, so start-up time is not counted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { enqueueArticles, parseQueueUrl, queueStatus } from '../src/queue/index.js';
+import { syntheticArticles } from '../test/queue.synthetic.js';
+import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js';
+
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' }, concurrency: { type: 'string', default: '8' } },
+});
+const articles = Number(values.articles);
+const workerCounts = values.workers.split(',').map(Number);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Run { workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number }
+
+async function run(workers: number): Promise<Run> {
+  const database = await createTestDatabase('parley_bench');
+  const queue = testQueueUrl('parley-bench');
+  const target = parseQueueUrl(queue);
+  const q = new Queue(target.name, { connection: { host: target.host, port: target.port, db: target.db } });
+  const children: ChildProcess[] = [];
+  const db = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    await q.pause();
+    const started = Date.now();
+    const r = await enqueueArticles(queue, syntheticArticles(articles));
+    process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
+        { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      children.push(child);
+      let err = '';
+      child.stderr!.on('data', (d) => { err += String(d); if (/worker ready/.test(err)) resolve(); });
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
+    })));
+    await q.resume();
+    const t0 = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      const s = await queueStatus(queue);
+      const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
+      if (s.depth === 0 && stored === articles) break;
+      if (s.deadLetters.count) throw new Error(`dead letters: ${JSON.stringify(s.deadLetters.recent)}`);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
+    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads };
+  } finally {
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    })));
+    await q.close();
+    await db.end();
+    await dropQueue(queue);
+    await database.drop();
+  }
+}
+
+const load = loadavg()[0];
+const runs: Run[] = [];
+for (const n of workerCounts) {
+  process.stderr.write(`${n} worker(s), ${articles} articles…\n`);
+  const r = await run(n);
+  runs.push(r);
+  console.log(`${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads)`);
+}
+const one = runs.find((r) => r.workers === 1), two = runs.find((r) => r.workers === 2);
+const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
+if (speedup) console.log(`two workers / one worker: ${speedup.toFixed(2)}×`);
+const result = {
+  benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
+  loadAverageAtStart: load, concurrency: Number(values.concurrency), runs, speedup,
+};
+mkdirSync(new URL('results/', import.meta.url), { recursive: true });
+const file = new URL(`results/queue-${result.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
+writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+console.log(`saved ${fileURLToPath(file)}`);
