@@ -152,7 +152,7 @@ export class SentenceView {
     let k = a - 1;
     while (k >= 0 && this.pos(k) === 'ADV') k--;
     if (k < 0 || this.grammar.clauseBreakers.has(this.lower(k))) return false;
-    if (this.pos(k) === 'ADP') {
+    if (this.pos(k) === 'ADP' || this.lower(k) === 'to') {
       // "… to West Africans ordered out", but not a fronted phrase ("In Kharkiv, troops attacked").
       for (let v = k - 1; v >= 0; v--) {
         if (this.isHardPunct(v) || this.isClauseBreaker(v)) return false;
@@ -162,8 +162,7 @@ export class SentenceView {
     }
     // After a verb the noun phrase is its object, unless the verb reports or opens a clause
     // ("officials said Russian forces shelled …").
-    return this.pos(k) === 'VERB' && !this.grammar.speechVerbs.has(this.lemma(k)) && !this.grammar.unconfirmedVerbs.has(this.lemma(k)) &&
-      !this.grammar.control.has(this.lemma(k));
+    return this.pos(k) === 'VERB' && !this.grammar.speechVerbs.has(this.lemma(k)) && !this.grammar.unconfirmedVerbs.has(this.lemma(k));
   }
 
   /** Reads the verb group leftwards from a trigger. */
@@ -183,7 +182,7 @@ export class SentenceView {
       const t = this.lower(j);
       const p = this.pos(j);
       if (g.negation.has(t) && (p === 'PART' || p === 'ADV' || p === 'DET' || t === "n't")) { chain.negated = true; j--; continue; }
-      if (p === 'ADV') { j--; continue; }
+      if (p === 'ADV' || this.isQuoteMark(j)) { j--; continue; }
       if (p === 'AUX' || g.modalFuture.has(t) || g.modalWould.has(t) || g.modalHypothetical.has(t)) { chain.aux.push(t); j--; continue; }
       if (t === 'to' && (p === 'PART' || p === 'ADP')) {
         let c = j - 1;
@@ -223,6 +222,7 @@ export class SentenceView {
     chain.start = j + 1;
     // "aims to tighten sanctions and impose a blockade", "would prohibit aid and deny entry": a
     // coordinated verb shares the first conjunct's auxiliaries and governing verbs.
+    while (j >= 0 && this.isQuoteMark(j)) j--;
     if (j >= 0 && this.pos(j) === 'CCONJ' && chain.aux.length === 0 && chain.controls.length === 0) {
       for (let k = j - 1; k >= 0; k--) {
         if (this.isHardPunct(k) || this.isClauseBreaker(k)) break;
