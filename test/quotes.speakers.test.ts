@@ -52,6 +52,7 @@ const actors: Actor[] = [
   { id: 'a3', name: 'United States', country: 'USA', sector: 'GOV', wikidata: null, mentions: [] },
   { id: 'a4', name: 'Marek Nowak', country: 'POL', sector: 'GOV', wikidata: null, mentions: [] },
   { id: 'a5', name: 'Russian army', country: 'RUS', sector: 'MIL', wikidata: null, mentions: [] },
+  { id: 'a6', name: 'Poland', country: 'POL', sector: 'GOV', wikidata: null, mentions: [] },
 ];
 
 const layered: [string, string, Parameters<typeof readQuotesWithLayers>[1]['entities'], SpeakerGist[]][] = [
@@ -79,6 +80,10 @@ const layered: [string, string, Parameters<typeof readQuotesWithLayers>[1]['enti
     'Officials in Washington said the letter had arrived. They said a reply would follow.',
     [{ id: 'e1', text: 'Washington', type: 'GPE', actor: 'a3' }],
     [{ text: 'Officials in Washington', anonymous: true, country: 'USA', sector: 'GOV' }, { text: 'They', anonymous: true, country: 'USA', sector: 'GOV' }]],
+  ['"the official" is the last source with that role, whatever the actors layer linked it to',
+    '“We have the letter,” a senior Polish official told reporters. No date has been set, the official said.',
+    [{ id: 'e1', text: 'Polish', type: 'NORP', actor: 'a6' }, { id: 'e2', text: 'the official', type: 'PERSON', actor: 'a1' }],
+    [{ text: 'a senior Polish official', anonymous: true, country: 'POL' }, { text: 'the official', anonymous: true, country: 'POL' }]],
   ['a pronoun entity from the actors layer wins',
     'Nowak spoke after Kovalenko. She said the border would stay open.',
     [{ id: 'e1', text: 'Nowak', type: 'PERSON', actor: 'a4' }, { id: 'e2', text: 'Kovalenko', type: 'PERSON', actor: 'a2' }, { id: 'e3', text: 'She', type: 'PERSON', actor: 'a2' }],

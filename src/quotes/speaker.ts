@@ -42,6 +42,8 @@ export interface SpeakerSpan {
 export interface SpeakerMention {
   speaker: Speaker;
   plural: boolean;
+  /** Lower-cased head word ("official"), for a later "the official said". */
+  head: string;
 }
 
 export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): SpeakerContext {
@@ -175,13 +177,34 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
 /** The typed speaker for a phrase of tokens. */
 export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history: readonly SpeakerMention[]): SpeakerMention {
   const toks = ctx.doc.tokens!;
+  const head = nounPhraseHead(toks, span.start, span.end, ctx.lex);
+  const typed = typeSpeaker(ctx, span, head, history);
+  return { ...typed, head: toks[head].lower };
+}
+
+/**
+ * "the official said" after "a senior official told reporters": a definite role phrase with no
+ * modifiers of its own is the last source with that role.
+ */
+function anaphoricSource(ctx: SpeakerContext, span: SpeakerSpan, head: number, history: readonly SpeakerMention[]): SpeakerMention | undefined {
+  const toks = ctx.doc.tokens!;
+  if (head !== span.start + 1 || span.end !== head + 1 || toks[span.start].lower !== 'the') return undefined;
+  const word = toks[head].lower;
+  if (!ctx.lex.roles.has(word)) return undefined;
+  for (let k = history.length - 1; k >= 0; k--) if (history[k].head === word && history[k].speaker.end <= toks[span.start].start) return history[k];
+  return undefined;
+}
+
+function typeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, head: number, history: readonly SpeakerMention[]): { speaker: Speaker; plural: boolean } {
+  const toks = ctx.doc.tokens!;
   const text = ctx.doc.text;
   const first = toks[span.start], last = toks[span.end - 1];
   const base = { text: text.slice(first.start, last.end), start: first.start, end: last.end };
-  const head = nounPhraseHead(toks, span.start, span.end, ctx.lex);
   const headTok = toks[head];
   const plural = isPlural(headTok, ctx.lex);
   if (headTok.pos === 'PRON') return { speaker: resolvePronoun(ctx, base, headTok, history), plural };
+  const earlier = anaphoricSource(ctx, span, head, history);
+  if (earlier) return { speaker: { ...earlier.speaker, ...base }, plural };
 
   const ents = overlapping(ctx, base.start, base.end);
   const headEntity = ents.find((e) => e.start <= headTok.start && e.end >= headTok.end && e.actor);
