@@ -116,6 +116,15 @@ function ftsQuery(q: string): string {
   return terms.map((t) => `"${t}"`).join(' ');
 }
 
+/** A filter's prepared SQL: the page (LIMIT/OFFSET appended per call) and its total. */
+interface QueryPlan {
+  key: string;
+  params: readonly unknown[];
+  page: Database.Statement;
+  count: Database.Statement;
+  countParams: readonly unknown[];
+}
+
 /** The embedded store: one SQLite file through Kysely, WAL mode, every ingest one transaction. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -231,14 +240,38 @@ export class SqliteStore implements Store {
    */
   async queryEventsJson(filter: EventFilter = {}): Promise<Page<string>> {
     const limit = Math.min(filter.limit ?? 100, 10_000), offset = filter.offset ?? 0;
+    const plan = this.planFor(filter);
+    const items = plan.page.all(...plan.params, limit, offset) as string[];
+    return { items, total: this.countFor(plan), limit, offset };
+  }
+
+  /**
+   * The SQL of a filter (paging aside), built with Kysely once and then reused: on a busy API the
+   * same few filters come back all the time, and building the query costs more than running it.
+   */
+  private planFor(filter: EventFilter): QueryPlan {
+    const key = JSON.stringify([filter.actorCountry, filter.recipientCountry, filter.country, filter.type, filter.factuality, filter.from, filter.to, filter.articleId, filter.text]);
+    let plan = this.plans.get(key);
+    if (plan) return plan;
     const parties = ([['actor', filter.actorCountry], ['recipient', filter.recipientCountry], [null, filter.country]] as const)
       .filter(([, c]) => c).map(([side, c]) => ({ side, country: (c as string).toUpperCase() }));
     const fts = filter.text ? ftsQuery(filter.text) : null;
     type AnyQuery = SelectQueryBuilder<any, any, any>;
     const { count, page }: { count: AnyQuery; page: AnyQuery } = parties.length ? this.partyQueries(filter, parties, fts) : this.eventQueries(filter, fts);
-    const n = this.countOf(count);
-    const rows = this.run(page.limit(limit).offset(offset), 'all') as { json: string }[];
-    return { items: rows.map((r) => r.json), total: Number(n), limit, offset };
+    const countSql = count.select((eb: any) => eb.fn.countAll().as('n')).compile();
+    // Kysely binds LIMIT and OFFSET as the last two parameters; they are supplied per call.
+    const pageSql = page.limit(1).offset(0).compile();
+    if (!/ limit \? offset \?$/.test(pageSql.sql)) throw new ParleyError('P030', `Unexpected paging SQL: ${pageSql.sql}`);
+    plan = {
+      key,
+      params: pageSql.parameters.slice(0, -2),
+      page: this.raw.prepare(pageSql.sql).pluck(),
+      count: this.raw.prepare(countSql.sql).pluck(),
+      countParams: countSql.parameters,
+    };
+    if (this.plans.size >= 1000) this.plans.clear();
+    this.plans.set(key, plan);
+    return plan;
   }
 
   /** Filters on the events table alone; pages come in date order from events_order / events_type_order. */
@@ -281,7 +314,7 @@ export class SqliteStore implements Store {
     return { count: q, page: q.innerJoin('events as e', 'e.key', 'p0.event_key').select('e.json').orderBy('p0.date', 'desc').orderBy('p0.event_key') };
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly plans = new Map<string, QueryPlan>();
   private readonly counts = new Map<string, number>();
   private countsVersion = -1;
   private dataVersion?: Database.Statement;
@@ -291,29 +324,15 @@ export class SqliteStore implements Store {
    * for the same total again and again: cache them until this connection writes or
    * `PRAGMA data_version` says another connection (a CLI ingest, a worker) has.
    */
-  private countOf(query: SelectQueryBuilder<any, any, any>): number {
+  private countFor(plan: QueryPlan): number {
     const version = (this.dataVersion ??= this.raw.prepare('PRAGMA data_version').pluck()).get() as number;
     if (version !== this.countsVersion || this.counts.size > 10_000) { this.counts.clear(); this.countsVersion = version; }
-    const compiled = query.select((eb: any) => eb.fn.countAll().as('n')).compile();
-    const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
-    let n = this.counts.get(key);
+    let n = this.counts.get(plan.key);
     if (n === undefined) {
-      n = Number((this.run({ compile: () => compiled }, 'get') as { n: number }).n);
-      this.counts.set(key, n);
+      n = Number(plan.count.get(...plan.countParams));
+      this.counts.set(plan.key, n);
     }
     return n;
-  }
-
-  /** Runs a Kysely-built read through a cached prepared statement (compiling SQL per request costs more than the query). */
-  private run(query: { compile(): { sql: string; parameters: readonly unknown[] } }, mode: 'get' | 'all'): unknown {
-    const { sql: text, parameters } = query.compile();
-    let statement = this.statements.get(text);
-    if (!statement) {
-      if (this.statements.size > 500) this.statements.clear();
-      statement = this.raw.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return mode === 'get' ? statement.get(...parameters) : statement.all(...parameters);
   }
 
   async actors(options: { limit?: number } = {}): Promise<ActorSummary[]> {
