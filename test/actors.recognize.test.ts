@@ -343,6 +343,8 @@ const notActors: [sentence: string, text: string][] = [
   ['The army base near Kharkiv was hit by drones.', 'The army'],
   ['The delegation will travel to Washington on Monday.', 'Washington'],
   ['He described his rival as president.', 'president'],
+  ['Marta Lavrov, a teacher in Moscow, joined the protest. Lavrov said she was afraid.', 'Lavrov'],
+  ['The new iPod Nano went on sale in Tirana.', 'Nano'],
 ];
 
 const dict = loadActorDictionary();

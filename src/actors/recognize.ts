@@ -617,6 +617,13 @@ class SentenceReader {
       const name = this.readName(q);
       if (!name) return p;
       const start = atoms[spanStart].i;
+      // A one-word alias glued to a capitalised word before it is part of another name: "iPod Nano".
+      const prevTok = name.i > this.from ? this.toks[name.i - 1] : undefined;
+      if (name.person && name.j - name.i === 1 && prevTok && prevTok.end === this.toks[name.i].start - 1 && /\p{Lu}/u.test(prevTok.text) &&
+        /^\p{Ll}/u.test(prevTok.text) && spanStart === q) {
+        this.emit(name.i, name.j, 'ORG', { kind: 'unknown', name: this.text.slice(prevTok.start, this.toks[name.i].end) });
+        return name.q;
+      }
       // "Mr Quillfeather": an honorific says it is a person, not who; unknown unless seen before.
       const personRef: Ref = name.person
         ? { kind: 'person', person: name.person, title: null, former }

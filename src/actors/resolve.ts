@@ -106,6 +106,8 @@ class ArticleResolver {
   readonly unknown: ResolveResult['unknown'] = [];
   /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
   readonly seen: Seen[] = [];
+  /** Last names of people the article names but the dictionary does not know. */
+  private readonly unknownSurnames = new Set<string>();
   /** Acronyms the article defines in brackets: "(FIS)". */
   private readonly acronyms = new Map<string, Slot>();
 
@@ -172,7 +174,13 @@ class ArticleResolver {
   private resolveRef(m: Mention, ref: Ref): Slot | null {
     const { text, date, dict } = this;
     switch (ref.kind) {
-      case 'person': return this.personSlot(ref.person, ref.title, ref.former);
+      case 'person': {
+        // "Fritz Henderson … Henderson said": a surname the article gave to someone the dictionary
+        // does not know is that person, not the dictionary's namesake.
+        const said = text.slice(m.start, m.end);
+        if (!/\s/.test(said) && this.unknownSurnames.has(said.toLowerCase()) && !ref.title) return null;
+        return this.personSlot(ref.person, ref.title, ref.former);
+      }
       case 'named':
         // A person the dictionary does not know: later surnames link to it ("Tom King … King said").
         return this.slot(`n:${ref.name.toLowerCase()}`, { name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }, true,
@@ -260,6 +268,7 @@ class ArticleResolver {
           if (!s.personal || !s.nameTokens.length) continue;
           if (s.nameTokens[s.nameTokens.length - 1] === last && (words.length === 1 || s.nameTokens.join(' ').endsWith(words.join(' ')))) return s;
         }
+        if (m.type === 'PERSON' && words.length >= 2) this.unknownSurnames.add(last);
         // An unknown name used as a location is left to the places stage, without a diagnostic.
         if (m.type !== 'GPE' && m.type !== 'LOC') this.unknown.push({ code: 'P200', detail: `"${ref.name}"`, start: m.start, end: m.end });
         return null;
