@@ -11,17 +11,29 @@ const LINKERS = new Set(['of', 'to', 'in', 'at', 'from', 'for', 'with', 'within'
 /** Adjectives that head a post-modifier before a linker ("a person familiar with the talks"). */
 const POSTNOMINAL_ADJECTIVES = new Set([
   'familiar', 'close', 'loyal', 'opposed', 'allied', 'linked', 'affiliated', 'connected', 'related', 'friendly',
-  'hostile', 'sympathetic', 'responsible', 'based', 'close',
+  'hostile', 'sympathetic', 'responsible', 'based',
 ]);
 /**
  * Time words end a noun phrase: "officials said today", "a top official today said", "Nigeria on
- * Monday announced" — the date is an adjunct, never part of the speaker.
+ * Monday announced" — the date is an adjunct, never part of the speaker. ("may" is left out: it is
+ * mostly the modal.)
  */
 const TIME_WORDS = new Set([
   'today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
   'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
 ]);
+
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Hearers of a cue ("told him that"); never speakers. */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
+const RELATIVES = new Set(['who', 'which', 'whose']);
+/** Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly stressed"). */
+const CUE_AUX_POS = new Set(['AUX', 'ADV']);
+const SENTENCE_END = new Set(['.', '!', '?', ';']);
+export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’']);
 
 export function isTimeWord(t: Token | undefined): boolean {
   return t !== undefined && TIME_WORDS.has(t.lower);
@@ -35,16 +47,6 @@ function isParticiple(t: Token): boolean {
 function isPostnominal(t: Token): boolean {
   return POSTNOMINAL_ADJECTIVES.has(t.lower) || isParticiple(t);
 }
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-/** Hearers of a cue ("told him that"); never speakers. */
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
-const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
-const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
-const RELATIVES = new Set(['who', 'which', 'whose']);
-/** Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly stressed"). */
-const CUE_AUX_POS = new Set(['AUX', 'ADV']);
-const SENTENCE_END = new Set(['.', '!', '?', ';']);
-export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’']);
 
 export function isNounish(t: Token | undefined, prev?: Token): boolean {
   if (t === undefined) return false;
@@ -236,7 +238,7 @@ export function startsClause(toks: readonly Token[], i: number, hi: number): boo
     if (u.pos === 'DET' || u.pos === 'ADJ' || u.pos === 'PART' || POSSESSIVES.has(u.lower)) continue;
     if (u.pos === 'ADP' && sawNoun && LINKERS.has(u.lower)) continue;
     if (u.pos === 'CCONJ' && sawNoun) continue;
-    if (u.text === '-' ) continue;
+    if (u.text === '-') continue;
     return false;
   }
   return false;
