@@ -673,7 +673,9 @@ class SentenceReader {
       const sentenceInitial = a.i === this.from || (a.i === this.from + 1 && !isWordToken(this.toks[this.from]));
       if (isUpper(t.text) && isWordToken(t) && !NOT_NAMES.has(t.lower) && (!sentenceInitial || t.pos === 'PROPN') && t.pos !== 'PRON') {
         const name = this.readName(q);
-        if (name && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
+        // A capitalised opener before a nationality or country is an adjective: "Recent US strikes", "Angry French farmers".
+        const openerBeforeCountry = sentenceInitial && name && name.j - name.i === 1 && !!this.countryish(atoms[name.q]);
+        if (name && !openerBeforeCountry && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
           const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
           const words = nameText.toLowerCase().split(/[\s-]+/);
           const type: EntityType = q > 0 && HONORIFICS.has(this.word(atoms[q - 1])) ? 'PERSON'
