@@ -354,7 +354,6 @@ export class SentenceView {
   /** Token index of the next clause edge at or after i, or n. */
   clauseEnd(i: number): number {
     for (let k = i; k < this.n; k++) {
-      const w = this.lower(k);
       if (this.isClauseBreaker(k)) return k;
       if (this.isHardPunct(k) && !this.isComma(k)) return k;
       if (this.isComma(k) && !this.listComma(k)) return k;

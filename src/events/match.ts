@@ -1,0 +1,175 @@
+/**
+ * Trigger matching: finds, at each token, the lexicon pattern that fits best (phrasal verbs,
+ * light verbs with their object nouns, object classes that set mode and CAMEO code).
+ */
+import type { LexiconEntry, Lexicon, ObjectRow } from './lexicon.js';
+import type { SentenceView } from './sentence.js';
+
+export const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
+export const ADVERBIAL_PREPOSITIONS = new Set(['in', 'at', 'after', 'before', 'during', 'near', 'outside', 'since', 'following', 'amid', 'despite', 'until', 'while', 'inside', 'throughout']);
+
+/** A lexicon pattern matched at a token. */
+export interface Match {
+  entry: LexiconEntry;
+  /** Trigger head, its last particle and the last matched token (sentence-relative, inclusive). */
+  head: number;
+  headEnd: number;
+  last: number;
+  row: ObjectRow | null;
+}
+
+/** Finds the entry that best matches at token i, or null. */
+export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
+  const forms = lemmaForms(view, i);
+  let cands: LexiconEntry[] | null = null;
+  for (const f of forms) {
+    const list = lexicon.byLemma.get(f);
+    if (!list) continue;
+    if (!cands) cands = [...list];
+    else for (const e of list) if (!cands.includes(e)) cands.push(e);
+  }
+  if (!cands) return null;
+  let best: Match | null = null;
+  let bestScore = -1;
+  for (const entry of cands) {
+    for (const alt of entry.alternatives) {
+      if (!forms.includes(alt.lemma)) continue;
+      const found = matchPattern(view, i, entry, alt.particles);
+      if (!found) continue;
+      const score = entry.items.length * 10 + alt.particles.length * 3 + (entry.items.some((t) => t.kind === 'object') ? 5 : 0);
+      if (score > bestScore || (score === bestScore && best && entry.order < best.entry.order)) {
+        best = { entry, head: i, headEnd: found.headEnd, last: found.last, row: null };
+        bestScore = score;
+      }
+    }
+  }
+  if (best) best.row = objectRow(view, best);
+  return best;
+}
+
+/**
+ * The lemma wink-nlp gives, the lower-cased form, and regular guesses where the lemmatiser left an
+ * inflected form alone ("retaken" → "retake", "shelled" → "shell").
+ */
+function lemmaForms(view: SentenceView, i: number): string[] {
+  const lemma = view.lemma(i);
+  const lower = view.lower(i);
+  const forms = [lemma];
+  if (lower !== lemma) forms.push(lower);
+  // Only words long enough to carry a suffix, and only content words, get guesses.
+  if (lower.length > 4 && view.kind(i) === 'word') {
+    if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
+    if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
+    if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+    if (lower.endsWith('s')) forms.push(lower.slice(0, -1));
+  }
+  return forms;
+}
+
+function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiword: boolean): boolean {
+  const p = view.pos(i);
+  if (entry.noun) return p === 'NOUN' || p === 'PROPN';
+  // wink-nlp tags some verbs after a plural subject as nouns ("forces step up attacks"); a
+  // phrasal or light-verb pattern is evidence enough when a subject noun phrase precedes it.
+  if (p === 'NOUN' && multiword && view.mentionAt[i] < 0) {
+    const prev = view.pos(i - 1);
+    if ((prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && !POSSESSIVE_OR_DET.has(view.lower(i - 1))) return true;
+  }
+  if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
+  if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
+  // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
+  if ((p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX') return true;
+  return (p === 'ADJ' || p === 'NOUN') && view.mentionAt[i] < 0 && looksFinite(view, i);
+}
+
+/**
+ * A word the tagger took for a noun or adjective that stands where the clause's verb must be:
+ * after the subject, before its object, with no other verb in the clause ("Qatar mediated
+ * between …", "if Armenian troops attack Azerbaijan").
+ */
+function looksFinite(view: SentenceView, i: number): boolean {
+  const prev = view.pos(i - 1);
+  const next = view.pos(i + 1);
+  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
+  if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
+  if (!(next === 'DET' || next === 'PROPN' || next === 'ADP' || next === 'PRON' || view.mentionAt[i + 1] >= 0)) return false;
+  for (let k = i - 1; k >= 0 && !view.isHardPunct(k) && !view.isClauseBreaker(k); k--) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
+  for (let k = i + 1; k < view.n && !view.isHardPunct(k) && !view.isClauseBreaker(k); k++) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
+  return true;
+}
+
+/** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
+function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): { headEnd: number; last: number } | null {
+  if (!triggerPosOk(view, i, entry, particles.length > 0 || entry.items.length > 0)) return null;
+  let cur = i;
+  for (const particle of particles) {
+    let k = cur + 1;
+    while (k < view.n && k <= cur + 2 && (view.pos(k) === 'ADV' || view.pos(k) === 'PRON') && view.lower(k) !== particle) k++;
+    if (view.lower(k) !== particle) return null;
+    cur = k;
+  }
+  const headEnd = cur;
+  if (entry.controlOnly) {
+    let k = cur + 1;
+    while (view.pos(k) === 'ADV') k++;
+    if (view.lower(k) !== 'to' || view.pos(k + 1) !== 'VERB') return null;
+  }
+  for (const item of entry.items) {
+    let found = -1;
+    if (item.kind === 'word') {
+      for (let k = cur + 1; k < view.n && k <= cur + 6; k++) {
+        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k))) { found = k; break; }
+        if (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') break;
+      }
+    } else {
+      for (let k = cur + 1; k < view.n && k <= cur + 12; k++) {
+        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k))) { found = k; break; }
+        if (!objectGap(view, k)) break;
+      }
+    }
+    if (found < 0) return null;
+    cur = found;
+  }
+  return { headEnd, last: cur };
+}
+
+/** Tokens that may stand between a verb and the head of its object noun phrase. */
+function objectGap(view: SentenceView, k: number): boolean {
+  const p = view.pos(k);
+  const w = view.lower(k);
+  if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON'].includes(p)) return true;
+  if (p === 'PART') return w === "'s" || w === '’s' || w === 'to';
+  if (p === 'PUNCT') return w === '-' || w === '(' || w === ')' || w === '$';
+  if (p === 'ADP') return w === 'of' || w === 'in' || (w === 'to' && view.lower(k - 1) === '-') || (w === 'by' && view.pos(k + 1) === 'NUM');
+  if (p === 'VERB') return /(ed|en|ing)$/.test(w) && ['NOUN', 'ADJ', 'PROPN'].includes(view.pos(k + 1));
+  return false;
+}
+
+/** The object-class row named by the words after the trigger (the most specific row wins). */
+export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
+  const rows = m.entry.objects;
+  if (!rows) return null;
+  let best = -1;
+  const end = Math.min(view.n, m.last + 14);
+  for (let k = m.head + 1; k < end; k++) {
+    if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX' ||
+      (ADVERBIAL_PREPOSITIONS.has(view.lower(k)) && view.lower(k) !== 'in'))) break;
+    const w = view.lower(k);
+    const l = view.lemma(k);
+    for (let r = 0; r < rows.length && (best < 0 || r < best); r++) {
+      if (rows[r].nouns.has(w) || rows[r].nouns.has(l)) best = r;
+    }
+  }
+  return best >= 0 ? rows[best] : null;
+}
+
+/** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
+export function complementMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+  let k = m.last + 1;
+  while (view.pos(k) === 'ADV') k++;
+  if (view.lower(k) !== 'to') return null;
+  k++;
+  while (view.pos(k) === 'ADV') k++;
+  return byHead.get(k) ?? null;
+}
