@@ -220,6 +220,9 @@ function typeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, head: number, histo
     const anonymous = headEntity.anonymous ?? (isRole && isUnnamedRole(toks, span.start, head, plural));
     const speaker = speakerFromActor(ctx, base, headEntity, actor, anonymous || (hinted && headEntity.type !== 'PERSON'));
     if (isRole) speaker.sector = roleSector(ctx.lex, toks, span.start, head) ?? speaker.sector;
+    // "Zelensky and Macron said": the contract has one actor per speaker; keep the head's actor
+    // but no single person's name for two people.
+    if (speaker.name && ents.some((e) => e.type === 'PERSON' && e.actor && e.actor !== headEntity.actor && e.end <= headEntity.start)) speaker.name = null;
     return { speaker, plural };
   }
   if (isRole) {
