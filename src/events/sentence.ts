@@ -177,7 +177,8 @@ export class SentenceView {
     if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && this.pos(i) !== 'NOUN' &&
         (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
     // A reduced passive: "a lunch hosted by the ambassador".
-    if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN')) chain.passive = true;
+    if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
+        (this.mentionAt[i + 2] >= 0 || (this.pos(i + 2) === 'DET' && this.mentionAt[i + 3] >= 0))) chain.passive = true;
     while (j >= 0) {
       const t = this.lower(j);
       const p = this.pos(j);
