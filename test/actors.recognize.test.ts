@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document } from '../src/document/document.js';
 import { segmentStage } from '../src/nlp/index.js';
-import { actorsStage, loadActorDictionary } from '../src/actors/index.js';
+import { actorsStage, loadActorDictionary, resolveActor } from '../src/actors/index.js';
 
 type Expect = [mention: string, country: string | null, sector: string];
 type Case = [sentence: string, published: string | null, expected: Expect[]];
@@ -458,3 +458,19 @@ test('actors › each actor lists all its mentions (Zelensky, the Ukrainian Pres
   assert.ok(a);
   assert.equal(a.mentions.length, 4);
 });
+
+/** Odd input: the stage never throws, every span holds, and resolveActor answers. */
+const oddInputs: string[] = [
+  ' ', '...', '“”', 'The', 'the the the', "Ukraine's", "'s", 'A A A A A A A A A A A A A A A', 'President President President Zelensky',
+  'Mr.', 'one of the', 'officials in', 'advisers to', 'advisers to the', 'a spokesman for', 'al-', 'U.S.-led', 'Kyiv—Moscow',
+  '🇺🇦 Zelensky 🇺🇸 Trump', 'Зеленський заявив', 'ZELENSKY SAYS UKRAINE WILL NOT CEDE', 'x'.repeat(5000), 'Ukraine and and and Russia',
+  '(FIS)', 'Hamas (', 'the Ukrainian', 'a person familiar with', 'Officials\n\nin Washington', 'Trump\u00a0administration',
+];
+for (const text of oddInputs) {
+  test(`actors › odd input does not break the stage: ${JSON.stringify(text.slice(0, 30))}`, () => {
+    const doc = read(text, '2025-10-14');
+    for (const e of doc.entities ?? []) assert.equal(text.slice(e.start, e.end), e.text);
+    for (const a of doc.actors ?? []) assert.ok(a.mentions.length > 0);
+    resolveActor(dict, text, null);
+  });
+}

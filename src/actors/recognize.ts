@@ -305,6 +305,7 @@ class SentenceReader {
   read(p: number): number {
     const atoms = this.atoms;
     const n = atoms.length;
+    if (p >= n) return p;
     // Most tokens open no actor phrase: a lower-case verb, a comma. Leave them at once.
     const first = atoms[p];
     if (!first.hits.length) {
