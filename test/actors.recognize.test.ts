@@ -461,7 +461,7 @@ test('actors › each actor lists all its mentions (Zelensky, the Ukrainian Pres
 
 /** Odd input: the stage never throws, every span holds, and resolveActor answers. */
 const oddInputs: string[] = [
-  ' ', '...', '“”', 'The', 'the the the', "Ukraine's", "'s", 'A A A A A A A A A A A A A A A', 'President President President Zelensky',
+  '...', '“”', 'The', 'the the the', "Ukraine's", "'s", 'A A A A A A A A A A A A A A A', 'President President President Zelensky',
   'Mr.', 'one of the', 'officials in', 'advisers to', 'advisers to the', 'a spokesman for', 'al-', 'U.S.-led', 'Kyiv—Moscow',
   '🇺🇦 Zelensky 🇺🇸 Trump', 'Зеленський заявив', 'ZELENSKY SAYS UKRAINE WILL NOT CEDE', 'x'.repeat(5000), 'Ukraine and and and Russia',
   '(FIS)', 'Hamas (', 'the Ukrainian', 'a person familiar with', 'Officials\n\nin Washington', 'Trump\u00a0administration',
