@@ -3,7 +3,7 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Event, EventParticipant, Factuality, PloverType } from '../document/types.js';
+import type { Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
 import { complementMatch, matchAt, POSSESSIVE_OR_DET, type Match } from './match.js';
@@ -342,11 +342,12 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
       const last = view.tokens[c.last];
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
       const used = [...c.actor, ...c.recipient];
+      const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
         actor: c.actor.map(participant), recipient: c.recipient.map(participant),
         factuality: c.factuality, attribution: c.attribution,
-        time: nearestTime(doc, view, c.head), place: nearestPlace(doc, view, c.head, used),
+        time: nearestTime(doc, view, c.head, clause), place: nearestPlace(doc, view, c.head, used, clause),
         evidence: {
           sentence: sentence.index, start: sentence.start, end: sentence.end,
           trigger: { text: doc.text.slice(first.start, last.end), start: first.start, end: last.end },
@@ -359,24 +360,36 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   return events;
 }
 
-/** The time expression of the sentence nearest the trigger (report times only when nothing else). */
-function nearestTime(doc: Document, view: SentenceView, head: number): string | null {
+/**
+ * The character span of the trigger's clause: back to the last clause opener or punctuation
+ * before it, on to the clause edge after it.
+ */
+function clauseSpan(view: SentenceView, first: number, last: number): Span {
+  let a = first;
+  while (a > 0 && !view.isClauseBreaker(a - 1) && !view.isHardPunct(a - 1) && !view.isQuoteMark(a - 1)) a--;
+  const b = Math.max(last + 1, view.clauseEnd(last + 1));
+  return { start: view.tokens[a].start, end: view.tokens[Math.min(b, view.n) - 1].end };
+}
+
+/** The time expression nearest the trigger, its own clause first (report times only when nothing else). */
+function nearestTime(doc: Document, view: SentenceView, head: number, clause: Span): string | null {
   const t = view.tokens[head];
   let best: { id: string; d: number } | null = null;
   for (const x of doc.times ?? []) {
     if (x.end <= view.sentence.start || x.start >= view.sentence.end) continue;
-    const d = Math.abs((x.start < t.start ? t.start - x.end : x.start - t.end)) + (x.role === 'report' ? 10_000 : 0);
+    const outside = x.start < clause.start || x.end > clause.end;
+    const d = Math.abs((x.start < t.start ? t.start - x.end : x.start - t.end)) + (x.role === 'report' ? 10_000 : 0) + (outside ? 1_000 : 0);
     if (!best || d < best.d) best = { id: x.id, d };
   }
   return best ? best.id : null;
 }
 
-/** The place of the sentence nearest the trigger that is not one of the event's participants. */
-function nearestPlace(doc: Document, view: SentenceView, head: number, used: Mention[]): string | null {
+/** The place in the trigger's clause nearest the trigger that is not one of the event's participants. */
+function nearestPlace(doc: Document, view: SentenceView, head: number, used: Mention[], clause: Span): string | null {
   const t = view.tokens[head];
   let best: { id: string; d: number } | null = null;
   for (const p of doc.places ?? []) {
-    if (p.end <= view.sentence.start || p.start >= view.sentence.end) continue;
+    if (p.start < clause.start || p.end > clause.end) continue;
     if (used.some((m) => m.start < p.end && p.start < m.end)) continue;
     const d = Math.abs(p.start < t.start ? t.start - p.end : p.start - t.end);
     if (!best || d < best.d) best = { id: p.id, d };
