@@ -347,3 +347,40 @@ test('server › event totals follow writes made through another connection (a C
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ---- fetching by URL (a local site, so private fetches must be allowed explicitly) --------------
+
+test('server › a url is fetched only when private fetches are allowed, with redirects and size capped', async () => {
+  const { createServer } = await import('node:http');
+  const page = `<html><head><title>Border</title><meta property="article:published_time" content="2025-02-03"></head><body><article><p>${PASTE_TEXT}</p><p>${PASTE_TEXT.replace('Finland', 'Sweden')}</p></article></body></html>`;
+  const site = createServer((req, res) => {
+    if (req.url === '/article') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(page); return; }
+    if (req.url?.startsWith('/loop')) { res.writeHead(302, { location: `/loop${Number(req.url.slice(5) || 0) + 1}` }); res.end(); return; }
+    if (req.url === '/huge') { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('x'.repeat(6 * 1024 * 1024)); return; }
+    res.writeHead(404); res.end();
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+  const open = await buildServer({ store, engine, webRoot: null, apiKey: null, allowPrivateFetch: true });
+  const closed = await buildServer({ store, engine, webRoot: null, apiKey: null, allowPrivateFetch: false });
+  try {
+    const ok = await open.inject({ method: 'POST', url: '/v1/read', payload: { url: `${base}/article` } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().article.published, '2025-02-03');
+    assert.match(ok.json().article.text, /Finland called on Norway/);
+    assert.equal(ok.json().article.url, `${base}/article`);
+    const refused = await closed.inject({ method: 'POST', url: '/v1/read', payload: { url: `${base}/article` } });
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json().error.code, 'P050');
+    const loop = await open.inject({ method: 'POST', url: '/v1/read', payload: { url: `${base}/loop` } });
+    assert.equal(loop.statusCode, 502);
+    assert.match(loop.json().error.message, /Too many redirects/);
+    const huge = await open.inject({ method: 'POST', url: '/v1/read', payload: { url: `${base}/huge` } });
+    assert.equal(huge.statusCode, 502);
+    assert.match(huge.json().error.message, /limit/);
+  } finally {
+    await open.close();
+    await closed.close();
+    await new Promise((r) => site.close(r));
+  }
+});
