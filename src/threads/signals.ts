@@ -107,10 +107,10 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       for (const cue of k.cues) {
         for (const m of body.matchAll(cue.pattern)) {
           const at = m.index as number, end = at + m[0].length;
-          const near = subjects
-            .filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH)
-            .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
-          if (!near) continue;
+          const reach = subjects.filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH);
+          if (!reach.length) continue;
+          // "the Polish request for a meeting" names the initiative: the anaphor alone does not.
+          const anaphoric = reach.every((x) => x.anaphor);
           const before = body.slice(Math.max(0, at - SCOPE), at);
           const negated = NEGATION.test(before);
           if (cue.negatedOnly ? !negated : negated) continue;
@@ -119,7 +119,7 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
           const { countries, people } = actorsIn(doc, s.start, s.end);
           signals.push({
             kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
-            events: [], participants: countries, people, source: 'cue', anaphoric: near.anaphor,
+            events: [], participants: countries, people, source: 'cue', anaphoric,
             ...stepDate(doc, s.index, null),
           });
         }
