@@ -156,6 +156,9 @@ const cases: Case[] = [
   ['Bolivian Foreign Minister Ana Quispe arrived on Monday. The minister said she expected a deal.', '2030-01-10',
     [['Bolivian Foreign Minister Ana Quispe', 'BOL', 'GOV'], ['she', 'BOL', 'GOV']]],
 
+  ['Zelensky met European leaders in Brussels. The Ukrainian leader thanked them, and the Russian official declined to comment.', '2025-10-17',
+    [['Zelensky', 'UKR', 'GOV'], ['European leaders', null, 'GOV'], ['The Ukrainian leader', 'UKR', 'GOV'], ['the Russian official', 'RUS', 'GOV']]],
+
   // Administrations and possessive persons
   ['The Trump administration has not confirmed the meeting.', '2025-10-14',
     [['The Trump administration', 'USA', 'GOV']]],

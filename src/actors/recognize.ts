@@ -337,12 +337,18 @@ class SentenceReader {
     if (spanStart !== p && !det) det = null;
     // Pre-modifiers: "senior", "top", "former", and sector words before a nationality ("rebel Kurdistan…").
     let former = false;
+    /** A regional adjective ("European leaders in Brussels") says the group is not the host country's. */
+    let regional = false;
     const modSectors: string[] = [];
     for (let guard = 0; guard < 5 && q < n; guard++) {
-      if (this.isModifier(atoms[q])) { if (FORMER.has(this.word(atoms[q]))) former = true; q++; continue; }
+      if (this.isModifier(atoms[q])) {
+        if (FORMER.has(this.word(atoms[q]))) former = true;
+        if (isUpper(this.tok(atoms[q])!.text) && /^(western|eastern|northern|southern|european|arab|african|asian|gulf|nordic|baltic|balkan|latin|foreign|international)$/.test(this.word(atoms[q]))) regional = true;
+        q++; continue;
+      }
       // A regional adjective the dictionary does not code ("a European diplomat", "Arab ministers").
       if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
-        !NOT_NAMES.has(this.word(atoms[q])) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { q++; continue; }
+        !NOT_NAMES.has(this.word(atoms[q])) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
       if (HONORIFICS.has(this.word(atoms[q])) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
       if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
       break;
@@ -557,7 +563,7 @@ class SentenceReader {
           const label = `${this.span(c.atom)} ${headText}`;
           const ref: Ref = c.kind === 'unit'
             ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
-            : { kind: 'collective', country, sector: sec, label, definite: false };
+            : { kind: 'collective', country, sector: sec, label, definite: det === 'the' && spanStart === p && ctys.length === 1 && type === 'PERSON' };
           const m = this.emit(i0, j0, type, ref, { country });
           const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
           if (last) this.anonymity(m, det, r, personal);
@@ -570,7 +576,7 @@ class SentenceReader {
       let country: string | null = null;
       let via: Mention | undefined;
       const pw = this.word(atoms[post]);
-      if (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across') {
+      if (!regional && (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across')) {
         let s = post + 1;
         if (this.word(atoms[s]) === 'the') s++;
         const c = this.countryish(atoms[s]);

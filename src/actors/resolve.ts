@@ -204,6 +204,11 @@ class ArticleResolver {
           const near = this.recentBefore(m, (s) => s.personal === personal && !!s.actor.country && s.actor.country !== 'IGO', 0);
           if (near) country = near.actor.country;
         }
+        if (country && ref.definite && m.type === 'PERSON' && ref.sector === 'GOV' && /(leader|ruler|head of state|head of government|strongman)$/i.test(ref.label)) {
+          // "the Ukrainian leader": the person of that country the article last named.
+          const near = this.recentBefore(m, (s) => s.personal && s.actor.country === country && s.actor.sector === 'GOV');
+          if (near) return near;
+        }
         if (!country && ref.definite && ref.sector && (m.type === 'GROUP' || m.type === 'PERSON') && !/^(the )?\S*(missile|drone|rocket|shell|jet|plane|tank|warship|ship|artillery)s?$/i.test(ref.label)) {
           // "the rebels", "the army": the last actor of that sector with a country.
           const sector = ref.sector;
