@@ -222,6 +222,27 @@ test('ui › "Read and store" stores the pasted article and links to it', async 
   }
 });
 
+test('ui › with an API key on the server, the read box asks for it and then reads', async () => {
+  const keyed = await startServer({ store, host: '127.0.0.1', port: 0, apiKey: 'ui-test-key', handleSignals: false, logger: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${keyed.url}/#/read`);
+    await page.waitForSelector('[data-ready="true"]');
+    await page.fill('textarea[name="text"]', PASTE_TEXT);
+    await page.click('form.read-form button[type="submit"]');
+    await page.waitForSelector('.status-line .error');
+    assert.match(await page.locator('.status-line').textContent() ?? '', /unauthorized/);
+    assert.ok(await page.locator('.key-row').isVisible());
+    await page.fill('input[name="key"]', 'ui-test-key');
+    await page.click('form.read-form button[type="submit"]');
+    await page.waitForSelector('.read-result [data-testid="article-text"]', { timeout: 30_000 });
+    await shot(page, 'read-api-key');
+  } finally {
+    await page.close();
+    await keyed.close();
+  }
+});
+
 test('ui › the page loads nothing from another origin', () => {
   assert.deepEqual(problems.filter((p) => p.startsWith('request to another origin')), []);
 });
