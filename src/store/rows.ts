@@ -30,7 +30,8 @@ export interface PartyRow {
 
 /** The first day an event is dated to: its time expression's range, else the publication date. */
 export function eventDate(doc: ParleyDocument, e: Event): string | null {
-  const t = e.time ? doc.times.find((x) => x.id === e.time) : undefined;
+  // A deadline ("before winter") bounds the event; it does not date it.
+  const t = e.time ? doc.times.find((x) => x.id === e.time && x.role !== 'deadline') : undefined;
   if (t?.range) return t.range[0];
   if (t?.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) return t.value;
   return doc.article.published;

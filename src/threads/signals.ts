@@ -23,7 +23,7 @@ export interface Signal {
   expected: string | null;
 }
 
-const NEGATION = /\b(?:not|never|no|without)\b|n't\b/i;
+const NEGATION = /\b(?:not|never|no|without|denied|denies|deny|denying)\b|n't\b/i;
 const HYPOTHETICAL = /\b(?:if|could|would|might|may)\b/i;
 /** How far a cue may stand from the noun that names the initiative (characters). */
 const CUE_REACH = 80;

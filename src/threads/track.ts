@@ -117,11 +117,13 @@ export function articleThreads(doc: Document, model: ThreadModel): Thread[] {
     const kind = kindOf(model, s.kind);
     let t = place(s);
     if (!t) {
-      if (s.anaphoric || s.participants.length < (s.source === 'event' ? 1 : 2)) continue;
+      // A thread needs two parties: "Qatar offered to host talks" alone names no initiative between states.
+      if (s.anaphoric || s.participants.length < 2) continue;
       t = { id: `th${threads.length + 1}`, kind: s.kind, title: '', participants: [...s.participants], status: s.status, history: [], articles: [] };
       threads.push(t);
       people.set(t, [...s.people]);
-    } else if (s.source === 'event') {
+    } else if (s.participants.length >= 2) {
+      // A later sentence about the same initiative may name a party the first one left out.
       t.participants = [...new Set([...t.participants, ...s.participants])];
     }
     if (!people.get(t)?.length) people.set(t, [...s.people]);
