@@ -23,6 +23,11 @@ const cases: [string, string, string][] = [
   ['what one is urged to do is hypothetical', 'Iran urged Iraq to expel the rebels.', 'SANCTION IRQ>? hypothetical'],
   ['what one threatens to do is hypothetical', 'Russia threatened to break relations with Lithuania.', 'SANCTION RUS>LTU hypothetical'],
   ['what one refuses to do is negated', 'Pakistan refused to deploy peacekeepers in Iraq.', 'AID PAK>IRQ negated'],
+  ['what one denies doing is negated', 'Russia denied attacking Ukrainian ships in the Black Sea.', 'ASSAULT RUS>UKR negated'],
+  ['"is reported to have" puts an event on someone else\'s word', 'Syria is reported to have attacked Turkish positions near the border.', 'ASSAULT SYR>TUR reported'],
+  ['"reportedly" puts an event on someone else\'s word', 'Israeli forces reportedly killed three Palestinians in Gaza.', 'ASSAULT ISR>PSE reported'],
+  ['what one wants another to do is planned, by the other', 'The United States wants Israel to withdraw from Gaza.', 'RETREAT ISR>PSE planned'],
+  ['"is expected to" makes an event planned', 'Iran and Iraq are expected to sign a peace agreement next week.', 'SUPPORT IRN+IRQ> planned'],
 ];
 
 for (const [behaviour, text, expected] of cases) {

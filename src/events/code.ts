@@ -90,7 +90,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   // ---- arguments ----------------------------------------------------------------------------
   let actor: Mention[];
   let recipient: Mention[];
-  const requestControl = chain.controls.find((c) => c.cls === 'request');
+  const requestControl = chain.controls.find((c) => c.cls === 'request' || c.object !== undefined);
   if (requestControl) {
     // "urged the European Community to support the PLO": the one urged is the one to act.
     const [a, b] = view.npStartingAt(requestControl.object ?? requestControl.index + 1);
@@ -202,7 +202,9 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   const commitsSelf = entry.control === 'commit' || entry.controlOnly;
   const conditionalAfter = (type === 'AGREE' && commitsSelf) && conditionalFollows(view, m.last + 1);
 
-  const base: Factuality = reported.reported ? 'reported' : 'asserted';
+  // "is reported to have attacked", "reportedly killed": on someone else's word.
+  const hearsay = chain.controls.some((c) => c.cls === 'reported') || hasReportedWord(view, Math.max(0, chain.start - 2), i);
+  const base: Factuality = reported.reported || hearsay ? 'reported' : 'asserted';
   let factuality: Factuality = base;
   if (negated) factuality = 'negated';
   else if (unconfirmed) factuality = 'unconfirmed';
@@ -253,6 +255,11 @@ function linked(view: SentenceView, first: number, second: number): boolean {
     if (view.pos(k) === 'CCONJ') return true;
     if (view.isComma(k) && view.lower(second).endsWith('ing')) return true;
   }
+  return false;
+}
+
+function hasReportedWord(view: SentenceView, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (view.grammar.reportedWords.has(view.lower(k))) return true;
   return false;
 }
 

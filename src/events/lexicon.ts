@@ -20,7 +20,7 @@ export interface CameoCode {
   mode: string | null;
 }
 
-export type ControlClass = 'commit' | 'planned' | 'request' | 'threaten' | 'refuse' | 'transparent';
+export type ControlClass = 'commit' | 'planned' | 'request' | 'threaten' | 'refuse' | 'reported' | 'transparent';
 
 /** A later element of a pattern: a particle/preposition, or an object noun. */
 export interface PatternItem {
@@ -78,6 +78,8 @@ export interface Grammar {
   conditional: ReadonlySet<string>;
   unconfirmedVerbs: ReadonlySet<string>;
   unconfirmedWords: ReadonlySet<string>;
+  /** Adverbs that put an event on someone else's word ("reportedly"). */
+  reportedWords: ReadonlySet<string>;
   clauseBreakers: ReadonlySet<string>;
   relativePronouns: ReadonlySet<string>;
   personalPronouns: ReadonlySet<string>;
@@ -206,7 +208,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     });
   };
 
-  const controlClasses = new Set<ControlClass>(['commit', 'planned', 'request', 'threaten', 'refuse', 'transparent']);
+  const controlClasses = new Set<ControlClass>(['commit', 'planned', 'request', 'threaten', 'refuse', 'reported', 'transparent']);
   const ids = new Set<string>();
   const entries: LexiconEntry[] = (raw.entries as any[]).map((e, order) => {
     const id = String(e.id ?? '');
@@ -239,7 +241,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
 
   const control = new Map<string, ControlClass>();
   // Earlier classes win when a word is listed twice (e.g. 'seek' is planned, 'decide' transparent).
-  for (const cls of ['commit', 'refuse', 'threaten', 'request', 'planned', 'transparent'] as ControlClass[]) {
+  for (const cls of ['commit', 'refuse', 'threaten', 'request', 'planned', 'reported', 'transparent'] as ControlClass[]) {
     for (const w of words(g.controlVerbs?.[cls])) if (!control.has(w)) control.set(w, cls);
   }
   const types = (s: unknown) => new Set([...words(s)].map((t) => t.toUpperCase()).filter(isPlover)) as Set<PloverType>;
@@ -253,6 +255,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     conditional: words(g.conditional),
     unconfirmedVerbs: words(g.unconfirmed?.verbs),
     unconfirmedWords: words(g.unconfirmed?.words),
+    reportedWords: words(g.reportedWords),
     clauseBreakers: words(g.clauseBreakers),
     relativePronouns: words(g.relativePronouns),
     personalPronouns: words(g.personalPronouns),

@@ -40,6 +40,7 @@ export interface VerbChain {
 
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', "'s", 'get', 'got', 'gets', 'getting', 'gotten']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'SYM', 'PART']);
+const PERFECT = new Set(['have', 'has', 'had', 'having']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 export class SentenceView {
@@ -128,7 +129,7 @@ export class SentenceView {
     const w = this.lower(i);
     if (this.lower(i - 1) === '-') return true;
     if ((prev === 'DET' || prev === 'ADJ' || POSSESSIVE.has(this.lower(i - 1))) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
-    if ((prev === 'VERB' || prev === 'ADP') && /ed$/.test(w) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
+    if ((prev === 'VERB' || prev === 'ADP') && !PERFECT.has(this.lower(i - 1)) && /ed$/.test(w) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
     return (prev === 'DET') && /(ed|en)$/.test(w);
   }
 
@@ -184,7 +185,12 @@ export class SentenceView {
       const p = this.pos(j);
       if (g.negation.has(t) && (p === 'PART' || p === 'ADV' || p === 'DET' || t === "n't")) { chain.negated = true; j--; continue; }
       if (p === 'ADV' || this.isQuoteMark(j)) { j--; continue; }
-      if (p === 'AUX' || g.modalFuture.has(t) || g.modalWould.has(t) || g.modalHypothetical.has(t)) { chain.aux.push(t); j--; continue; }
+      if (p === 'AUX' || g.modalFuture.has(t) || g.modalWould.has(t) || g.modalHypothetical.has(t) || (PERFECT.has(t) && j === i - 1)) { chain.aux.push(t); j--; continue; }
+      // "denied attacking", "began shelling": a gerund complement of a governing verb.
+      if (p === 'VERB' && j === i - 1 && this.lower(i).endsWith('ing')) {
+        const cls = g.control.get(this.lower(j)) ?? g.control.get(this.lemma(j));
+        if (cls) { chain.controls.push({ index: j, cls, lemma: this.lemma(j) }); j--; continue; }
+      }
       if (t === 'to' && (p === 'PART' || p === 'ADP')) {
         let c = j - 1;
         while (c >= 0 && this.pos(c) === 'ADV') c--;
@@ -202,8 +208,8 @@ export class SentenceView {
           if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
           while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
           const vcls = v >= 0 ? (g.control.get(this.lower(v)) ?? g.control.get(this.lemma(v))) : undefined;
-          if (vcls === 'request' && this.pos(v) === 'VERB') {
-            chain.controls.push({ index: v, cls: 'request', lemma: this.lemma(v), object: a });
+          if ((vcls === 'request' || vcls === 'planned') && this.pos(v) === 'VERB') {
+            chain.controls.push({ index: v, cls: vcls, lemma: this.lemma(v), object: a });
             j = v - 1;
             continue;
           }
