@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark, each in its own process so one's memory never colours
+ * another's. Figures are printed and saved under bench/results/. Benchmarks never run in CI and
+ * never fail a build: budgets are read from their output.
+ *
+ *   npm run bench                 speed (10,000 articles), threads, actors, places
+ *   npm run bench -- --all        also the HTTP load test and the queue benchmark (need Redis/PostgreSQL)
+ */
+import { spawnSync } from 'node:child_process';
+
+const all = process.argv.includes('--all');
+const runs: [string, string[]][] = [
+  ['speed', ['bench/speed.ts', '--articles', '10000']],
+  ['threads', ['bench/threads.ts', '--articles', '240', '--initiatives', '12']],
+  ['actors', ['bench/actors.ts']],
+  ['places', ['bench/places.ts']],
+  ...(all ? [['load', ['bench/load.ts']], ['queue', ['bench/queue.ts']]] as [string, string[]][] : []),
+];
+let failed = 0;
+for (const [name, args] of runs) {
+  console.log(`\n== ${name}`);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', ...args], { stdio: 'inherit' });
+  if (r.status !== 0) { failed++; console.log(`(${name} exited ${r.status})`); }
+}
+process.exit(failed ? 1 : 0);
