@@ -445,6 +445,15 @@ class SentenceReader {
         const ref: Ref = name.person
           ? { kind: 'person', person: name.person, title, former }
           : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
+        // "President Suharto's government": the group of the titled person.
+        const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
+        if (adminAt > 0 && atoms[adminAt] && (ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
+          const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
+          const sector = ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
+          const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
+          this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
+          return adminAt + 1;
+        }
         this.emit(start, end, 'PERSON', ref, { country });
         return name.q;
       }
