@@ -20,6 +20,8 @@ interface Pending {
 export class IngestBatcher {
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  /** Settles when the transaction in progress ends; null while none runs. */
+  private writing: Promise<void> | null = null;
 
   constructor(private readonly store: Store, private readonly maxGroup: number) {}
 
@@ -32,6 +34,16 @@ export class IngestBatcher {
     });
   }
 
+  /**
+   * Resolves when no transaction is running. Reading an article is synchronous CPU work: done
+   * while a transaction is open, it would keep this process from answering the database and hold
+   * the thread-fold lock (which all workers share) for the length of the read. So jobs wait here
+   * before reading, and a transaction runs without reads in between.
+   */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
   /** Fails every document not yet handed to the store with ReturnedError (shutdown). */
   returnPending(): void {
     for (const p of this.pending.splice(0)) p.reject(new ReturnedError());
@@ -41,6 +53,8 @@ export class IngestBatcher {
     try {
       while (this.pending.length) {
         const group = this.pending.splice(0, this.maxGroup);
+        let done!: () => void;
+        this.writing = new Promise((resolve) => { done = resolve; });
         try {
           const result = await this.store.ingest(group.map((p) => p.doc));
           settle(group, result.stored);
@@ -53,6 +67,9 @@ export class IngestBatcher {
               p.reject(err);
             }
           }
+        } finally {
+          this.writing = null;
+          done();
         }
       }
     } finally {

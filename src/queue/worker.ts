@@ -92,6 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const attempts = job.opts.attempts ?? 1;
     const finalAttempt = job.attemptsMade + 1 >= attempts;
     try {
+      await Promise.race([batcher.idle(), givenBack]);
       const item = readRecord(engine, { origin: job.data.origin, input: job.data.input, diagnostics: [] });
       if (item.failed) {
         const why = item.document.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ') || 'unreadable article';
