@@ -334,7 +334,6 @@ class SentenceReader {
       if (this.tok(atoms[q])?.pos === 'NUM' && !atoms[q].hits.length) { q++; counted = true; continue; }
       break;
     }
-    if (spanStart !== p && !det) det = null;
     // Pre-modifiers: "senior", "top", "former", and sector words before a nationality ("rebel Kurdistan…").
     let former = false;
     /** A regional adjective ("European leaders in Brussels") says the group is not the host country's. */
