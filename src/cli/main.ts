@@ -6,6 +6,7 @@ import { ingestCommand, ingestHelp } from './commands/ingest.js';
 import { eventsCommand, eventsHelp, exportCommand, exportHelp } from './commands/events.js';
 import { threadsCommand, threadsHelp } from './commands/threads.js';
 import { evalCommand, evalHelp } from './commands/eval.js';
+import { serveCommand, serveHelp } from './commands/serve.js';
 
 type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   threads: { run: threadsCommand, help: threadsHelp },
   resolve: { run: resolveCommand, help: resolveHelp },
   eval: { run: evalCommand, help: evalHelp },
+  serve: { run: serveCommand, help: serveHelp },
 };
 
 function usage(): string {
