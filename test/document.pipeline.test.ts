@@ -57,6 +57,10 @@ test('segment › gives POS, lemma and negation', () => {
   assert.equal(confirmed.negated, true);
 });
 
+test('segment › whitespace-only text has no sentences and no error', () => {
+  for (const text of [' ', '\n\n', '\t \n ']) assert.deepEqual(segment(text).sentences, []);
+});
+
 test('segment › splits sentences', () => {
   const { sentences } = segment('Ukraine asked for talks. Washington has not replied. Analysts are cautious.');
   assert.equal(sentences.length, 3);

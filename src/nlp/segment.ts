@@ -56,7 +56,8 @@ export function segment(text: string): Segmentation {
     let first = a, last = b;
     while (first < last && tokens[first].pos === 'SPACE') first++;
     while (last > first && tokens[last].pos === 'SPACE') last--;
-    if (tokens[first]?.pos === 'SPACE') continue;
+    // A span with no token (whitespace-only text) or only whitespace is no sentence.
+    if (!tokens[first] || tokens[first].pos === 'SPACE') continue;
     sentences.push({ index: sentences.length, start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1 });
   }
   // Re-number token sentence indices after dropping whitespace-only sentences.
