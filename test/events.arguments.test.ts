@@ -24,6 +24,9 @@ const cases: [string, string, string][] = [
   ['a phrasal verb with its object', 'Russian forces stepped up attacks on Ukraine.', 'ASSAULT RUS>UKR asserted'],
   ['a joint exercise of two countries is cooperation', 'Chinese warships and Russian warships held joint exercises.', 'COOPERATE CHN+RUS> asserted'],
   ['an exercise of one country is a show of force', 'China held military exercises near Taiwan.', 'MOBILIZE CHN>TWN asserted'],
+  ['"we" inside a quote is its speaker', 'The Russian defence minister said: "We will not negotiate with Georgia."', 'CONSULT RUS>GEO negated'],
+  ['an attack announced on a condition is a threat, the attack hypothetical', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'ASSAULT RUS>GEO hypothetical'],
+  ['and the announcement is a reported THREATEN', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'THREATEN RUS>GEO reported'],
 ];
 
 for (const [behaviour, text, expected] of cases) {

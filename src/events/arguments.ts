@@ -8,7 +8,9 @@ import type { Lexicon } from './lexicon.js';
 import { ADVERBIAL_PREPOSITIONS, type Match } from './match.js';
 import type { Mention, SentenceView } from './sentence.js';
 
+/** Types whose target may be a place standing for its country ("shelled Kharkiv"). */
 export const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'AID']);
+const FIRST_PERSON = new Set(['i', 'we']);
 
 /** Everything the coder keeps about one document while it reads it. */
 export interface DocContext {
@@ -20,10 +22,12 @@ export interface DocContext {
   requirePlaced: boolean;
 }
 
+/** Two mentions of one participant: the same resolved actor, or the same words. */
 export function same(a: Mention, b: Mention): boolean {
   return (a.participant.ref !== null && a.participant.ref === b.participant.ref) || (a.t0 === b.t0 && a.t1 === b.t1);
 }
 
+/** The list without repeated participants, first mention kept. */
 export function dedupe(list: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of list) if (!out.some((o) => same(o, m))) out.push(m);
@@ -73,6 +77,16 @@ export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i:
 
 /** A personal pronoun's antecedent: the speaker it reports ("Hungary said it …"), or the sentence's subject. */
 export function resolvePronoun(view: SentenceView, ctx: DocContext, p: number, speech: number[]): Mention[] {
+  // "We will not negotiate," the minister said: a first person inside a quote is its speaker.
+  if (FIRST_PERSON.has(view.lower(p))) {
+    const t = view.tokens[p];
+    const q = ctx.quotes.find((x) => x.start <= t.start && t.end <= x.end && x.speaker?.actor);
+    const actor = q?.speaker?.actor ? ctx.actorsById.get(q.speaker.actor) : undefined;
+    if (actor) {
+      return [{ t0: p, t1: p + 1, start: t.start, end: t.end, resolved: Boolean(actor.country),
+        participant: { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id } }];
+    }
+  }
   const s = [...speech].reverse().find((k) => k < p);
   if (s !== undefined) {
     const sc = view.chain(s);

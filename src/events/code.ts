@@ -200,7 +200,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   const controlHypo = chain.controls.some((c) => c.cls === 'request' || c.cls === 'threaten');
   const controlPlanned = chain.controls.some((c) => c.cls === 'commit' || c.cls === 'planned');
   const commitsSelf = entry.control === 'commit' || entry.controlOnly;
-  const conditionalAfter = (type === 'AGREE' && commitsSelf) && conditionalFollows(view, m.last + 1);
+  // A conditional offer, or an act announced on a condition ("will attack … if they cross").
+  const conditionalAfter = ((type === 'AGREE' && commitsSelf) || auxFuture || auxWould) && conditionalFollows(view, m.last + 1);
 
   // "is reported to have attacked", "reportedly killed": on someone else's word.
   const hearsay = chain.controls.some((c) => c.cls === 'reported') || hasReportedWord(view, Math.max(0, chain.start - 2), i);
