@@ -72,6 +72,9 @@ const none: [string, string][] = [
   ['a statement verb alone is not an event', 'The Kenyan foreign minister said on Monday that the situation was calm.'],
   ['a nominal mention of proposed talks is not an event', 'The proposed talks between Serbia and Kosovo were postponed.'],
   ['not confirming a meeting is neither a meeting nor a rejection', 'The White House has not confirmed the meeting with Ukraine.'],
+  ['a figurative kill is not an attack', 'The Pentagon killed the deal with Boeing in October.'],
+  ['fighting an illness is not an attack', 'The French president fought cancer in 2004.'],
+  ['ordering goods is not a demand', 'Air Canada has ordered new airliners from the United States.'],
 ];
 
 for (const [behaviour, text] of none) {

@@ -59,6 +59,8 @@ export interface LexiconEntry {
   controlOnly: boolean;
   /** Coded only when a recipient the dictionary places is found (ambiguous verbs: "struck"). */
   requiresRecipient: boolean;
+  /** Coded only with a clause complement ("ordered X to …", "ordered that …"). */
+  needsComplement: boolean;
   objects: readonly ObjectRow[] | null;
   /** CAMEO code of the act announced as intent; empty when it has none. */
   intent: string;
@@ -78,6 +80,8 @@ export interface Grammar {
   conditional: ReadonlySet<string>;
   unconfirmedVerbs: ReadonlySet<string>;
   unconfirmedWords: ReadonlySet<string>;
+  /** Objects that make a violent verb figurative ("killed the deal", "fought cancer"). */
+  figurativeObjects: ReadonlySet<string>;
   /** Adverbs that put an event on someone else's word ("reportedly"). */
   reportedWords: ReadonlySet<string>;
   clauseBreakers: ReadonlySet<string>;
@@ -224,7 +228,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
       id, type: e.type, mode: e.mode ?? null, cameo: checkCode(id, e.cameo), noun, anyPos: e.pos === 'any',
       alternatives, items,
       recipient: [...words(e.recipient ?? 'obj')],
-      control: e.control ?? null, controlOnly: Boolean(e.controlOnly), requiresRecipient: Boolean(e.requiresRecipient),
+      control: e.control ?? null, controlOnly: Boolean(e.controlOnly), requiresRecipient: Boolean(e.requiresRecipient), needsComplement: Boolean(e.needsComplement),
       objects: objectRows(id, e.objects), intent,
       passive: sub(e.passive), joint: sub(e.joint), order,
     };
@@ -256,6 +260,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     unconfirmedVerbs: words(g.unconfirmed?.verbs),
     unconfirmedWords: words(g.unconfirmed?.words),
     reportedWords: words(g.reportedWords),
+    figurativeObjects: words(g.figurativeObjects),
     clauseBreakers: words(g.clauseBreakers),
     relativePronouns: words(g.relativePronouns),
     personalPronouns: words(g.personalPronouns),

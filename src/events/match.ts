@@ -110,6 +110,8 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
     cur = k;
   }
   const headEnd = cur;
+  if (entry.needsComplement && !complementFollows(view, cur)) return null;
+  if (entry.type === 'ASSAULT' && figurative(view, cur)) return null;
   if (entry.controlOnly) {
     let k = cur + 1;
     while (view.pos(k) === 'ADV') k++;
@@ -132,6 +134,38 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
     cur = found;
   }
   return { headEnd, last: cur };
+}
+
+/** A 'to' infinitive or a that-clause follows within the clause ("ordered the army to withdraw"). */
+function complementFollows(view: SentenceView, from: number): boolean {
+  for (let k = from + 1; k < view.n && k <= from + 10; k++) {
+    if (view.lower(k) === 'that' || view.isInfinitiveTo(k)) return true;
+    if (view.isHardPunct(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
+  }
+  return false;
+}
+
+/**
+ * A violent verb used figuratively: its object is a thing that cannot be attacked ("the deal had
+ * been killed", "fought cancer"), or it means striving ("fighting to stem a crash").
+ */
+function figurative(view: SentenceView, at: number): boolean {
+  const g = view.grammar;
+  if (view.isInfinitiveTo(at + 1)) return true;
+  for (let k = at + 1; k < view.n && k <= at + 5; k++) {
+    const p = view.pos(k);
+    if (p === 'NOUN' || p === 'PROPN' || view.mentionAt[k] >= 0) {
+      // The object's head: the last noun of the run ("pancreatic cancer", "the deal").
+      let h = k;
+      while (h + 1 < view.n && view.pos(h + 1) === 'NOUN') h++;
+      return g.figurativeObjects.has(view.lemma(h)) || g.figurativeObjects.has(view.lower(h));
+    }
+    if (!['DET', 'ADJ', 'NUM', 'PRON', 'ADV'].includes(p)) break;
+  }
+  // In the passive the object is the subject: "the deal had been killed".
+  let s = at - 1;
+  while (s >= 0 && (view.pos(s) === 'AUX' || view.pos(s) === 'ADV' || view.pos(s) === 'PART')) s--;
+  return s < at - 1 && s >= 0 && (g.figurativeObjects.has(view.lemma(s)) || g.figurativeObjects.has(view.lower(s)));
 }
 
 /** Tokens that may stand between a verb and the head of its object noun phrase. */
