@@ -10,6 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --coverage adds node's coverage table (lines, branches, functions per source file) to the report.
+const coverage = args.includes('--coverage') ? ['--experimental-test-coverage'] : [];
+const only = args.filter((a) => a !== '--coverage');
 const files = only.length ? only : readdirSync(join(root, 'test')).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test', f));
-process.exit(run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...files]));
+process.exit(run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...coverage, ...files]));
