@@ -28,7 +28,11 @@ const articles = Number(values.articles);
 const workerCounts = values.workers.split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface Run { workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number }
+interface Run {
+  workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number;
+  /** Each worker's own summary line (with its CPU seconds), printed when it stops. */
+  workerSummaries: string[];
+}
 
 async function run(workers: number): Promise<Run> {
   const database = await createTestDatabase('parley_bench');
@@ -36,6 +40,7 @@ async function run(workers: number): Promise<Run> {
   const target = parseQueueUrl(queue);
   const q = new Queue(target.name, { connection: { host: target.host, port: target.port, db: target.db } });
   const children: ChildProcess[] = [];
+  const summaries: string[] = [];
   const db = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
     await q.pause();
@@ -48,6 +53,7 @@ async function run(workers: number): Promise<Run> {
       children.push(child);
       let err = '';
       child.stderr!.on('data', (d) => { err += String(d); if (/worker ready/.test(err)) resolve(); });
+      child.once('exit', () => { const line = err.split('\n').find((l) => l.startsWith('worker stopped')); if (line) summaries.push(line); });
       child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
     })));
     await q.resume();
@@ -62,7 +68,7 @@ async function run(workers: number): Promise<Run> {
     const seconds = (Date.now() - t0) / 1000;
     const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
     const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads };
+    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries };
   } finally {
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null) return resolve();
@@ -83,6 +89,7 @@ for (const n of workerCounts) {
   const r = await run(n);
   runs.push(r);
   console.log(`${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads)`);
+  for (const line of r.workerSummaries) console.log(`  ${line}`);
 }
 const one = runs.find((r) => r.workers === 1), two = runs.find((r) => r.workers === 2);
 const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;

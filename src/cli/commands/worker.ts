@@ -57,7 +57,8 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
   const t = worker.totals;
   const secs = (Date.now() - started) / 1000;
   if (!finished) io.err('worker: in-flight articles did not finish in time and were returned to the queue\n');
-  io.err(`worker stopped after ${secs.toFixed(1)} s: ${t.completed} done (${t.stored} stored, ${t.duplicates} already stored), ${t.failed} failed attempts, ${t.deadLettered} dead-lettered, ${t.events} events\n`);
+  const cpu = process.cpuUsage();
+  io.err(`worker stopped after ${secs.toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU): ${t.completed} done (${t.stored} stored, ${t.duplicates} already stored), ${t.failed} failed attempts, ${t.deadLettered} dead-lettered, ${t.events} events\n`);
   return 0;
 }
 
