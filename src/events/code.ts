@@ -6,9 +6,9 @@ import type { Document } from '../document/document.js';
 import type { Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
-import { complementMatch, matchAt, POSSESSIVE_OR_DET, type Match } from './match.js';
+import { complementMatch, matchAt, type Match } from './match.js';
 import {
-  borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, nearestOtherParty, PLACE_TARGETS, placeAfter,
+  borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, mainSubject, nearestOtherParty, PLACE_TARGETS, placeAfter,
   recipientOf, same, subjectOf, type DocContext,
 } from './arguments.js';
 import { conditionalFollows, inConditional, inFutureClause, isUnconfirmed, reportedBy, underRequest } from './factuality.js';
@@ -27,6 +27,7 @@ interface Coded {
   rule: string;
 }
 
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
 
 /** Codes the events of one sentence. */
@@ -61,9 +62,12 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
   }
   out.push(...saidMust(view, ctx, speech, byHead));
 
-  // The subject of this sentence becomes the topic for a pronoun opening the next one.
+  // The subject of this sentence (all of it: "Armenia and Azerbaijan agreed … They will meet")
+  // becomes the topic for a pronoun opening the next one.
+  const subject = mainSubject(view, ctx, view.n).filter((mm) => mm.resolved);
   const firstHead = view.mentions.find((mm) => mm.resolved);
-  if (firstHead) ctx.topic = [firstHead];
+  if (subject.length) ctx.topic = subject;
+  else if (firstHead) ctx.topic = [firstHead];
   return out;
 }
 
@@ -119,7 +123,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   } else {
     // Not the actor itself, nor a possessive that refers back to it ("adjust his schedule").
     const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => (a.t0 === r.t0 && a.t1 === r.t1) ||
-      (a.participant.ref !== null && a.participant.ref === r.participant.ref && POSSESSIVE_OR_DET.has(view.lower(r.t0)))));
+      (POSSESSIVES.has(view.lower(r.t0)) && ((a.participant.ref !== null && a.participant.ref === r.participant.ref) ||
+        (a.participant.country !== null && a.participant.country === r.participant.country)))));
     const direct = recipientOf(view, entry.recipient, from, end);
     viaWith = direct.viaWith;
     const candidates: (() => Mention[])[] = [

@@ -336,6 +336,9 @@ export class SentenceView {
       return false;
     };
     let cand = idx.map((k) => this.mentions[k]);
+    // A possessive pronoun ("his commitment to the Zambian people") is never the head.
+    const notPossessive = cand.filter((m) => !(m.t1 - m.t0 === 1 && POSSESSIVE.has(this.lower(m.t0))));
+    if (notPossessive.length) cand = notPossessive;
     const outside = cand.filter((m) => !inPP(m));
     // A head the dictionary could not place ("refugees in Liberia") yields to a placed modifier.
     if (outside.some((m) => m.resolved) || !cand.some((m) => m.resolved)) cand = outside.length ? outside : cand;
