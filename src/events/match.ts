@@ -93,6 +93,12 @@ function looksFinite(view: SentenceView, i: number): boolean {
   const next = view.pos(i + 1);
   if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
   if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
+  // "a Zelensky–Trump meeting": a determiner before the noun phrase makes it a noun.
+  for (let k = i - 1; k >= 0; k--) {
+    const p = view.pos(k);
+    if (POSSESSIVE_OR_DET.has(view.lower(k)) || p === 'DET') return false;
+    if (!(view.mentionAt[k] >= 0 || p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'PUNCT' && view.lower(k) !== ',')) break;
+  }
   if (!(next === 'DET' || next === 'PROPN' || next === 'ADP' || next === 'PRON' || view.mentionAt[i + 1] >= 0)) return false;
   for (let k = i - 1; k >= 0 && !view.isHardPunct(k) && !view.isClauseBreaker(k); k--) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
   for (let k = i + 1; k < view.n && !view.isHardPunct(k) && !view.isClauseBreaker(k); k++) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
