@@ -96,6 +96,7 @@ function looksFinite(view: SentenceView, i: number): boolean {
   // "a Zelensky–Trump meeting": a determiner before the noun phrase makes it a noun.
   for (let k = i - 1; k >= 0; k--) {
     const p = view.pos(k);
+    if (view.lower(k) === 'that') break;
     if (POSSESSIVE_OR_DET.has(view.lower(k)) || p === 'DET') return false;
     if (!(view.mentionAt[k] >= 0 || p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'PUNCT' && view.lower(k) !== ',')) break;
   }
