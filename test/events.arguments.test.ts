@@ -28,6 +28,8 @@ const cases: [string, string, string][] = [
   ['a joint exercise of two countries is cooperation', 'Chinese warships and Russian warships held joint exercises.', 'COOPERATE CHN+RUS> asserted'],
   ['an exercise of one country is a show of force', 'China held military exercises near Taiwan.', 'MOBILIZE CHN>TWN asserted'],
   ['a pronoun opening a sentence takes the last sentence\'s whole subject', 'Armenia and Azerbaijan agreed on Tuesday to hold talks in Brussels. They will meet next month.', 'CONSULT ARM+AZE> planned'],
+  ['an event noun with a verb of happening takes its modifier as actor', 'Palestinian riots against Israeli military policies are still continuing.', 'PROTEST PSE>ISR asserted'],
+  ['"clashes between X and Y" puts one side as actor, the other as recipient', 'Clashes erupted between Indian and Chinese troops in Ladakh.', 'ASSAULT IND>CHN asserted'],
   ['"we" inside a quote is its speaker', 'The Russian defence minister said: "We will not negotiate with Georgia."', 'CONSULT RUS>GEO negated'],
   ['an attack announced on a condition is a threat, the attack hypothetical', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'ASSAULT RUS>GEO hypothetical'],
   ['and the announcement is a reported THREATEN', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'THREATEN RUS>GEO reported'],

@@ -75,7 +75,8 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   const g = ctx.lexicon.grammar;
   const { entry } = m;
   const i = m.head;
-  const chain = view.chain(i);
+  // An event noun ("riots … are continuing") takes its verb group from the verb that follows.
+  const chain = view.chain(entry.noun ? m.last : i);
   // "is willing/committed to": an adjective after 'be', not a passive.
   if (entry.controlOnly) chain.passive = false;
   let type: PloverType = entry.type;
@@ -95,7 +96,11 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   let actor: Mention[];
   let recipient: Mention[];
   const requestControl = chain.controls.find((c) => c.cls === 'request' || c.object !== undefined);
-  if (requestControl) {
+  if (entry.noun) {
+    // Its actor is its own modifier ("Palestinian riots", "clashes between X and Y" has none).
+    const [a] = view.npEndingAt(i);
+    actor = a <= i ? view.heads(a, i) : [];
+  } else if (requestControl) {
     // "urged the European Community to support the PLO": the one urged is the one to act.
     const [a, b] = view.npStartingAt(requestControl.object ?? requestControl.index + 1);
     actor = a <= b ? view.heads(a, b) : [];
@@ -104,6 +109,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     actor = subjectOf(view, ctx, chain.start, i, speech);
   }
   const from = m.headEnd + 1;
+  // For an event noun the recipient is named between the noun and its verb ("riots against X").
   const end = view.clauseEnd(Math.max(from, m.last + 1));
   let viaWith = false;
   if (chain.passive) {
@@ -162,6 +168,11 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   }
   if (entry.joint && (viaWith || new Set(actor.map((a) => a.participant.country).filter(Boolean)).size >= 2)) {
     ({ type, mode, cameo } = entry.joint);
+  }
+  // "Clashes erupted between Indian and Chinese troops": the two sides are actor and recipient.
+  if (entry.noun && actor.length === 0 && recipient.length >= 2) {
+    actor = [recipient[0]];
+    recipient = recipient.slice(1);
   }
   if (actor.length === 0 && recipient.length === 0) return [];
   if (entry.requiresRecipient && !recipient.some((r) => r.resolved)) return [];

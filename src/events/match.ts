@@ -69,7 +69,7 @@ function lemmaForms(view: SentenceView, i: number): string[] {
 
 function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiword: boolean): boolean {
   const p = view.pos(i);
-  if (entry.noun) return p === 'NOUN' || p === 'PROPN';
+  if (entry.noun) return p === 'NOUN' || p === 'PROPN' || (p === 'VERB' && view.isGerund(i));
   // wink-nlp tags some verbs after a plural subject as nouns ("forces step up attacks"); a
   // phrasal or light-verb pattern is evidence enough when a subject noun phrase precedes it.
   if (p === 'NOUN' && multiword && view.mentionAt[i] < 0) {
@@ -127,8 +127,12 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
   for (const item of entry.items) {
     let found = -1;
     if (item.kind === 'word') {
-      for (let k = cur + 1; k < view.n && k <= cur + 6; k++) {
-        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k))) { found = k; break; }
+      for (let k = cur + 1; k < view.n && k <= cur + (entry.noun ? 10 : 6); k++) {
+        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k)) || (entry.noun && lemmaForms(view, k).some((f) => item.words.has(f)))) { found = k; break; }
+        // An event noun waits for its verb past auxiliaries and its own modifiers
+        // ("riots against the police are still continuing").
+        if (entry.noun && (view.pos(k) === 'AUX' || view.pos(k) === 'ADV' || view.pos(k) === 'ADP' || view.pos(k) === 'DET' ||
+          view.pos(k) === 'ADJ' || view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN' || view.mentionAt[k] >= 0 || view.pos(k) === 'CCONJ')) continue;
         if (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') break;
       }
     } else {
