@@ -771,8 +771,26 @@ class SentenceReader {
 
 /** Normalised keys of the tokens, computed once per article. */
 export function tokenKeys(toks: readonly RecToken[]): string[] {
-  return toks.map((t) => normalizeKey(t.text));
+  const keys = new Array<string>(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const text = toks[i].text;
+    let key = tokenKeyMemo.get(text);
+    if (key === undefined) {
+      key = normalizeKey(text);
+      if (tokenKeyMemo.size >= TOKEN_KEY_MEMO_LIMIT) tokenKeyMemo.clear();
+      tokenKeyMemo.set(text, key);
+    }
+    keys[i] = key;
+  }
+  return keys;
 }
+
+/**
+ * Token keys already computed: a vocabulary repeats from article to article, and a reused key is
+ * one string whose hash the dictionary lookups have already computed. Bounded: cleared when full.
+ */
+const TOKEN_KEY_MEMO_LIMIT = 100_000;
+const tokenKeyMemo = new Map<string, string>();
 
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
 export function recognizeSentence(

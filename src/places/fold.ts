@@ -4,6 +4,21 @@
  * "Lodz", "Rostov-on-Don" and "Rostov on Don" all fold to one key.
  */
 export function foldName(name: string): string {
+  // The same names come back article after article: fold each once (a bounded memo).
+  let key = folded.get(name);
+  if (key === undefined) {
+    key = foldUncached(name);
+    if (folded.size >= MEMO_LIMIT) folded.clear();
+    folded.set(name, key);
+  }
+  return key;
+}
+
+/** Folded names kept for reuse; cleared when full, so memory stays bounded on any stream. */
+const MEMO_LIMIT = 50_000;
+const folded = new Map<string, string>();
+
+function foldUncached(name: string): string {
   // Most names are plain ASCII: skip Unicode normalisation, the costly part of loading.
   if (PLAIN.test(name)) return name.toLowerCase().replace(/['`]/g, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
   return name

@@ -59,6 +59,8 @@ const defaults = Object.freeze({
     usStates: 'us-states.tsv',
   }),
   alternateKinds: Object.freeze(['display', 'primary', 'alternate'] as const),
+  /** Lookups remembered per gazetteer (names and prefixes); the memo is cleared when full. */
+  memoLimit: 50_000,
 });
 
 type AlternateKind = (typeof defaults.alternateKinds)[number];
@@ -252,23 +254,45 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     return lo < smallKeys.length && smallKeys[lo].startsWith(prefix);
   };
 
+  const found = new Map<string, NameMatch | null>();
+  const prefixes = new Map<string, boolean>();
   return Object.freeze({
     size: Object.freeze({ places: places.count, countries: countries.size }),
     find(name: string): NameMatch | null {
       const key = foldName(name);
       if (!key) return null;
-      const primary: PlaceRecord[] = [...(primaryNames.get(key) ?? [])];
-      for (const row of places.rowsWithKey(key)) {
-        const record = places.recordAt(row);
-        if (!primary.includes(record)) primary.push(record);
+      // Names repeat across articles, and most lookups while scanning find nothing: answer each
+      // key once. Callers get their own records array, as an uncached lookup would give them.
+      let match = found.get(key);
+      if (match === undefined) {
+        match = findKey(key);
+        if (found.size >= defaults.memoLimit) found.clear();
+        found.set(key, match);
       }
-      if (primary.length) return { records: primary, primary: true };
-      const alternate = alternateNames.get(key);
-      return alternate ? { records: alternate, primary: false } : null;
+      return match && { records: [...match.records], primary: match.primary };
     },
-    hasPrefix: (prefix: string) => places.hasPrefix(prefix) || smallKeysHavePrefix(prefix),
+    hasPrefix: (prefix: string) => {
+      let has = prefixes.get(prefix);
+      if (has === undefined) {
+        has = places.hasPrefix(prefix) || smallKeysHavePrefix(prefix);
+        if (prefixes.size >= defaults.memoLimit) prefixes.clear();
+        prefixes.set(prefix, has);
+      }
+      return has;
+    },
     country: (iso3: string) => countries.get(iso3),
     usState: (name: string) => stateCodes.get(foldName(name)),
     usStateName: (code: string) => stateNames.get(code),
   });
+
+  function findKey(key: string): NameMatch | null {
+    const primary: PlaceRecord[] = [...(primaryNames.get(key) ?? [])];
+    for (const row of places.rowsWithKey(key)) {
+      const record = places.recordAt(row);
+      if (!primary.includes(record)) primary.push(record);
+    }
+    if (primary.length) return { records: primary, primary: true };
+    const alternate = alternateNames.get(key);
+    return alternate ? { records: alternate, primary: false } : null;
+  }
 }

@@ -30,6 +30,8 @@ export interface KindModel {
   expects: Record<string, string>;
   events: EventRuleSpec[];
   cues: CompiledCue[];
+  /** Any of the cues (no g flag: a test, not a scan); a sentence that fails it has none of them. */
+  anyCue: RegExp;
 }
 
 export interface ThreadModel {
@@ -60,6 +62,7 @@ export function loadThreadModel(): ThreadModel {
       kind: kind as ThreadKind, noun: spec.noun, titleFromPeople: Boolean(spec.titleFromPeople), statuses: spec.statuses, expects: spec.expects, events: spec.events,
       subjects: compile(spec.subjects, 'subjects'), anaphors: spec.anaphors ? compile(spec.anaphors, 'anaphors') : null,
       cues: spec.cues.map((c, i) => ({ status: c.status, pattern: compile(c.pattern, `cues[${i}]`), negatedOnly: Boolean(c.negatedOnly) })),
+      anyCue: spec.cues.length ? new RegExp(spec.cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : /(?!)/,
     });
   }
   const any = Object.values(raw.kinds).flatMap((k) => [k.subjects, ...(k.anaphors ? [k.anaphors] : [])]);

@@ -45,10 +45,24 @@ function namesSubject(k: KindModel, text: string, at: number, sentence: { start:
   return k.subjects.test(text.slice(from, to)) && ((k.subjects.lastIndex = 0), true);
 }
 
+/** Per-document lookups, built once per document rather than once per signal. */
+interface DocIndex {
+  actorById: Map<string, { country?: string | null; name: string }>;
+  /** The sentence index of each time expression (by position in doc.times), -1 outside every sentence. */
+  timeSentence: Int32Array;
+}
+
+function indexDocument(doc: Document): DocIndex {
+  const times = doc.times ?? [];
+  const timeSentence = new Int32Array(times.length);
+  for (let i = 0; i < times.length; i++) timeSentence[i] = doc.sentenceAt(times[i].start)?.index ?? -1;
+  return { actorById: new Map((doc.actors ?? []).map((a) => [a.id, a])), timeSentence };
+}
+
 /** Countries and surnames of the actors named between two offsets. */
-function actorsIn(doc: Document, start: number, end: number): { countries: string[]; people: string[] } {
+function actorsIn(doc: Document, index: DocIndex, start: number, end: number): { countries: string[]; people: string[] } {
   const countries: string[] = [], people: string[] = [];
-  const byId = new Map((doc.actors ?? []).map((a) => [a.id, a]));
+  const byId = index.actorById;
   for (const ent of doc.entities ?? []) {
     if (ent.start < start || ent.end > end || !ent.actor) continue;
     const a = byId.get(ent.actor);
@@ -60,16 +74,18 @@ function actorsIn(doc: Document, start: number, end: number): { countries: strin
 }
 
 /** The step's date: a concrete past day given in the sentence, else the publication date. */
-function stepDate(doc: Document, sentence: number, eventTime: string | null): { date: string | null; expected: string | null } {
+function stepDate(doc: Document, index: DocIndex, sentence: number, eventTime: string | null): { date: string | null; expected: string | null } {
   const published = doc.article.published;
   const times = doc.times ?? [];
   const own = eventTime ? times.find((t) => t.id === eventTime) : undefined;
   let expected: string | null = null;
   if (own?.range && published && own.range[1] >= published) expected = own.range[1];
-  const pastDays = times
-    .filter((t) => doc.sentenceAt(t.start)?.index === sentence && t.range && (!published || t.range[0] <= published) && t.range[0] === t.range[1])
-    .map((t) => (t.range as [string, string])[0]);
-  return { date: pastDays[0] ?? published, expected };
+  let date: string | null = null;
+  for (let i = 0; i < times.length && date === null; i++) {
+    const t = times[i];
+    if (index.timeSentence[i] === sentence && t.range && (!published || t.range[0] <= published) && t.range[0] === t.range[1]) date = t.range[0];
+  }
+  return { date: date ?? published, expected };
 }
 
 /**
@@ -80,6 +96,7 @@ function stepDate(doc: Document, sentence: number, eventTime: string | null): { 
 export function readSignals(doc: Document, model: ThreadModel): Signal[] {
   const signals: Signal[] = [];
   const text = doc.text;
+  const index = indexDocument(doc);
   for (const e of doc.events ?? []) {
     for (const k of model.kinds) {
       const rule = eventRule(k, e);
@@ -87,12 +104,12 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       if (!status) continue;
       const sentence = doc.sentences?.[e.evidence.sentence];
       if (rule?.needsSubject && !namesSubject(k, text, e.evidence.trigger.start, sentence)) continue;
-      const { people } = sentence ? actorsIn(doc, sentence.start, sentence.end) : { people: [] };
+      const { people } = sentence ? actorsIn(doc, index, sentence.start, sentence.end) : { people: [] };
       const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
       signals.push({
         kind: k.kind, status, sentence: e.evidence.sentence, start: e.evidence.trigger.start, end: e.evidence.trigger.end,
         text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false,
-        ...stepDate(doc, e.evidence.sentence, e.time),
+        ...stepDate(doc, index, e.evidence.sentence, e.time),
       });
       break;
     }
@@ -104,6 +121,8 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
       if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
       if (!subjects.length) continue;
+      // One test of all the kind's cues at once: most sentences that name an initiative carry no cue.
+      if (!k.anyCue.test(body)) continue;
       for (const cue of k.cues) {
         for (const m of body.matchAll(cue.pattern)) {
           const at = m.index as number, end = at + m[0].length;
@@ -116,11 +135,11 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
           if (cue.negatedOnly ? !negated : negated) continue;
           if (!cue.negatedOnly && HYPOTHETICAL.test(before)) continue;
           if (signals.some((x) => x.kind === k.kind && x.status === cue.status && x.sentence === s.index)) continue;
-          const { countries, people } = actorsIn(doc, s.start, s.end);
+          const { countries, people } = actorsIn(doc, index, s.start, s.end);
           signals.push({
             kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
             events: [], participants: countries, people, source: 'cue', anaphoric,
-            ...stepDate(doc, s.index, null),
+            ...stepDate(doc, index, s.index, null),
           });
         }
       }

@@ -20,19 +20,41 @@ function fnv1a(s: string, seed: number): number {
 const A = Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`, 7) | 1) >>> 0);
 const B = Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 11));
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const SPACE = 32;
+
+/**
+ * FNV-1a of the shingle `words[i] + ' ' + … + words[j - 1]`, hashed word by word so that no
+ * shingle string is built (the same value as hashing the joined string).
+ */
+function shingleHash(words: readonly string[], i: number, j: number): number {
+  let h = 0x811c9dc5 >>> 0;
+  for (let w = i; w < j; w++) {
+    if (w > i) h = Math.imul(h ^ SPACE, 0x01000193) >>> 0;
+    const s = words[w];
+    for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 /** The signature of a text as a hex string (32 minima of 32 bits). */
 export function minhash(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, words.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
-    const x = fnv1a(words.slice(i, i + SHINGLE).join(' '), 0);
+    const x = shingleHash(words, i, Math.min(words.length, i + SHINGLE));
     for (let k = 0; k < HASHES; k++) {
       const v = (Math.imul(A[k], x) + B[k]) >>> 0;
       if (v < mins[k]) mins[k] = v;
     }
   }
-  return mins.map((m) => m.toString(16).padStart(8, '0')).join('');
+  let hex = '';
+  for (let k = 0; k < HASHES; k++) {
+    const m = mins[k];
+    hex += HEX[m >>> 24] + HEX[(m >>> 16) & 255] + HEX[(m >>> 8) & 255] + HEX[m & 255];
+  }
+  return hex;
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */
