@@ -16,8 +16,8 @@ const skip = await serviceSkip('postgres');
 const WORKERS = 4;
 
 /** Runs `perWorker` lists of documents through `WORKERS` stores at once, one ingest per document. */
-async function ingestConcurrently(url: string, fold: ThreadFold, perWorker: ParleyDocument[][]): Promise<void> {
-  const stores = perWorker.map(() => new PostgresStore({ url, fold, poolSize: 2 }));
+async function ingestConcurrently(url: string, fold: ThreadFold, perWorker: ParleyDocument[][], onFold?: (docs: readonly ParleyDocument[]) => void): Promise<void> {
+  const stores = perWorker.map(() => new PostgresStore({ url, fold, poolSize: 2, onFold }));
   try {
     await Promise.all(stores.map(async (store, w) => {
       for (const doc of perWorker[w]) await store.ingest([doc]);
@@ -93,10 +93,9 @@ describe('threads › concurrent workers', { skip }, () => {
     ];
     const docs = texts.flatMap((text, i) => [0, 1, 2].map((copy) =>
       engine.readInput({ id: `a${i}-${copy}`, text: `${text} (${['Wire', 'Herald', 'Post'][copy]} report)`, published: `2025-10-${String(6 + i).padStart(2, '0')}`, source: ['Wire', 'Herald', 'Post'][copy] }).toOutput()));
-    // The fold order is whatever the lock allowed; record it to replay it sequentially.
+    // The commit order is whatever the lock allowed; record it to replay the folds one by one.
     const order: ParleyDocument[][] = [];
-    const recording: ThreadFold = (existing, documents) => { order.push([...documents]); return updateThreads(existing, documents); };
-    await ingestConcurrently(url, recording, Array.from({ length: WORKERS }, (_, w) => docs.filter((_, i) => i % WORKERS === w)));
+    await ingestConcurrently(url, updateThreads, Array.from({ length: WORKERS }, (_, w) => docs.filter((_, i) => i % WORKERS === w)), (d) => order.push([...d]));
     const expected = order.reduce<Thread[]>((threads, batch) => updateThreads(threads, batch), []);
     const store = new PostgresStore({ url });
     try {

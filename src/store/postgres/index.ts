@@ -128,6 +128,8 @@ export interface PostgresStoreOptions {
   url: string;
   poolSize?: number;
   fold?: ThreadFold;
+  /** Told, under the thread lock and so in commit order, which documents a fold is writing. */
+  onFold?: (documents: readonly ParleyDocument[]) => void;
 }
 
 /** The terms of a user query, so punctuation never reaches the query parser. */
@@ -169,6 +171,7 @@ export class PostgresStore implements Store {
   readonly db: Kysely<Schema>;
   private readonly pool: pg.Pool;
   private readonly fold: ThreadFold;
+  private readonly onFold?: (documents: readonly ParleyDocument[]) => void;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaults.poolSize });
@@ -176,6 +179,7 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => {});
     this.db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: this.pool }) });
     this.fold = options.fold ?? updateThreads;
+    this.onFold = options.onFold;
   }
 
   async migrate(): Promise<void> {
@@ -269,25 +273,29 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Folds new documents into the stored threads inside the ingest transaction. The advisory lock
-   * is held until commit, so the next fold (in any process) reads the threads this one wrote: no
-   * worker ever folds into a stale copy and loses another's step.
+   * Folds new documents into the stored threads inside the ingest transaction, so that no fold
+   * ever works from a stale copy and loses another worker's step:
    *
-   * Only the threads a new article thread could join are loaded: same kind, shared participants
-   * (as `participantsMatch` requires), latest step inside the joining window. That keeps a fold's
-   * cost independent of the table's size. Whether a thread is overdue depends on the newest date
-   * seen anywhere, so it is judged against the stored `as_of` here and again on every read,
-   * rather than by rewriting every thread on every fold.
+   * - Only the threads a new article thread could join are loaded: same kind, shared participants
+   *   (as `participantsMatch` requires), latest step inside the joining window. A fold's cost so
+   *   stays independent of the table's size.
+   * - The fold is computed first without a lock. Then the transaction takes an advisory lock
+   *   (held until commit, shared by every process on the database) and looks the joinable threads
+   *   up again with their row versions: if they are the same, the computed result is what a fold
+   *   under the lock would give (the fold is pure) and is written; if another worker changed them
+   *   meanwhile, the fold runs again under the lock. The lock is thus held for two short queries
+   *   and the write, not for the fold itself.
+   * - Whether a thread is overdue depends on the newest date seen anywhere, so it is judged
+   *   against the stored `as_of` when written and again on every read, rather than by rewriting
+   *   every thread on every fold.
    */
   private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
-    const state = await tx.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
     const local = docs.flatMap((d) => (d.threads ?? []).map((t) => ({ t, when: t.updated ?? d.article.published })));
-    let rows: { id: string; json: string }[] = [];
-    if (local.length) {
+    const joinable = async (): Promise<Map<string, string>> => {
+      if (!local.length) return new Map();
       const kinds = [...new Set(local.map((l) => l.t.kind))];
       const participants = [...new Set(local.flatMap((l) => l.t.participants))];
-      let q = tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated'])
+      let q = tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated', sql<string>`xmin::text`.as('version')])
         .where('kind', 'in', kinds)
         .where(sql<boolean>`participants && ${sql.val(participants)}::text[]`);
       const dates = local.map((l) => l.when).filter((d): d is string => Boolean(d && ISO_DAY.test(d)));
@@ -298,24 +306,34 @@ export class PostgresStore implements Store {
         const hi = shiftDays(dates.reduce((a, b) => (a > b ? a : b)), window + 1);
         q = q.where((eb) => eb.or([eb('updated', 'is', null), eb.and([eb('updated', '>=', lo), eb('updated', '<=', hi)])]));
       }
-      // First the small columns, to pick the threads that can really be joined; then their JSON.
-      const joinable = (await q.execute()).filter((t) => local.some((l) => l.t.kind === t.kind
+      const rows = (await q.execute()).filter((t) => local.some((l) => l.t.kind === t.kind
         && participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
-      if (joinable.length) {
-        rows = await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', joinable.map((t) => t.id)).orderBy('id').execute();
-      }
-    }
-    const existing = rows.map((r) => r.json as unknown as Thread);
-    const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
-    const updated = this.fold(existing, docs);
+      return new Map(rows.map((r) => [r.id, r.version]));
+    };
+    const foldOver = async (versions: Map<string, string>) => {
+      const rows = versions.size
+        ? await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', [...versions.keys()]).orderBy('id').execute()
+        : [];
+      const existing = rows.map((r) => r.json as unknown as Thread);
+      const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
+      return { before, updated: this.fold(existing, docs) };
+    };
+    const seen = await joinable();
+    let folded = await foldOver(seen);
+    await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
+    const current = await joinable();
+    if (current.size !== seen.size || [...current].some(([id, version]) => seen.get(id) !== version)) folded = await foldOver(current);
+    this.onFold?.(docs);
+
+    const state = await tx.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
     let asOf = state?.as_of ?? null;
     for (const d of docs) if (d.article.published && (!asOf || d.article.published > asOf)) asOf = d.article.published;
-    for (const t of updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    for (const t of folded.updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
     const changed: ThreadTable[] = [];
-    for (const t of updated) {
+    for (const t of folded.updated) {
       judgeOverdue(t, asOf);
       const json = JSON.stringify(t);
-      if (before.get(t.id) === json) continue;
+      if (folded.before.get(t.id) === json) continue;
       changed.push({ id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now });
     }
     for (let i = 0; i < changed.length; i += 500) {
