@@ -43,6 +43,24 @@ const cases: [string, string, Record<string, unknown>][] = [
   ['"must release" is a demand, CAMEO 100, quad 3', 'must release', { type: 'REQUEST', cameo: '100', quad: 3 }],
   ['hosting talks announced with "will" is planned', 'host', { type: 'CONSULT', mode: 'host', factuality: 'planned' }],
 ];
+
+// [behaviour, sentence, trigger, expected mode, expected CAMEO code]
+const modes: [string, string, string, string | null, string][] = [
+  ['a call for a ceasefire is REQUEST yield 0256', 'China called for a ceasefire in Gaza.', 'called for', 'yield', '0256'],
+  ['seeking security guarantees is REQUEST assist 0234', 'Kyiv seeks stronger security guarantees from Washington.', 'seeks', 'assist', '0234'],
+  ['demanding a withdrawal is a demand to yield, 1056', 'Pakistan demanded that India withdraw its troops from Kashmir.', 'demanded', 'yield', '1056'],
+  ['urging talks is an appeal to meet, 026', 'The Kremlin called on Kyiv to negotiate.', 'called on', 'meet', '026'],
+  ['threatening to ban is THREATEN 1322', 'Israel threatened to ban voting in East Jerusalem.', 'threatened', 'ban', '1322'],
+  ['a pledge of military aid is AGREE 0332', 'Germany pledged weapons to Ukraine.', 'pledged weapons', null, '0332'],
+];
+for (const [behaviour, sentence, trigger, mode, cameo] of modes) {
+  test(`events stage › ${behaviour}`, () => {
+    const e = read(sentence).events.find((x) => x.evidence.trigger.text === trigger);
+    assert.ok(e, `no event on "${trigger}"`);
+    assert.equal(e.mode, mode);
+    assert.equal(e.cameo, cameo);
+  });
+}
 for (const [behaviour, trigger, expected] of cases) {
   test(`events stage › ${behaviour}`, () => {
     const e = doc.events.find((x) => x.evidence.trigger.text === trigger);

@@ -91,6 +91,16 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     if (row.intent) intent = row.intent;
   }
   if (chain.passive && entry.passive) ({ type, mode, cameo } = entry.passive);
+  // "demanded that India withdraw", "urged Japan to apologize": a request no object noun
+  // classifies takes its mode from the act it asks for.
+  if (type === 'REQUEST' && !row) {
+    const asked = governedMatch(view, m, byHead);
+    const act = asked ? ctx.lexicon.requestedActs.get(asked.row?.type ?? asked.entry.type) : undefined;
+    if (act) {
+      mode = act.mode;
+      cameo = cameo.startsWith('10') ? act.demand : act.appeal;
+    }
+  }
 
   // ---- arguments ----------------------------------------------------------------------------
   let actor: Mention[];
@@ -256,6 +266,18 @@ function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: 
   const type = m.row?.type ?? m.entry.type;
   const intent = m.row?.intent ?? m.entry.intent ?? ctx.lexicon.intentDefaults[type] ?? '';
   return { type, intent };
+}
+
+/** The trigger a request governs: the next one after 'to' or 'that' in the sentence. */
+function governedMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+  let opened = false;
+  for (let k = m.last + 1; k < view.n && k <= m.last + 15; k++) {
+    if (view.isHardPunct(k) && !view.isComma(k)) return null;
+    if (view.lower(k) === 'that' || view.isInfinitiveTo(k)) opened = true;
+    const found = byHead.get(k);
+    if (found) return opened ? found : null;
+  }
+  return null;
 }
 
 /** The second trigger is a participle clause after a comma ("attacked by militiamen, killing 156"). */

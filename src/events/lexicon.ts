@@ -101,6 +101,8 @@ export interface Lexicon {
   readonly byLemma: ReadonlyMap<string, readonly LexiconEntry[]>;
   readonly cameo: ReadonlyMap<string, CameoCode>;
   readonly intentDefaults: Readonly<Record<string, string>>;
+  /** A request's mode and codes by the type of the act it asks for. */
+  readonly requestedActs: ReadonlyMap<PloverType, { mode: string | null; appeal: string; demand: string }>;
   readonly grammar: Grammar;
 }
 
@@ -271,7 +273,15 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     conflictual: types(g.intentConversion?.conflictual),
   };
 
+  const requestedActs = new Map<PloverType, { mode: string | null; appeal: string; demand: string }>();
+  for (const [t, v] of Object.entries(raw.requestedActs ?? {})) {
+    if (!isPlover(t)) continue;
+    const row = v as Record<string, string>;
+    requestedActs.set(t, { mode: row.mode ?? null, appeal: checkCode(`requestedActs.${t}`, row.appeal), demand: checkCode(`requestedActs.${t}`, row.demand) });
+  }
+
   return Object.freeze({
+    requestedActs,
     version: `${raw.provenance?.version ?? 'events-lexicon'}+${g.provenance?.version ?? 'events-grammar'}`,
     entries, byLemma, cameo, intentDefaults: Object.freeze({ ...(raw.intentDefaults ?? {}) }), grammar,
   });
