@@ -213,7 +213,7 @@ export function scoreEvents(goldLines: readonly (string | object)[], documents: 
   return cameoGold ? scoreCameo(gold, system) : scorePlover(gold, system);
 }
 
-/** A plain-text report of a score, with the per-type table; `show` misses are listed at the end. */
+/** A plain-text report of a score (lines ending in a newline), with the per-type table; `show` misses are listed at the end. */
 export function formatEventScore(score: EventScore, show = 0): string {
   const line = (m: PRF) => `P ${m.p.toFixed(3)}  R ${m.r.toFixed(3)}  F1 ${m.f1.toFixed(3)}   (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`;
   const out = [`${score.sentences} gold sentences, ${score.missing} missing from the output`];
@@ -230,5 +230,5 @@ export function formatEventScore(score: EventScore, show = 0): string {
   for (const m of score.misses.slice(0, show)) {
     out.push(`MISS ${m.id}: ${m.text}`, `     gold ${JSON.stringify(m.gold)}`, `     got  ${JSON.stringify(m.got)}`);
   }
-  return out.join('\n');
+  return `${out.join('\n')}\n`;
 }
