@@ -188,7 +188,7 @@ export function firstResolvedAfter(view: SentenceView, from: number): Mention[] 
 
 /** The first place with a country after a token in the clause, as a participant. */
 export function placeAfter(view: SentenceView, from: number, end: number): Mention[] {
-  for (const p of view.doc.places ?? []) {
+  for (const p of view.places) {
     if (!p.country || p.start < view.tokens[Math.min(from, view.n - 1)].start) continue;
     if (end < view.n && p.start >= view.tokens[end].start) continue;
     if (p.end > view.sentence.end) continue;

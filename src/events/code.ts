@@ -379,8 +379,14 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   const opts = { ...defaults, ...options };
   const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [], requirePlaced: opts.requirePlacedParticipant };
   const events: Event[] = [];
+  // Each layer split by sentence once, so a long article stays linear.
+  const entities = bySentence(doc, doc.entities ?? []);
+  const times = bySentence(doc, doc.times ?? []);
+  const places = bySentence(doc, doc.places ?? []);
   for (const sentence of doc.sentences ?? []) {
-    const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById);
+    const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById, {
+      entities: entities[sentence.index], times: times[sentence.index], places: places[sentence.index],
+    });
     const coded = codeSentence(view, ctx);
     coded.sort((a, b) => a.first - b.first || a.last - b.last);
     for (const c of coded) {
@@ -393,7 +399,7 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
         actor: c.actor.map(participant), recipient: c.recipient.map(participant),
         factuality: c.factuality, attribution: c.attribution,
-        time: nearestTime(doc, view, c.head, clause), place: nearestPlace(doc, view, c.head, used, clause),
+        time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, used, clause),
         evidence: {
           sentence: sentence.index, start: sentence.start, end: sentence.end,
           trigger: { text: doc.text.slice(first.start, last.end), start: first.start, end: last.end },
@@ -404,6 +410,16 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   }
   events.forEach((e, k) => { e.id = `ev${k + 1}`; });
   return events;
+}
+
+/** Spans grouped by the sentence they start in. */
+function bySentence<T extends Span>(doc: Document, items: readonly T[]): T[][] {
+  const out: T[][] = (doc.sentences ?? []).map(() => []);
+  for (const x of items) {
+    const s = doc.sentenceAt(x.start);
+    if (s) out[s.index].push(x);
+  }
+  return out;
 }
 
 /**
@@ -418,10 +434,10 @@ function clauseSpan(view: SentenceView, first: number, last: number): Span {
 }
 
 /** The time expression nearest the trigger, its own clause first (report times only when nothing else). */
-function nearestTime(doc: Document, view: SentenceView, head: number, clause: Span): string | null {
+function nearestTime(view: SentenceView, head: number, clause: Span): string | null {
   const t = view.tokens[head];
   let best: { id: string; d: number } | null = null;
-  for (const x of doc.times ?? []) {
+  for (const x of view.times) {
     if (x.end <= view.sentence.start || x.start >= view.sentence.end) continue;
     const outside = x.start < clause.start || x.end > clause.end;
     const d = Math.abs((x.start < t.start ? t.start - x.end : x.start - t.end)) + (x.role === 'report' ? 10_000 : 0) + (outside ? 1_000 : 0);
@@ -431,10 +447,10 @@ function nearestTime(doc: Document, view: SentenceView, head: number, clause: Sp
 }
 
 /** The place in the trigger's clause nearest the trigger that is not one of the event's participants. */
-function nearestPlace(doc: Document, view: SentenceView, head: number, used: Mention[], clause: Span): string | null {
+function nearestPlace(view: SentenceView, head: number, used: Mention[], clause: Span): string | null {
   const t = view.tokens[head];
   let best: { id: string; d: number } | null = null;
-  for (const p of doc.places ?? []) {
+  for (const p of view.places) {
     if (p.start < clause.start || p.end > clause.end) continue;
     if (used.some((m) => m.start < p.end && p.start < m.end)) continue;
     const d = Math.abs(p.start < t.start ? t.start - p.end : p.start - t.end);

@@ -4,7 +4,7 @@
  * token positions relative to the sentence, in one left-to-right pass per question.
  */
 import type { Document } from '../document/document.js';
-import type { Actor, EventParticipant, Sentence, Token } from '../document/types.js';
+import type { Actor, Entity, EventParticipant, Place, Sentence, TimeExpression, Token } from '../document/types.js';
 import type { ControlClass, Grammar } from './lexicon.js';
 
 /** An actor mention in the sentence: an entity, with the participant it stands for. */
@@ -53,19 +53,26 @@ export class SentenceView {
   /** Token lies inside a time expression. */
   readonly inTime: Uint8Array;
 
+  /** The sentence's own time expressions and places (all of them when not given). */
+  readonly times: readonly TimeExpression[];
+  readonly places: readonly Place[];
+
   constructor(
     readonly doc: Document,
     readonly sentence: Sentence,
     readonly grammar: Grammar,
     actorsById: ReadonlyMap<string, Actor>,
+    layers: { entities?: readonly Entity[]; times?: readonly TimeExpression[]; places?: readonly Place[] } = {},
   ) {
+    this.times = layers.times ?? doc.times ?? [];
+    this.places = layers.places ?? doc.places ?? [];
     this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
     this.n = this.tokens.length;
     this.lemmas = this.tokens.map((t) => t.lemma.toLowerCase());
     this.mentionAt = new Int32Array(this.n).fill(-1);
     this.inTime = new Uint8Array(this.n);
     this.mentions = [];
-    for (const e of doc.entities ?? []) {
+    for (const e of layers.entities ?? doc.entities ?? []) {
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(e.start, e.end);
       if (t0 >= t1) continue;
@@ -79,7 +86,7 @@ export class SentenceView {
     // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens.
     this.mentions = this.mentions.filter((m, i, all) => !all.slice(0, i).some((o) => o.t0 <= m.t0 && o.t1 >= m.t1));
     this.mentions.forEach((m, k) => { for (let i = m.t0; i < m.t1; i++) this.mentionAt[i] = k; });
-    for (const t of doc.times ?? []) {
+    for (const t of this.times) {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(t.start, t.end);
       for (let i = t0; i < t1; i++) this.inTime[i] = 1;
