@@ -6,6 +6,7 @@ import { brief, eventsOf, read } from './events.helpers.js';
 const cases: [string, string, string][] = [
   ['a plain past event is asserted', 'Chinese warships and Russian warships held joint exercises in the Baltic Sea.', 'COOPERATE CHN+RUS>? asserted'],
   ['an event under a speech verb is reported', 'Ukrainian officials said Russian forces attacked Ukraine overnight.', 'ASSAULT RUS>UKR reported'],
+  ['a speech verb inside a relative aside does not make the main event reported', 'Russia, which said last week it wanted peace, attacked Ukraine on Monday.', 'ASSAULT RUS>UKR asserted'],
   ['an event inside a direct quote is reported', '"Russian troops attacked the village at dawn," a Ukrainian commander said.', 'ASSAULT RUS>UKR reported'],
   ['a trailing attribution makes the sentence reported', 'Egypt hosted talks between Sudan and South Sudan in Cairo, officials said.', 'CONSULT EGY>SDN+SSD reported'],
   ['a modal makes an event hypothetical', 'Israel could attack Iran within weeks.', 'ASSAULT ISR>IRN hypothetical'],

@@ -15,7 +15,7 @@ export function reportedBy(view: SentenceView, quotes: readonly Quote[], i: numb
   if (quote) return { reported: true, attribution: quote.id };
   let governing = -1;
   for (const s of speech) {
-    if (s < chain.start) governing = s;
+    if (s < chain.start && !inRelativeAside(view, s, i)) governing = s;
   }
   if (governing < 0) {
     // A trailing attribution: "…, police said." — a comma, then only the speaker before the verb.
@@ -37,6 +37,21 @@ export function reportedBy(view: SentenceView, quotes: readonly Quote[], i: numb
   const cue = view.tokens[governing];
   const q = quotes.find((qq) => qq.cue && qq.cue.start <= cue.start && cue.end <= qq.cue.end);
   return { reported: true, attribution: q ? q.id : null };
+}
+
+/**
+ * A speech verb inside a relative aside that closes before the trigger does not govern it:
+ * "Russia, which said it wanted peace, attacked Ukraine".
+ */
+function inRelativeAside(view: SentenceView, s: number, i: number): boolean {
+  let rel = -1;
+  for (let k = s - 1; k >= 0 && k >= s - 4; k--) {
+    if (view.grammar.relativePronouns.has(view.lower(k)) && view.lower(k) !== 'that') { rel = k; break; }
+    if (view.isHardPunct(k)) break;
+  }
+  if (rel < 0 || !view.isComma(rel - 1)) return false;
+  for (let k = s + 1; k < i; k++) if (view.isComma(k)) return true;
+  return false;
 }
 
 /** "has not confirmed whether …", "allegedly …". */
