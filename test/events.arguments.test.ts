@@ -7,28 +7,28 @@ const cases: [string, string, string][] = [
   ['subject acts on the object', 'Russian forces attacked Ukraine on Tuesday.', 'ASSAULT RUS>UKR asserted'],
   ['passive voice: the by-phrase is the actor, the subject the recipient', 'Ukraine was attacked by Russian forces on Tuesday.', 'ASSAULT RUS>UKR asserted'],
   ['passive voice without an agent keeps only the recipient', 'Lebanon was attacked on Sunday.', 'ASSAULT >LBN asserted'],
-  ['compound actors make one event with both', 'Hungary and Romania signed a trade agreement on Friday.', 'SUPPORT HUN+ROU> asserted'],
-  ['compound recipients make one event with both', 'The Gambian president will visit Mauritania and Senegal next week.', 'CONSULT GMB>MRT+SEN planned'],
+  ['compound actors make one event with both', 'Norway and Iceland signed a fisheries accord in Oslo.', 'SUPPORT NOR+ISL> asserted'],
+  ['compound recipients make one event with both', 'The Kenyan president will visit Uganda and Rwanda next week.', 'CONSULT KEN>UGA+RWA planned'],
   ['"between X and Y" gives both sides', 'Qatar mediated between Ethiopia and Eritrea in Doha.', 'CONSULT QAT>ETH+ERI asserted'],
-  ['a with-phrase is the recipient of a light verb', 'Moroccan diplomats held talks with Spain in Rabat.', 'CONSULT MAR>ESP asserted'],
+  ['a with-phrase is the recipient of a light verb', 'Chile held talks with Peru in Lima.', 'CONSULT CHL>PER asserted'],
   ['an on-phrase is the recipient of imposed sanctions', 'Canada imposed sanctions on Venezuela.', 'SANCTION CAN>VEN asserted'],
-  ['an apposition between subject and verb is skipped', 'Pakistan, a close ally of China, rejected the Indian proposal.', 'REJECT PAK>IND asserted'],
-  ['a relative clause takes its antecedent as subject', 'Sudan, which expelled two Kenyan diplomats on Monday, closed its border.', 'SANCTION SDN>KEN asserted'],
+  ['an apposition between subject and verb is skipped', 'Nepal, a neighbour of China, rejected the Indian offer.', 'REJECT NPL>IND asserted'],
+  ['a relative clause takes its antecedent as subject', 'Chad, which recalled its ambassador from Niger on Monday, closed its border.', 'SANCTION TCD>NER asserted'],
   ['a pronoun takes the speaker it reports', 'Hungary said it will support the Polish proposal.', 'AGREE HUN>POL reported'],
   ['"X said Y attacked Z" is Y→Z', 'Ukrainian officials said Russian forces attacked Ukraine overnight.', 'ASSAULT RUS>UKR reported'],
   ['"X said Y must act" is a request from X to Y', 'Germany said Iran must release the detained journalists.', 'REQUEST DEU>IRN asserted'],
   ['"demanded that Y …" addresses the demand to Y', 'France demanded that Mali release the hostages.', 'REQUEST FRA>MLI asserted'],
   ['"urged Y to act": Y is the recipient', 'Iran urged Iraq to expel the rebels.', 'REQUEST IRN>IRQ asserted'],
-  ['a threat takes the recipient of what it threatens', 'Russia threatened to break relations with Lithuania.', 'THREATEN RUS>LTU asserted'],
-  ['an indirect object is the recipient of a gift', 'Finland gave Tanzania a grant of 50 million dollars.', 'AID FIN>TZA asserted'],
+  ['a threat takes the recipient of what it threatens', 'Belarus threatened to cut diplomatic ties with Lithuania.', 'THREATEN BLR>LTU asserted'],
+  ['an indirect object is the recipient of a gift', 'Sweden gave Bolivia a loan of 30 million euros.', 'AID SWE>BOL asserted'],
   ['a phrasal verb with its object', 'Russian forces stepped up attacks on Ukraine.', 'ASSAULT RUS>UKR asserted'],
   ['a pledge of aid is AGREE to the one it goes to', 'NATO allies pledged $2 billion in aid to Ukraine on Thursday.', 'AGREE IGO>UKR asserted'],
   ['rejecting a proposal rejects its proposer', 'Hamas rejected the Israeli proposal for a truce.', 'REJECT PSE>ISR asserted'],
   ['asking for weapons is a request', 'Poland asked Germany for tanks.', 'REQUEST POL>DEU asserted'],
-  ['a joint exercise of two countries is cooperation', 'Chinese warships and Russian warships held joint exercises.', 'COOPERATE CHN+RUS> asserted'],
+  ['a joint exercise of two countries is cooperation', 'Indian and French naval units held joint exercises.', 'COOPERATE IND+FRA> asserted'],
   ['an exercise of one country is a show of force', 'China held military exercises near Taiwan.', 'MOBILIZE CHN>TWN asserted'],
   ['a pronoun opening a sentence takes the last sentence\'s whole subject', 'Armenia and Azerbaijan agreed on Tuesday to hold talks in Brussels. They will meet next month.', 'CONSULT ARM+AZE> planned'],
-  ['an event noun with a verb of happening takes its modifier as actor', 'Palestinian riots against Israeli military policies are still continuing.', 'PROTEST PSE>ISR asserted'],
+  ['an event noun with a verb of happening takes its modifier as actor', 'Kurdish riots against Turkish rule are spreading.', 'PROTEST ?>TUR asserted'],
   ['"clashes between X and Y" puts one side as actor, the other as recipient', 'Clashes erupted between Indian and Chinese troops in Ladakh.', 'ASSAULT IND>CHN asserted'],
   ['"we" inside a quote is its speaker', 'The Russian defence minister said: "We will not negotiate with Georgia."', 'CONSULT RUS>GEO negated'],
   ['an attack announced on a condition is a threat, the attack hypothetical', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'ASSAULT RUS>GEO hypothetical'],
@@ -43,9 +43,9 @@ for (const [behaviour, text, expected] of cases) {
 }
 
 test('events › "X and Y agreed" is one event, not a cross product', () => {
-  const agree = eventsOf('Hungary and Romania agreed on Wednesday to cooperate on refugees.').filter((e) => e.type === 'AGREE');
+  const agree = eventsOf('Bulgaria and Greece agreed on Thursday to cooperate on border controls.').filter((e) => e.type === 'AGREE');
   assert.equal(agree.length, 1);
-  assert.deepEqual(agree[0].actor.map((a) => a.country), ['HUN', 'ROU']);
+  assert.deepEqual(agree[0].actor.map((a) => a.country), ['BGR', 'GRC']);
 });
 
 test('events › participants carry name, country, sector and the actor id', () => {

@@ -4,7 +4,7 @@ import { brief, eventsOf, read } from './events.helpers.js';
 
 // [behaviour, sentence, the event expected among those coded ("TYPE ACTOR>RECIPIENT factuality")]
 const cases: [string, string, string][] = [
-  ['a plain past event is asserted', 'Chinese warships and Russian warships held joint exercises in the Baltic Sea.', 'COOPERATE CHN+RUS>? asserted'],
+  ['a plain past event is asserted', 'Indian and French naval units held joint exercises in the Indian Ocean.', 'COOPERATE IND+FRA> asserted'],
   ['an event under a speech verb is reported', 'Ukrainian officials said Russian forces attacked Ukraine overnight.', 'ASSAULT RUS>UKR reported'],
   ['a speech verb inside a relative aside does not make the main event reported', 'Russia, which said last week it wanted peace, attacked Ukraine on Monday.', 'ASSAULT RUS>UKR asserted'],
   ['an event inside a direct quote is reported', '"Russian troops attacked the village at dawn," a Ukrainian commander said.', 'ASSAULT RUS>UKR reported'],
@@ -13,17 +13,17 @@ const cases: [string, string, string][] = [
   ['an if-clause makes an event hypothetical', 'If Armenia attacks Azerbaijan, Turkey will respond.', 'ASSAULT ARM>AZE hypothetical'],
   ['a conditional offer is hypothetical', 'Serbia is willing to meet Kosovo if the European Union guarantees the talks.', 'AGREE SRB>XKX hypothetical'],
   ['"plans to" makes an event planned', 'Japan plans to send aid to Mongolia next year.', 'AID JPN>MNG planned'],
-  ['"will" makes the act planned', 'Finland will give Tanzania a grant of 50 million dollars.', 'AID FIN>TZA planned'],
-  ['and the announced act is itself an asserted AGREE', 'Finland will give Tanzania a grant of 50 million dollars.', 'AGREE FIN>TZA asserted'],
-  ['an announced attack is an asserted THREATEN', 'Palestinian leaders said they would boycott all contact with the United States.', 'THREATEN PSE>USA reported'],
-  ['"agreed to" makes the agreed act planned', 'Hungary and Romania agreed to reopen the border with Serbia.', 'RETREAT HUN+ROU>SRB planned'],
-  ['and the agreement itself is one asserted event with both actors', 'Hungary and Romania agreed to reopen the border with Serbia.', 'AGREE HUN+ROU>SRB asserted'],
+  ['"will" makes the act planned', 'Sweden will give Bolivia a loan of 30 million euros.', 'AID SWE>BOL planned'],
+  ['and the announced act is itself an asserted AGREE', 'Sweden will give Bolivia a loan of 30 million euros.', 'AGREE SWE>BOL asserted'],
+  ['an announced attack is an asserted THREATEN', 'Cuban officials said they would boycott all talks with Canada.', 'THREATEN CUB>CAN reported'],
+  ['"agreed to" makes the agreed act planned', 'Slovakia and Austria agreed to reopen the border with Hungary.', 'RETREAT SVK+AUT>HUN planned'],
+  ['and the agreement itself is one asserted event with both actors', 'Slovakia and Austria agreed to reopen the border with Hungary.', 'AGREE SVK+AUT>HUN asserted'],
   ['"has not confirmed whether" makes an event unconfirmed', 'The ministry has not confirmed whether Russian troops attacked Ukraine.', 'ASSAULT RUS>UKR unconfirmed'],
   ['"allegedly" makes an event unconfirmed', 'Syrian troops allegedly attacked Lebanon on Sunday.', 'ASSAULT SYR>LBN unconfirmed'],
   ['the content of a demand is hypothetical', 'France demanded that Mali release the hostages.', 'RETREAT MLI>? hypothetical'],
   ['what one is urged to do is hypothetical', 'Iran urged Iraq to expel the rebels.', 'SANCTION IRQ>? hypothetical'],
-  ['what one threatens to do is hypothetical', 'Russia threatened to break relations with Lithuania.', 'SANCTION RUS>LTU hypothetical'],
-  ['what one refuses to do is negated', 'Pakistan refused to deploy peacekeepers in Iraq.', 'AID PAK>IRQ negated'],
+  ['what one threatens to do is hypothetical', 'Belarus threatened to cut diplomatic ties with Lithuania.', 'SANCTION BLR>LTU hypothetical'],
+  ['what one refuses to do is negated', 'Brazil refused to send peacekeepers to Haiti.', 'AID BRA>HTI negated'],
   ['what one denies doing is negated', 'Russia denied attacking Ukrainian ships in the Black Sea.', 'ASSAULT RUS>UKR negated'],
   ['"is reported to have" puts an event on someone else\'s word', 'Syria is reported to have attacked Turkish positions near the border.', 'ASSAULT SYR>TUR reported'],
   ['"reportedly" puts an event on someone else\'s word', 'Israeli forces reportedly killed three Palestinians in Gaza.', 'ASSAULT ISR>PSE reported'],
@@ -73,9 +73,9 @@ const none: [string, string][] = [
   ['a statement verb alone is not an event', 'The Kenyan foreign minister said on Monday that the situation was calm.'],
   ['a nominal mention of proposed talks is not an event', 'The proposed talks between Serbia and Kosovo were postponed.'],
   ['not confirming a meeting is neither a meeting nor a rejection', 'The White House has not confirmed the meeting with Ukraine.'],
-  ['a figurative kill is not an attack', 'The Pentagon killed the deal with Boeing in October.'],
-  ['fighting an illness is not an attack', 'The French president fought cancer in 2004.'],
-  ['ordering goods is not a demand', 'Air Canada has ordered new airliners from the United States.'],
+  ['a figurative kill is not an attack', 'The Canadian minister killed the proposal with Mexico last week.'],
+  ['fighting an illness is not an attack', 'The Dutch prime minister fought cancer for years.'],
+  ['ordering goods is not a demand', 'The Turkish airline ordered twenty new jets from France.'],
 ];
 
 for (const [behaviour, text] of none) {

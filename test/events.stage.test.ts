@@ -48,9 +48,9 @@ const cases: [string, string, Record<string, unknown>][] = [
 const modes: [string, string, string, string | null, string][] = [
   ['a call for a ceasefire is REQUEST yield 0256', 'China called for a ceasefire in Gaza.', 'called for', 'yield', '0256'],
   ['seeking security guarantees is REQUEST assist 0234', 'Kyiv seeks stronger security guarantees from Washington.', 'seeks', 'assist', '0234'],
-  ['demanding a withdrawal is a demand to yield, 1056', 'Pakistan demanded that India withdraw its troops from Kashmir.', 'demanded', 'yield', '1056'],
+  ['demanding a withdrawal is a demand to yield, 1056', 'Armenia demanded that Azerbaijan withdraw its troops from the border.', 'demanded', 'yield', '1056'],
   ['urging talks is an appeal to meet, 026', 'The Kremlin called on Kyiv to negotiate.', 'called on', 'meet', '026'],
-  ['threatening to ban is THREATEN 1322', 'Israel threatened to ban voting in East Jerusalem.', 'threatened', 'ban', '1322'],
+  ['threatening to ban is THREATEN 1322', 'Kazakhstan threatened to ban the opposition party.', 'threatened', 'ban', '1322'],
   ['a pledge of military aid is AGREE 0332', 'Germany pledged weapons to Ukraine.', 'pledged weapons', null, '0332'],
 ];
 for (const [behaviour, sentence, trigger, mode, cameo] of modes) {
