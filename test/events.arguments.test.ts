@@ -21,7 +21,7 @@ const cases: [string, string, string][] = [
   ['"urged Y to act": Y is the recipient', 'Iran urged Iraq to expel the rebels.', 'REQUEST IRN>IRQ asserted'],
   ['a threat takes the recipient of what it threatens', 'Belarus threatened to cut diplomatic ties with Lithuania.', 'THREATEN BLR>LTU asserted'],
   ['an indirect object is the recipient of a gift', 'Sweden gave Bolivia a loan of 30 million euros.', 'AID SWE>BOL asserted'],
-  ['a phrasal verb with its object', 'Russian forces stepped up attacks on Ukraine.', 'ASSAULT RUS>UKR asserted'],
+  ['a phrasal verb with its object', 'Turkish troops stepped up raids on Syria.', 'ASSAULT TUR>SYR asserted'],
   ['a pledge of aid is AGREE to the one it goes to', 'NATO allies pledged $2 billion in aid to Ukraine on Thursday.', 'AGREE IGO>UKR asserted'],
   ['rejecting a proposal rejects its proposer', 'Hamas rejected the Israeli proposal for a truce.', 'REJECT PSE>ISR asserted'],
   ['asking for weapons is a request', 'Poland asked Germany for tanks.', 'REQUEST POL>DEU asserted'],

@@ -7,7 +7,7 @@ import { FACTUALITIES, PLOVER_TYPES } from '../src/document/types.js';
 import { segment } from '../src/nlp/index.js';
 import { read } from './events.helpers.js';
 
-const text = 'Ukraine has called for a meeting with the United States this week. Russian forces stepped up attacks on Ukraine on Monday. ' +
+const text = 'Moldova has called for a meeting with Romania this week. Russian troops stepped up raids on Georgia on Monday. ' +
   'Germany said Iran must release the detained journalists. Kenya will host talks between Sudan and South Sudan in Nairobi.';
 const doc = read(text);
 
@@ -39,7 +39,7 @@ test('events stage › types, factualities, CAMEO codes and QuadClass are well f
 // [behaviour, trigger text, expected fields]
 const cases: [string, string, Record<string, unknown>][] = [
   ['a call for a meeting is REQUEST meet, CAMEO 026, quad 1', 'called for', { type: 'REQUEST', mode: 'meet', cameo: '026', quad: 1, rule: 'request.call-for' }],
-  ['stepped-up attacks are ASSAULT, quad 4', 'stepped up attacks', { type: 'ASSAULT', cameo: '190', quad: 4, factuality: 'asserted' }],
+  ['stepped-up raids are ASSAULT, quad 4', 'stepped up raids', { type: 'ASSAULT', cameo: '190', quad: 4, factuality: 'asserted' }],
   ['"must release" is a demand, CAMEO 100, quad 3', 'must release', { type: 'REQUEST', cameo: '100', quad: 3 }],
   ['hosting talks announced with "will" is planned', 'host', { type: 'CONSULT', mode: 'host', factuality: 'planned' }],
 ];
@@ -47,9 +47,9 @@ const cases: [string, string, Record<string, unknown>][] = [
 // [behaviour, sentence, trigger, expected mode, expected CAMEO code]
 const modes: [string, string, string, string | null, string][] = [
   ['a call for a ceasefire is REQUEST yield 0256', 'China called for a ceasefire in Gaza.', 'called for', 'yield', '0256'],
-  ['seeking security guarantees is REQUEST assist 0234', 'Kyiv seeks stronger security guarantees from Washington.', 'seeks', 'assist', '0234'],
+  ['seeking security guarantees is REQUEST assist 0234', 'Moldova seeks firm security guarantees from Romania.', 'seeks', 'assist', '0234'],
   ['demanding a withdrawal is a demand to yield, 1056', 'Armenia demanded that Azerbaijan withdraw its troops from the border.', 'demanded', 'yield', '1056'],
-  ['urging talks is an appeal to meet, 026', 'The Kremlin called on Kyiv to negotiate.', 'called on', 'meet', '026'],
+  ['urging talks is an appeal to meet, 026', 'Serbia called on Kosovo to negotiate.', 'called on', 'meet', '026'],
   ['threatening to ban is THREATEN 1322', 'Kazakhstan threatened to ban the opposition party.', 'threatened', 'ban', '1322'],
   ['a pledge of military aid is AGREE 0332', 'Germany pledged weapons to Ukraine.', 'pledged weapons', null, '0332'],
 ];

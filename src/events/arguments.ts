@@ -36,8 +36,8 @@ export function dedupe(list: Mention[]): Mention[] {
 
 /**
  * The actor of a trigger: the subject noun phrase left of its verb chain, through appositions
- * ("Pakistan, a key U.S. ally, has refused"), relative pronouns ("forces that attacked") and
- * pronouns ("Hungary said it will").
+ * ("Nepal, a neighbour of India, has refused"), relative pronouns ("forces that attacked") and
+ * pronouns ("Chile said it will").
  */
 export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i: number, speech: number[]): Mention[] {
   const g = ctx.lexicon.grammar;
@@ -75,7 +75,7 @@ export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i:
   return view.heads(a, b);
 }
 
-/** A personal pronoun's antecedent: the speaker it reports ("Hungary said it …"), or the sentence's subject. */
+/** A personal pronoun's antecedent: the speaker it reports ("Chile said it …"), or the sentence's subject. */
 export function resolvePronoun(view: SentenceView, ctx: DocContext, p: number, speech: number[]): Mention[] {
   // "We will not negotiate," the minister said: a first person inside a quote is its speaker.
   if (FIRST_PERSON.has(view.lower(p))) {
@@ -118,7 +118,7 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
     if (slot === 'obj') {
       let adverbial = false;
       for (let k = from; k < end; k++) {
-        // A place or time phrase ("in Hanoi", "after talks in Algiers") is not the object.
+        // A place or time phrase ("in Hanoi", "after talks in Geneva") is not the object.
         if (view.pos(k) === 'ADP' || view.pos(k) === 'SCONJ') adverbial = ADVERBIAL_PREPOSITIONS.has(view.lower(k));
         const mi = view.mentionAt[k];
         if (mi < 0 || adverbial) continue;
@@ -141,8 +141,8 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
 
 /**
  * A recipient found beyond the trigger's clause: the one a demand is addressed to ("demanded
- * that the US cancel …"), or the recipient of the infinitive it governs ("threatened to break
- * relations with Russia", "opened the bridge to allow deliveries to Afghanistan").
+ * that Peru free …"), or the recipient of the infinitive it governs ("threatened to cut
+ * ties with Chile", "opened the port to allow shipments to Bolivia").
  */
 export function borrowedRecipient(view: SentenceView, m: Match, end: number, byHead: Map<number, Match>): Mention[] {
   let k = m.last + 1;
@@ -206,7 +206,7 @@ export function nearestOtherParty(view: SentenceView, i: number, actor: Mention[
   let bestD = Infinity;
   for (const m of view.mentions) {
     if (!m.resolved || countries.has(m.participant.country)) continue;
-    // Skip the speaker of a trailing attribution ("…, Iraqi police said").
+    // Skip the speaker of a trailing attribution ("…, the police said").
     if (lastSpeech > i && m.t0 > i && m.t0 < lastSpeech && speech.every((s) => s > m.t1)) {
       let comma = false;
       for (let k = i; k < m.t0; k++) if (view.isComma(k)) comma = true;

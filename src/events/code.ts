@@ -54,7 +54,7 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
   const out: Coded[] = [];
   for (const m of matches) {
     for (const c of codeMatch(view, ctx, m, byHead, speech, according)) {
-      // "killed one soldier and wounded two others", "attacked …, killing 156": one event, told twice.
+      // "killed two guards and wounded a third", "attacked the post, killing four": one event, told twice.
       const told = (c.type === 'ASSAULT' || c.type === 'COERCE') && out.find((o) => o.type === c.type && o.factuality === c.factuality && o.rule.endsWith('+intent') === c.rule.endsWith('+intent') &&
         (c.actor.length === 0 || c.actor.every((a) => o.actor.some((b) => same(a, b))) || participle(view, o.last, c.head)) && linked(view, o.last, c.head));
       if (!told) out.push(c);
@@ -107,11 +107,11 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   let recipient: Mention[];
   const requestControl = chain.controls.find((c) => c.cls === 'request' || c.object !== undefined);
   if (entry.noun) {
-    // Its actor is its own modifier ("Palestinian riots", "clashes between X and Y" has none).
+    // Its actor is its own modifier ("Kurdish riots"; "clashes between X and Y" has none).
     const [a] = view.npEndingAt(i);
     actor = a <= i ? view.heads(a, i) : [];
   } else if (requestControl) {
-    // "urged the European Community to support the PLO": the one urged is the one to act.
+    // "urged Peru to free the detainees": the one urged is the one to act.
     const [a, b] = view.npStartingAt(requestControl.object ?? requestControl.index + 1);
     actor = a <= b ? view.heads(a, b) : [];
     if (actor.length === 0) actor = subjectOf(view, ctx, chain.start, i, speech);
@@ -132,7 +132,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
         break;
       }
     }
-    // "was arrested in Lebanon": legal action without an agent is the state's where it happened.
+    // "was detained in Bolivia": legal action without an agent is the state's where it happened.
     if (actor.length === 0 && (type === 'COERCE' || type === 'ACCUSE')) {
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
@@ -152,7 +152,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       () => ((type === 'AGREE' || type === 'THREATEN') && (entry.control === 'commit' || entry.control === 'threaten' || entry.controlOnly)
         ? others(conditionSubject(view, m.last + 1)) : []),
       // A recipient the dictionary could not place yields to a placed one later in the phrase
-      // ("aid to refugees fleeing the war in Liberia").
+      // ("food for families displaced by floods in Chad").
       () => (direct.mentions.length > 0 ? others(firstResolvedAfter(view, from)) : []),
       // A place struck, visited or sent to stands for its country ("shelled Kharkiv").
       () => (PLACE_TARGETS.has(type) || mode === 'visit' ? placeAfter(view, from, end) : []),
@@ -186,10 +186,10 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   }
   if (actor.length === 0 && recipient.length === 0) return [];
   if (entry.requiresRecipient && !recipient.some((r) => r.resolved)) return [];
-  // Nobody the dictionary can place on either side: too little to code ("24 people were killed").
+  // Nobody the dictionary can place on either side: too little to code ("two men were killed").
   if (![...actor, ...recipient].some((x) => x.resolved) && ctx.requirePlaced) return [];
   // An attack always has a target: when its clause names none, the sentence's other party is it
-  // ("Ukraine risks losing ground as Russian forces step up attacks").
+  // ("Georgia fears more raids as Russian troops step up attacks").
   if (recipient.length === 0 && (type === 'ASSAULT' || type === 'COERCE') && actor.length > 0 && !chain.passive) {
     recipient = nearestOtherParty(view, i, actor, speech);
   }
@@ -201,7 +201,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     if (entry.control === 'commit' && g.cooperative.has(ct.type) && ct.intent) {
       if (type === 'AGREE') cameo = ct.intent;
     } else if (g.conflictual.has(ct.type) && entry.controlOnly && view.lemma(i) === 'prepare' && !chain.aux.some((a) => a === 'is' || a === 'are' || a === 'was' || a === 'were' || a === 'be' || a === 'been')) {
-      // "The army prepared to resume shelling": getting forces ready is a show of force.
+      // "The navy prepared to resume bombardment": getting forces ready is a show of force.
       type = 'MOBILIZE';
       cameo = '150';
       mode = null;
@@ -244,7 +244,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
   };
   const out: Coded[] = [coded];
 
-  // ---- an announced act is itself an event: "Finland will give Tanzania a grant" is AGREE -------
+  // ---- an announced act is itself an event: "Chile will send Peru food aid" is AGREE -------
   const announces = !negated && !unconfirmed && !controlHypo && !chain.aux.some((a) => g.modalHypothetical.has(a)) && !inIf &&
     (auxFuture || (auxWould && speechBefore)) && chain.controls.every((c) => c.cls === 'transparent');
   if (announces && (g.cooperative.has(type) || g.conflictual.has(type)) && type !== 'AGREE' && type !== 'THREATEN') {
@@ -280,7 +280,7 @@ function governedMatch(view: SentenceView, m: Match, byHead: Map<number, Match>)
   return null;
 }
 
-/** The second trigger is a participle clause after a comma ("attacked by militiamen, killing 156"). */
+/** The second trigger is a participle clause after a comma ("attacked by gunmen, killing four"). */
 function participle(view: SentenceView, first: number, second: number): boolean {
   if (!view.lower(second).endsWith('ing')) return false;
   for (let k = first + 1; k < second; k++) if (view.isComma(k)) return true;
@@ -308,7 +308,7 @@ function hasWord(view: SentenceView, a: number, b: number, word: string): boolea
 }
 
 /**
- * "Russia said Sudan must return the helicopter": a statement that another party must or should
+ * "Chile said Peru must free the fishermen": a statement that another party must or should
  * act is a REQUEST from the speaker to that party.
  */
 function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: Map<number, Match>): Coded[] {
@@ -366,7 +366,7 @@ function participant(m: Mention): EventParticipant {
 export interface CodeEventsOptions {
   /**
    * Code an event only when at least one participant resolved to a country or class code: an act
-   * between parties no dictionary knows ("the company released a list") is not political news.
+   * between parties no dictionary knows ("the company released a new phone") is not political news.
    */
   requirePlacedParticipant?: boolean;
 }

@@ -89,7 +89,7 @@ export function conditionalFollows(view: SentenceView, from: number): boolean {
   return false;
 }
 
-/** The clause is the content of a demand ("demanded that Israel ease restrictions"): not a fact. */
+/** The clause is the content of a demand ("demanded that Peru lift the curfew"): not a fact. */
 export function underRequest(view: SentenceView, start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {
     if (view.isHardPunct(k) && !view.isComma(k)) return false;
@@ -102,7 +102,7 @@ export function underRequest(view: SentenceView, start: number): boolean {
   return false;
 }
 
-/** A clause that looks forward: "before they demobilize", "until a government takes over". */
+/** A clause that looks forward: "before the rebels disarm", "until new elections are held". */
 export function inFutureClause(view: SentenceView, start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {
     if (view.isHardPunct(k)) return false;

@@ -80,7 +80,7 @@ export interface Grammar {
   conditional: ReadonlySet<string>;
   unconfirmedVerbs: ReadonlySet<string>;
   unconfirmedWords: ReadonlySet<string>;
-  /** Objects that make a violent verb figurative ("killed the deal", "fought cancer"). */
+  /** Objects that make a violent verb figurative ("killed the bill", "fought an illness"). */
   figurativeObjects: ReadonlySet<string>;
   /** Adverbs that put an event on someone else's word ("reportedly"). */
   reportedWords: ReadonlySet<string>;

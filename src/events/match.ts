@@ -130,7 +130,7 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
       for (let k = cur + 1; k < view.n && k <= cur + (entry.noun ? 10 : 6); k++) {
         if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k)) || (entry.noun && lemmaForms(view, k).some((f) => item.words.has(f)))) { found = k; break; }
         // An event noun waits for its verb past auxiliaries and its own modifiers
-        // ("riots against the police are still continuing").
+        // ("riots against the new tax are still spreading").
         if (entry.noun && (view.pos(k) === 'AUX' || view.pos(k) === 'ADV' || view.pos(k) === 'ADP' || view.pos(k) === 'DET' ||
           view.pos(k) === 'ADJ' || view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN' || view.mentionAt[k] >= 0 || view.pos(k) === 'CCONJ')) continue;
         if (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') break;
@@ -158,7 +158,7 @@ function complementFollows(view: SentenceView, from: number): boolean {
 
 /**
  * A violent verb used figuratively: its object is a thing that cannot be attacked ("the deal had
- * been killed", "fought cancer"), or it means striving ("fighting to stem a crash").
+ * been killed", "fought an illness"), or it means striving ("fighting to save the currency").
  */
 function figurative(view: SentenceView, at: number): boolean {
   const g = view.grammar;
@@ -166,14 +166,14 @@ function figurative(view: SentenceView, at: number): boolean {
   for (let k = at + 1; k < view.n && k <= at + 5; k++) {
     const p = view.pos(k);
     if (p === 'NOUN' || p === 'PROPN' || view.mentionAt[k] >= 0) {
-      // The object's head: the last noun of the run ("pancreatic cancer", "the deal").
+      // The object's head: the last noun of the run ("a rare illness", "the bill").
       let h = k;
       while (h + 1 < view.n && view.pos(h + 1) === 'NOUN') h++;
       return g.figurativeObjects.has(view.lemma(h)) || g.figurativeObjects.has(view.lower(h));
     }
     if (!['DET', 'ADJ', 'NUM', 'PRON', 'ADV'].includes(p)) break;
   }
-  // In the passive the object is the subject: "the deal had been killed".
+  // In the passive the object is the subject: "the bill had been killed".
   let s = at - 1;
   while (s >= 0 && (view.pos(s) === 'AUX' || view.pos(s) === 'ADV' || view.pos(s) === 'PART')) s--;
   return s < at - 1 && s >= 0 && (g.figurativeObjects.has(view.lemma(s)) || g.figurativeObjects.has(view.lower(s)));

@@ -34,7 +34,7 @@ export interface VerbChain {
   negated: boolean;
   passive: boolean;
   controls: ChainControl[];
-  /** The trigger heads a purpose infinitive ("… to allow the delivery"). */
+  /** The trigger heads a purpose infinitive ("… to allow the shipments"). */
   purpose: boolean;
 }
 
@@ -151,8 +151,8 @@ export class SentenceView {
   }
 
   /**
-   * A participle that modifies the noun before it rather than heading the clause: "West Africans
-   * ordered out of Nigeria", "property seized by government forces". The noun phrase it follows
+   * A participle that modifies the noun before it rather than heading the clause: "migrants
+   * ordered out of the country", "land seized by the army". The noun phrase it follows
    * is itself an object (after a verb or preposition), so the clause's verb is elsewhere.
    */
   isReducedRelative(i: number): boolean {
@@ -163,7 +163,7 @@ export class SentenceView {
     while (k >= 0 && this.pos(k) === 'ADV') k--;
     if (k < 0 || this.grammar.clauseBreakers.has(this.lower(k))) return false;
     if (this.pos(k) === 'ADP' || this.lower(k) === 'to') {
-      // "… to West Africans ordered out", but not a fronted phrase ("In Kharkiv, troops attacked").
+      // "… to migrants ordered out", but not a fronted phrase ("In Kharkiv, troops attacked").
       for (let v = k - 1; v >= 0; v--) {
         if (this.isHardPunct(v) || this.isClauseBreaker(v)) return false;
         if ((this.pos(v) === 'VERB' || this.pos(v) === 'AUX') && !this.isAttributive(v)) return true;
@@ -186,7 +186,7 @@ export class SentenceView {
     const w = this.lower(i);
     if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && this.pos(i) !== 'NOUN' &&
         (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
-    // A reduced passive: "a lunch hosted by the ambassador".
+    // A reduced passive: "a dinner given by the ambassador".
     if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
         (this.mentionAt[i + 2] >= 0 || (this.pos(i + 2) === 'DET' && this.mentionAt[i + 3] >= 0))) chain.passive = true;
     while (j >= 0) {
@@ -236,7 +236,7 @@ export class SentenceView {
       break;
     }
     chain.start = j + 1;
-    // "aims to tighten sanctions and impose a blockade", "would prohibit aid and deny entry": a
+    // "plans to tighten controls and impose a curfew", "would halt aid and close the border": a
     // coordinated verb shares the first conjunct's auxiliaries and governing verbs.
     while (j >= 0 && this.isQuoteMark(j)) j--;
     if (j >= 0 && this.pos(j) === 'CCONJ' && chain.aux.length === 0 && chain.controls.length === 0) {
@@ -277,12 +277,12 @@ export class SentenceView {
       if (this.npToken(i)) { a = i; i--; continue; }
       const w = this.lower(i);
       const p = this.pos(i);
-      // "X and Y", "X of Y", "Rebels in the Ivory Coast": keep going when an NP continues on the left.
+      // "X and Y", "X of Y", "Rebels in the north": keep going when an NP continues on the left.
       if ((p === 'CCONJ' && g.coordinators.has(w)) || (p === 'ADP' && g.npPrepositions.has(w)) || (w === ',' && this.listComma(i))) {
         if (i - 1 >= floor && this.npToken(i - 1)) { a = i; i--; continue; }
-        // "Washington along with its allies", "X together with Y".
+        // "Chile along with its neighbours", "X together with Y".
         if (w === 'with' && i - 2 >= floor && (this.lower(i - 1) === 'along' || this.lower(i - 1) === 'together') && this.npToken(i - 2)) { a = i - 1; i -= 2; continue; }
-        // A participle modifier: "the Red Cross operating in Iraq", "a newspaper based in Beirut".
+        // A participle modifier: "an agency working in Chad", "a paper based in Lima".
         if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && /(ing|ed)$/.test(this.lower(i - 1)) &&
             (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
       }
@@ -291,7 +291,7 @@ export class SentenceView {
     return [a, j];
   }
 
-  /** A comma inside a list of names: "Mauritania, Senegal and Mali". */
+  /** A comma inside a list of names: "Chile, Peru and Bolivia". */
   private listComma(i: number): boolean {
     if (this.mentionAt[i - 1] < 0 || this.mentionAt[i + 1] < 0) return false;
     for (let k = i + 1; k < this.n && k < i + 12; k++) {
@@ -331,7 +331,7 @@ export class SentenceView {
   /**
    * The heads of a noun phrase: mentions not inside a modifying prepositional phrase, with
    * coordination kept ("Hungarian and Romanian officials" → both) and possessors dropped when
-   * the possessed noun is itself an actor ("Taiwan's Vice Foreign Minister").
+   * the possessed noun is itself an actor ("Peru's deputy foreign minister").
    */
   heads(a: number, b: number): Mention[] {
     const idx = this.mentionsIn(a, b);
@@ -345,11 +345,11 @@ export class SentenceView {
       return false;
     };
     let cand = idx.map((k) => this.mentions[k]);
-    // A possessive pronoun ("his commitment to the Zambian people") is never the head.
+    // A possessive pronoun ("his promise to the Chilean people") is never the head.
     const notPossessive = cand.filter((m) => !(m.t1 - m.t0 === 1 && POSSESSIVE.has(this.lower(m.t0))));
     if (notPossessive.length) cand = notPossessive;
     const outside = cand.filter((m) => !inPP(m));
-    // A head the dictionary could not place ("refugees in Liberia") yields to a placed modifier.
+    // A head the dictionary could not place ("families in Chad") yields to a placed modifier.
     if (outside.some((m) => m.resolved) || !cand.some((m) => m.resolved)) cand = outside.length ? outside : cand;
     const group: Mention[] = [cand[0]];
     for (let k = 1; k < cand.length; k++) {
@@ -365,7 +365,7 @@ export class SentenceView {
     return group.some((m) => m.resolved) ? group.filter((m) => m.resolved) : group;
   }
 
-  /** 'to' opening an infinitive ("to allow"), not a preposition ("to war-torn Mozambique"). */
+  /** 'to' opening an infinitive ("to allow"), not a preposition ("to war-torn Yemen"). */
   isInfinitiveTo(k: number): boolean {
     return this.lower(k) === 'to' && this.pos(k + 1) === 'VERB' && this.lower(k + 2) !== '-';
   }
