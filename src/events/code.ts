@@ -137,7 +137,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
   } else {
-    // Not the actor itself, nor a possessive that refers back to it ("adjust his schedule").
+    // Not the actor itself, nor a possessive that refers back to it ("moved his troops").
     const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => (a.t0 === r.t0 && a.t1 === r.t1) ||
       (POSSESSIVES.has(view.lower(r.t0)) && ((a.participant.ref !== null && a.participant.ref === r.participant.ref) ||
         (a.participant.country !== null && a.participant.country === r.participant.country)))));
@@ -146,7 +146,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<nu
     const candidates: (() => Mention[])[] = [
       () => others(direct.mentions),
       () => others(borrowedRecipient(view, m, end, byHead)),
-      // "willing to adjust his schedule if Trump agrees", "threatened to stop talks if the United
+      // "willing to meet if Chile agrees", "threatened to stop talks if the United
       // States goes ahead": the counterpart of a conditional offer or threat is the one the
       // condition waits on.
       () => ((type === 'AGREE' || type === 'THREATEN') && (entry.control === 'commit' || entry.control === 'threaten' || entry.controlOnly)

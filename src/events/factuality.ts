@@ -79,7 +79,7 @@ export function inConditional(view: SentenceView, i: number): boolean {
   return false;
 }
 
-/** An if/unless clause follows in the same sentence ("willing to meet if Trump agrees"). */
+/** An if/unless clause follows in the same sentence ("willing to meet if Chile agrees"). */
 export function conditionalFollows(view: SentenceView, from: number): boolean {
   const g = view.grammar;
   for (let k = from; k < view.n; k++) {

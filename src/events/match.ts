@@ -93,7 +93,7 @@ function looksFinite(view: SentenceView, i: number): boolean {
   const next = view.pos(i + 1);
   if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
   if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
-  // "a Zelensky–Trump meeting": a determiner before the noun phrase makes it a noun.
+  // "a Putin–Xi meeting": a determiner before the noun phrase makes it a noun.
   for (let k = i - 1; k >= 0; k--) {
     const p = view.pos(k);
     if (view.lower(k) === 'that') break;

@@ -113,7 +113,7 @@ export class SentenceView {
   isHardPunct(i: number): boolean {
     const t = this.tokens[i];
     if (!t || t.pos !== 'PUNCT') return false;
-    // A dash between two words with no space joins them ("Zelensky–Trump meeting").
+    // A dash between two words with no space joins them ("Putin–Xi meeting").
     if ((t.lower === '–' || t.lower === '—' || t.lower === '/') && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return false;
     return !['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')'].includes(t.lower);
   }
