@@ -11,6 +11,7 @@ const cases: [string, string, string][] = [
   ['compound recipients make one event with both', 'The Kenyan president will visit Uganda and Rwanda next week.', 'CONSULT KEN>UGA+RWA planned'],
   ['"between X and Y" gives both sides', 'Qatar mediated between Ethiopia and Eritrea in Doha.', 'CONSULT QAT>ETH+ERI asserted'],
   ['a with-phrase is the recipient of a light verb', 'Chile held talks with Peru in Lima.', 'CONSULT CHL>PER asserted'],
+  ['a preposition shared by two verbs still finds its object', 'Peru established diplomatic ties with and opened an embassy in Bhutan.', 'SUPPORT PER>BTN asserted'],
   ['an on-phrase is the recipient of imposed sanctions', 'Canada imposed sanctions on Venezuela.', 'SANCTION CAN>VEN asserted'],
   ['an apposition between subject and verb is skipped', 'Nepal, a neighbour of China, rejected the Indian offer.', 'REJECT NPL>IND asserted'],
   ['a relative clause takes its antecedent as subject', 'Chad, which recalled its ambassador from Niger on Monday, closed its border.', 'SANCTION TCD>NER asserted'],

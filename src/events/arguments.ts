@@ -131,6 +131,14 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
     for (let k = from; k < end; k++) {
       if (view.lower(k) !== slot) continue;
       if (slot === 'to' && view.isInfinitiveTo(k)) continue;
+      if (view.pos(k + 1) === 'CCONJ') {
+        // A shared object: "established ties with and opened an embassy in Lima".
+        for (let t = k + 2; t < view.n && !(view.isHardPunct(t) && !view.isComma(t)); t++) {
+          const mi = view.mentionAt[t];
+          if (mi >= 0) return { mentions: [view.mentions[mi]], viaWith: slot === 'with' };
+        }
+        continue;
+      }
       const [a, b] = view.npStartingAt(k + 1, end);
       const heads = a <= b ? view.heads(a, b) : [];
       if (heads.length) return { mentions: heads, viaWith: slot === 'with' };
