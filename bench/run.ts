@@ -7,6 +7,7 @@
  *   npm run bench -- --all        also the HTTP load test and the queue benchmark (need Redis/PostgreSQL)
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 const all = process.argv.includes('--all');
 const runs: [string, string[]][] = [
@@ -16,6 +17,9 @@ const runs: [string, string[]][] = [
   ['places', ['bench/places.ts']],
   ...(all ? [['load', ['bench/load.ts']], ['queue', ['bench/queue.ts']]] as [string, string[]][] : []),
 ];
+// The speed benchmark's worker threads run the compiled package: build it first (TypeScript only).
+const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+if (build.status !== 0) console.log('(tsc reported errors: dist/ may be partly stale for the worker threads)');
 let failed = 0;
 for (const [name, args] of runs) {
   console.log(`\n== ${name}`);

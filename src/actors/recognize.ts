@@ -90,6 +90,28 @@ const isWordToken = (t: RecToken): boolean => {
   return /[\p{L}]/u.test(t.text);
 };
 
+/** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINITE, ...MODIFIERS, ...QUANTITY_NOUNS, ...SOURCE_HEADS]);
+
+/** What the dictionary says of a token key as the first token of a phrase. */
+interface FirstKey { list: readonly AliasHit[] | undefined; prefix: boolean }
+
+/** Per dictionary, the first-token answers already looked up (bounded: cleared when full). */
+const firstKeys = new WeakMap<ActorDictionary, Map<string, FirstKey>>();
+const FIRST_KEY_MEMO_LIMIT = 100_000;
+
+function firstKeyOf(dict: ActorDictionary, key: string): FirstKey {
+  let memo = firstKeys.get(dict);
+  if (!memo) firstKeys.set(dict, (memo = new Map()));
+  let entry = memo.get(key);
+  if (!entry) {
+    entry = { list: dict.phrases.get(key), prefix: dict.prefixes.has(key) };
+    if (memo.size >= FIRST_KEY_MEMO_LIMIT) memo.clear();
+    memo.set(key, entry);
+  }
+  return entry;
+}
+
 class SentenceReader {
   private readonly atoms: Atom[] = [];
   readonly out: Mention[] = [];
@@ -129,9 +151,12 @@ class SentenceReader {
       if (t[j].pos === 'SPACE') break;
       if (j > i && t[j].start > t[j - 1].end) key += ' ';
       key += this.keys[j];
-      const list = this.dict.phrases.get(key);
+      // A phrase's first token is looked up in a small memo of the article vocabulary rather
+      // than in the whole dictionary (most tokens start nothing).
+      const first = j === i ? firstKeyOf(this.dict, key) : null;
+      const list = first ? first.list : this.dict.phrases.get(key);
       if (!list) {
-        if (!this.dict.prefixes.has(key)) break;
+        if (!(first ? first.prefix : this.dict.prefixes.has(key))) break;
         continue;
       }
       const hits = list.filter((h) => this.passes(h, i, j + 1)).map((h) => h.hit);
@@ -310,8 +335,7 @@ class SentenceReader {
     const first = atoms[p];
     if (!first.hits.length) {
       const t = this.toks[first.i];
-      if (!isUpper(t.text) && t.pos !== 'NUM' && !DETERMINERS.has(first.key) && !INDEFINITE.has(first.key) &&
-        !MODIFIERS.has(first.key) && !QUANTITY_NOUNS.has(first.key) && !SOURCE_HEADS.has(first.key) && !(t.pos === 'ADJ' && isWordToken(t))) return p;
+      if (!isUpper(t.text) && t.pos !== 'NUM' && !PHRASE_OPENERS.has(first.key) && !(t.pos === 'ADJ' && isWordToken(t))) return p;
     }
     let q = p;
     let det: string | null = null;

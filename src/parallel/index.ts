@@ -16,10 +16,17 @@ export function workerCount(requested?: number): number {
   return Math.max(1, requested ?? availableParallelism());
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Under tsx (tests, benchmarks) this module is .ts and the worker needs the same loader.
-  const ts = import.meta.url.endsWith('.ts');
-  return { url: new URL(`./worker.${ts ? 'ts' : 'js'}`, import.meta.url), execArgv: ts ? ['--import', 'tsx'] : [] };
+/**
+ * Starts one reader thread. Built (dist/), the worker is plain JavaScript. Under tsx (tests,
+ * benchmarks) it is TypeScript: Node 20 does not pass `--import tsx` on to a worker's loader, so
+ * a small bootstrap registers tsx in the thread before importing the worker.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const main = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(main)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /**
@@ -31,8 +38,7 @@ export async function* readParallel(
   options: { workers?: number; engine?: EngineOptions; batch?: BatchOptions } = {},
 ): AsyncGenerator<BatchItem> {
   const n = workerCount(options.workers);
-  const { url, execArgv } = workerUrl();
-  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: { actorFiles: [...(options.engine?.actorFiles ?? [])] }, execArgv }));
+  const workers = Array.from({ length: n }, () => startWorker({ actorFiles: [...(options.engine?.actorFiles ?? [])] }));
   const pending = new Map<number, (items: BatchItem[]) => void>();
   let failure: Error | null = null;
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
