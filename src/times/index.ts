@@ -15,7 +15,7 @@ import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../doc
 import { segment } from '../nlp/index.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
-import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, clockValue, type Normalized, type RuleContext } from './rules.js';
+import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, clockValue, type Normalized, type RuleContext } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
 
 export type { Tense } from './tense.js';
@@ -47,9 +47,20 @@ export function publicationDay(published: string | null | undefined): number | n
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
 
+/** Per rule, what the text must contain for it to match (rules.ts, RULE_NEEDS). */
+const NEEDS = RULES.map((rule) => RULE_NEEDS[rule.name] ?? []);
+
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
+  // Each distinct necessary condition is tested once per text.
+  const contains = new Map<RegExp, boolean>();
+  const has = (need: RegExp): boolean => {
+    let yes = contains.get(need);
+    if (yes === undefined) contains.set(need, (yes = need.test(text)));
+    return yes;
+  };
   for (let r = 0; r < RULES.length; r++) {
+    if (!NEEDS[r].every(has)) continue;
     const rule = RULES[r];
     const re = rule.re;
     re.lastIndex = 0;

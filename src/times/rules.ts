@@ -51,6 +51,43 @@ export interface Rule {
   normalize(m: RegExpExecArray, ctx: RuleContext): Normalized | null;
 }
 
+// ---- what a text must contain for a rule to match ----------------------------------------------
+//
+// Each pattern below is a necessary condition of a rule's expression (every way the expression can
+// match contains a match of each of them), tested once per text with the rule's own case flag. A
+// text without a digit or a month name skips the date rules at the cost of one quick test.
+const DIGIT = /\d/;
+const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const PERIOD_WORD = /week|month|year|quarter|decade|century/i;
+
+/** Rule name → the patterns a text must contain before the rule is run on it. */
+export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
+  'iso-date': [DIGIT],
+  'numeric-date': [DIGIT, /\//],
+  'month-day': [DIGIT, MONTH_WORD],
+  'day-month': [DIGIT, MONTH_WORD],
+  'nth-week-of-month': [/week/i, MONTH_WORD],
+  month: [MONTH_WORD],
+  quarter: [/quarter/i],
+  'quarter-code': [/Q[1-4]/],
+  'half-year': [/half/i],
+  year: [DIGIT],
+  century: [DIGIT, /century/i],
+  decade: [/0s/i],
+  'apostrophe-year': [DIGIT],
+  weekday: [/monday|tuesday|wednesday|thursday|friday|saturday|sunday/i],
+  'relative-day': [/today|yesterday|tomorrow|night|morning|afternoon|evening/i],
+  'anaphoric-year': [/year/i],
+  'relative-period': [PERIOD_WORD],
+  'the-weekend': [/weekend/i],
+  'period-of-the': [PERIOD_WORD],
+  season: [/winter|spring|summer|autumn|fall/i],
+  'that-period': [/week|month|year|time/i],
+  'same-day': [/day/i],
+  'part-of-day': [/morning|afternoon|evening/i],
+  holiday: [/christmas|year/i],
+};
+
 // ---- pattern fragments ------------------------------------------------------------------------
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';

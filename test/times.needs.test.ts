@@ -1,0 +1,68 @@
+// The quick pre-tests of the time rules (RULE_NEEDS): a rule is skipped on a text that lacks one
+// of its needs, so every need must hold wherever the rule's expression matches. Each phrase names
+// the rule that should match it; every other rule that also matches is held to the same check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES, RULE_NEEDS } from '../src/times/rules.js';
+
+const phrases: [phrase: string, rule: string][] = [
+  ['the accord was dated 2025-10-14T09:30 in the file', 'iso-date'],
+  ['ballots counted on 14/10/2025 were recounted', 'numeric-date'],
+  ['talks resume on Tuesday, Oct. 14, 2025 in Geneva', 'month-day'],
+  ['the vote on the 3rd of March 1999 was close', 'day-month'],
+  ['in the second week of September the envoys met', 'nth-week-of-month'],
+  ['early in last June the border closed', 'month'],
+  ['the final fiscal quarter of 2024 was weak', 'quarter'],
+  ['figures for Q3 2024 and Q4’25 came out', 'quarter-code'],
+  ['in the first half of next year the troops leave', 'half-year'],
+  ['the mid-1990s crisis and the 2008 summit', 'year'],
+  ['since the late 19th century the river marked the border', 'century'],
+  ['in the early 1980s and the ’90s the war went on', 'decade'],
+  ['the class of ’98 met again', 'apostrophe-year'],
+  ['they meet this coming Friday evening', 'weekday'],
+  ['officials said early tomorrow morning and overnight, not tonight', 'relative-day'],
+  ['compared with the same period a year ago and the whole year', 'anaphoric-year'],
+  ['later in the coming decade the treaty expires', 'relative-period'],
+  ['protests over the weekend spread', 'the-weekend'],
+  ['by the very end of the quarter the money ran out', 'period-of-the'],
+  ['in the late spring of 2023 the offensive began', 'season'],
+  ['three weeks ago the talks broke down', 'ago'],
+  ['patrols run every other Monday and every 12 hours', 'set'],
+  ['for nearly two and a half years the siege lasted', 'duration'],
+  ['after months of talks and a decades-long feud', 'vague-span'],
+  ['right now, and in the foreseeable future, nothing changes', 'vague-reference'],
+  ['the following week the ministers met again', 'relative-to-story'],
+  ['that same month the embassy closed, at the time', 'that-period'],
+  ['at the end of the day the same day ended', 'same-day'],
+  ['the strike began at 0600 GMT and ended at 4:30 p.m. local time on Monday, near noon', 'clock'],
+  ['late in the afternoon the guns fell silent', 'part-of-day'],
+  ['a truce over Christmas Eve and New Year’s Day', 'holiday'],
+];
+
+test('times › every rule has an example phrase here', () => {
+  const named = new Set(phrases.map(([, rule]) => rule));
+  assert.deepEqual(RULES.map((r) => r.name).filter((name) => !named.has(name)), []);
+});
+
+test('times › every need names a rule', () => {
+  const names = new Set(RULES.map((r) => r.name));
+  assert.deepEqual(Object.keys(RULE_NEEDS).filter((name) => !names.has(name)), []);
+});
+
+for (const [phrase, name] of phrases) {
+  test(`times › needs hold where ${name} matches: "${phrase}"`, () => {
+    const own = RULES.find((r) => r.name === name);
+    assert.ok(own, `no rule named ${name}`);
+    const re = new RegExp(own.re.source, own.re.flags);
+    assert.ok(re.test(phrase), `${name} does not match its own example`);
+    for (const rule of RULES) {
+      const all = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
+      for (const m of phrase.matchAll(all)) {
+        if (m[0].length === 0) continue;
+        for (const need of RULE_NEEDS[rule.name] ?? []) {
+          assert.ok(need.test(m[0]), `${rule.name} matched "${m[0]}", which lacks ${need}`);
+        }
+      }
+    }
+  });
+}
