@@ -11,14 +11,17 @@ export interface CameoCode {
 
 let table: Map<string, CameoCode> | undefined;
 
-/** The CAMEO codebook (data/cameo/codes.tsv), loaded once. */
+/** The CAMEO codebook (data/events/cameo.tsv, shared with the event coder), loaded once. */
 export function cameoCodes(): Map<string, CameoCode> {
   if (table) return table;
   table = new Map();
-  for (const line of readFileSync(dataPath('cameo', 'codes.tsv'), 'utf8').split('\n')) {
-    if (!line || line.startsWith('#') || line.startsWith('code\t')) continue;
-    const [code, root, quad, goldstein, name] = line.split('\t');
-    table.set(code, { code, root, quad: Number(quad), goldstein: Number(goldstein), name });
+  const lines = readFileSync(dataPath('events', 'cameo.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const header = (lines.shift() ?? '').split('\t');
+  const col = (name: string) => header.indexOf(name);
+  const [code, root, quad, goldstein, name] = ['code', 'root', 'quad', 'goldstein', 'name'].map(col);
+  for (const line of lines) {
+    const f = line.split('\t');
+    table.set(f[code], { code: f[code], root: f[root], quad: Number(f[quad]), goldstein: Number(f[goldstein]), name: f[name] });
   }
   return table;
 }
