@@ -1,28 +1,30 @@
 import { ParleyError } from '../document/errors.js';
 import { processIo, reportError, type Io } from './io.js';
-import { readCommand, readHelp } from './commands/read.js';
-import { resolveCommand, resolveHelp } from './commands/resolve.js';
-import { ingestCommand, ingestHelp } from './commands/ingest.js';
-import { eventsCommand, eventsHelp, exportCommand, exportHelp } from './commands/events.js';
-import { threadsCommand, threadsHelp } from './commands/threads.js';
-import { evalCommand, evalHelp } from './commands/eval.js';
-import { serveCommand, serveHelp } from './commands/serve.js';
 
-type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
+type Run = (argv: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  read: { run: readCommand, help: readHelp },
-  ingest: { run: ingestCommand, help: ingestHelp },
-  events: { run: eventsCommand, help: eventsHelp },
-  export: { run: exportCommand, help: exportHelp },
-  threads: { run: threadsCommand, help: threadsHelp },
-  resolve: { run: resolveCommand, help: resolveHelp },
-  eval: { run: evalCommand, help: evalHelp },
-  serve: { run: serveCommand, help: serveHelp },
+/**
+ * The commands, loaded on demand: `parley read` never pays for the HTTP server, the queue or the
+ * database drivers, which keeps a one-article read well under a second including start-up.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Run; help: string }> }> = {
+  read: { summary: 'read articles (text, HTML, RSS/Atom, JSONL, URL) into parley.document/1', load: async () => { const m = await import('./commands/read.js'); return { run: m.readCommand, help: m.readHelp }; } },
+  ingest: { summary: 'read and store articles (SQLite or PostgreSQL), or enqueue them', load: async () => { const m = await import('./commands/ingest.js'); return { run: m.ingestCommand, help: m.ingestHelp }; } },
+  events: { summary: 'list stored events with filters', load: async () => { const m = await import('./commands/events.js'); return { run: m.eventsCommand, help: m.eventsHelp }; } },
+  export: { summary: 'export stored events as jsonl, csv, gdelt or plover', load: async () => { const m = await import('./commands/events.js'); return { run: m.exportCommand, help: m.exportHelp }; } },
+  threads: { summary: 'list diplomatic initiatives and their status histories', load: async () => { const m = await import('./commands/threads.js'); return { run: m.threadsCommand, help: m.threadsHelp }; } },
+  resolve: { summary: 'print the coded actor a phrase resolves to', load: async () => { const m = await import('./commands/resolve.js'); return { run: m.resolveCommand, help: m.resolveHelp }; } },
+  eval: { summary: 'score event coding against your gold', load: async () => { const m = await import('./commands/eval.js'); return { run: m.evalCommand, help: m.evalHelp }; } },
+  serve: { summary: 'the HTTP API and web UI', load: async () => { const m = await import('./commands/serve.js'); return { run: m.serveCommand, help: m.serveHelp }; } },
+  worker: { summary: 'process queued articles (BullMQ on Redis) into a store', load: async () => { const m = await import('./commands/worker.js'); return { run: m.workerCommand, help: m.workerHelp }; } },
+  status: { summary: 'queue depth, throughput and failures', load: async () => { const m = await import('./commands/worker.js'); return { run: m.statusCommand, help: m.statusHelp }; } },
 };
 
 function usage(): string {
-  return `Parley reads news about diplomacy and conflict into evidence-linked event data.\n\nUsage: parley <command> [options]\n\n${Object.values(COMMANDS).map((c) => c.help).join('\n\n')}\n`;
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return 'Parley reads news about diplomacy and conflict into evidence-linked event data.\n\n'
+    + 'Usage: parley <command> [options]     (parley <command> --help for its options)\n\n'
+    + Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`).join('\n') + '\n';
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 some input was bad, 2 misuse). */
@@ -30,9 +32,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 2; }
   if (name === '--version' || name === '-v') { io.out('0.1.0\n'); return 0; }
-  const command = COMMANDS[name];
   try {
-    if (!command) throw new ParleyError('P001', `Unknown command "${name}": use ${Object.keys(COMMANDS).join(', ')}`);
+    const entry = COMMANDS[name];
+    if (!entry) throw new ParleyError('P001', `Unknown command "${name}": use ${Object.keys(COMMANDS).join(', ')}`);
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) { io.out(command.help + '\n'); return 0; }
     return await command.run(rest, io);
   } catch (err) {
