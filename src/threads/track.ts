@@ -79,14 +79,26 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep): void
   history.splice(at, 0, { ...step, corroboration: corroboration(step.reports ?? []) });
 }
 
+/** A thread's derived fields: status, articles, dates and whether the expected step is overdue. */
+function refreshed(kind: KindModel, t: Thread, asOf: string | null): Pick<Thread, 'status' | 'articles' | 'updated' | 'expected' | 'overdue'> {
+  const status = currentStatus(kind, t.history);
+  const articles = [...new Set(t.history.flatMap((h) => h.articles))];
+  const updated = t.history.reduce<string | null>((m, h) => (h.date && (!m || h.date > m) ? h.date : m), null);
+  const spec = kind.statuses[status] ?? {};
+  let last: ThreadStep | undefined;
+  for (let i = t.history.length - 1; i >= 0 && !last; i--) if (t.history[i].status === status) last = t.history[i];
+  const expected = !spec.final && !spec.setback && kind.expects[status] ? last?.expected ?? null : null;
+  return { status, articles, updated, expected, overdue: Boolean(expected && asOf && asOf > expected) };
+}
+
 function refresh(kind: KindModel, t: Thread, asOf: string | null): void {
-  t.status = currentStatus(kind, t.history);
-  t.articles = [...new Set(t.history.flatMap((h) => h.articles))];
-  t.updated = t.history.reduce<string | null>((m, h) => (h.date && (!m || h.date > m) ? h.date : m), null);
-  const spec = kind.statuses[t.status] ?? {};
-  const last = [...t.history].reverse().find((h) => h.status === t.status);
-  t.expected = !spec.final && !spec.setback && kind.expects[t.status] ? last?.expected ?? null : null;
-  t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+  Object.assign(t, refreshed(kind, t, asOf));
+}
+
+/** True when refreshing would change nothing (the same values, and every field already present). */
+function isFresh(t: Thread, r: ReturnType<typeof refreshed>): boolean {
+  return t.status === r.status && t.updated === r.updated && t.expected === r.expected && t.overdue === r.overdue
+    && t.articles.length === r.articles.length && t.articles.every((a, i) => a === r.articles[i]);
 }
 
 function titleOf(kind: KindModel, people: string[], participants: string[], names: Map<string, string>): string {
@@ -153,7 +165,15 @@ function storeThreadId(t: Thread, articleId: string): string {
  * `articleId:eventId`, the keys of the store's event rows.
  */
 export function foldThreads(existing: readonly Thread[], documents: readonly ParleyDocument[], model: ThreadModel): Thread[] {
-  const threads: Thread[] = existing.map((t) => structuredClone(t));
+  // Copy on write: a stored thread is cloned only when a document joins it or its derived fields
+  // change; the others come back as they were given. A store holding thousands of threads folds a
+  // batch in time proportional to what the batch touches, not to every thread it ever kept.
+  const threads: Thread[] = [...existing];
+  const own = new Set<Thread>();
+  const writable = (i: number): Thread => {
+    if (!own.has(threads[i])) { threads[i] = structuredClone(threads[i]); own.add(threads[i]); }
+    return threads[i];
+  };
   const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
   for (const doc of ordered) {
@@ -163,13 +183,21 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Par
       const kind = kindOf(model, local.kind);
       if (!kind) continue;
       const when = local.updated ?? pub;
-      const candidates = threads.filter((t) => t.kind === local.kind && participantsMatch(t.participants, local.participants)
-        && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays));
-      let target = candidates.sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? ''))[0];
-      if (!target) {
+      const candidates: number[] = [];
+      for (let i = 0; i < threads.length; i++) {
+        const t = threads[i];
+        if (t.kind === local.kind && participantsMatch(t.participants, local.participants)
+          && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays)) candidates.push(i);
+      }
+      // The most recently updated candidate; among equals, the first (a stable sort's choice).
+      const best = candidates.sort((a, b) => (threads[b].updated ?? '').localeCompare(threads[a].updated ?? ''))[0];
+      let target: Thread;
+      if (best === undefined) {
         target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
         threads.push(target);
+        own.add(target);
       } else {
+        target = writable(best);
         target.participants = [...new Set([...target.participants, ...local.participants])];
       }
       const key = (id: string) => `${doc.article.id}:${id}`;
@@ -182,6 +210,10 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Par
     }
   }
   // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.
-  for (const t of threads) refresh(kindOf(model, t.kind), t, asOf);
+  for (let i = 0; i < threads.length; i++) {
+    const kind = kindOf(model, threads[i].kind);
+    const r = refreshed(kind, threads[i], asOf);
+    if (own.has(threads[i]) || !isFresh(threads[i], r)) Object.assign(writable(i), r);
+  }
   return threads;
 }
