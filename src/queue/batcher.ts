@@ -1,6 +1,27 @@
 import type { ParleyDocument } from '../document/types.js';
 import type { Store } from '../store/index.js';
 
+/** A gate jobs pass before reading: closed while a transaction holds the shared thread lock. */
+export class ReadGate {
+  private closed: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+
+  close(): void {
+    if (!this.closed) this.closed = new Promise((resolve) => { this.release = resolve; });
+  }
+
+  open(): void {
+    const release = this.release;
+    this.closed = null;
+    this.release = null;
+    release?.();
+  }
+
+  async pass(): Promise<void> {
+    while (this.closed) await this.closed;
+  }
+}
+
 /** Thrown to a waiting job when the worker shuts down before its document was written. */
 export class ReturnedError extends Error {
   constructor() { super('returned to the queue at shutdown'); this.name = 'ReturnedError'; }
@@ -20,10 +41,20 @@ interface Pending {
 export class IngestBatcher {
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  /** Settles when the transaction in progress ends; null while none runs. */
-  private writing: Promise<void> | null = null;
+  /**
+   * Reading an article is synchronous CPU work. Done while a transaction holds the thread-fold
+   * lock (which all workers share), it would delay this process's next query and so hold that
+   * lock for the length of the read. Jobs therefore pass this gate before reading. A store that
+   * reports its lock phases (PostgreSQL) closes it only while the lock is held; for any other
+   * store it is closed for the whole transaction.
+   */
+  readonly gate: ReadGate;
+  private readonly gateWholeTransaction: boolean;
 
-  constructor(private readonly store: Store, private readonly maxGroup: number) {}
+  constructor(private readonly store: Store, private readonly maxGroup: number, gate?: ReadGate) {
+    this.gate = gate ?? new ReadGate();
+    this.gateWholeTransaction = !gate;
+  }
 
   /** Resolves once the document is committed (or found already stored). */
   write(doc: ParleyDocument): Promise<{ stored: string | null; events: number }> {
@@ -34,14 +65,9 @@ export class IngestBatcher {
     });
   }
 
-  /**
-   * Resolves when no transaction is running. Reading an article is synchronous CPU work: done
-   * while a transaction is open, it would keep this process from answering the database and hold
-   * the thread-fold lock (which all workers share) for the length of the read. So jobs wait here
-   * before reading, and a transaction runs without reads in between.
-   */
-  async idle(): Promise<void> {
-    while (this.writing) await this.writing;
+  /** Resolves when a job may read its article (see `gate`). */
+  idle(): Promise<void> {
+    return this.gate.pass();
   }
 
   /** Fails every document not yet handed to the store with ReturnedError (shutdown). */
@@ -53,8 +79,7 @@ export class IngestBatcher {
     try {
       while (this.pending.length) {
         const group = this.pending.splice(0, this.maxGroup);
-        let done!: () => void;
-        this.writing = new Promise((resolve) => { done = resolve; });
+        if (this.gateWholeTransaction) this.gate.close();
         try {
           const result = await this.store.ingest(group.map((p) => p.doc));
           settle(group, result.stored);
@@ -68,8 +93,7 @@ export class IngestBatcher {
             }
           }
         } finally {
-          this.writing = null;
-          done();
+          if (this.gateWholeTransaction) this.gate.open();
         }
       }
     } finally {

@@ -3,7 +3,7 @@ import { readRecord } from '../batch.js';
 import { createEngine, type Engine } from '../engine.js';
 import { openStore, type Store } from '../store/index.js';
 import { parseQueueUrl, ready, redisOptions, type QueueTarget } from './connection.js';
-import { IngestBatcher, ReturnedError } from './batcher.js';
+import { IngestBatcher, ReadGate, ReturnedError } from './batcher.js';
 import { deadLetterQueueName, type ArticleJob, type ArticleJobResult, type DeadLetter } from './jobs.js';
 
 export interface WorkerOptions {
@@ -60,7 +60,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const concurrency = Math.max(1, options.concurrency ?? workerDefaults.concurrency);
   const lockDuration = options.lockDurationMs ?? workerDefaults.lockDurationMs;
   const engine = options.engine ?? createEngine({ actorFiles: options.actorFiles ?? [] });
-  const store = options.store ?? await openStore(options.db);
+  // With PostgreSQL the worker opens the store itself, to learn when the shared thread lock is
+  // held and not read articles meanwhile (see IngestBatcher).
+  const gate = options.store ? undefined : new ReadGate();
+  const store = options.store ?? await openWorkerStore(options.db, concurrency, gate!);
   const ownsStore = !options.store;
   const dead = new Queue<DeadLetter>(deadLetterQueueName(target.name), { connection: redisOptions(target, true) });
   dead.on('error', () => {});
@@ -71,7 +74,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (ownsStore) await store.close();
     throw err;
   }
-  const batcher = new IngestBatcher(store, workerDefaults.maxGroup);
+  const batcher = new IngestBatcher(store, workerDefaults.maxGroup, store.kind === 'postgres' ? gate : undefined);
   // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
   // then handed back, even one whose transaction is stuck: if that transaction commits after
   // all, the job's next run finds the content hash stored and writes nothing.
@@ -88,7 +91,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     totals.deadLettered++;
   };
 
-  const process = async (job: Job<ArticleJob, ArticleJobResult>, token?: string): Promise<ArticleJobResult> => {
+  const processJob = async (job: Job<ArticleJob, ArticleJobResult>, token?: string): Promise<ArticleJobResult> => {
     const attempts = job.opts.attempts ?? 1;
     const finalAttempt = job.attemptsMade + 1 >= attempts;
     try {
@@ -110,7 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
-  const worker = new Worker<ArticleJob, ArticleJobResult>(target.name, process, {
+  const worker = new Worker<ArticleJob, ArticleJobResult>(target.name, processJob, {
     connection: redisOptions(target, true),
     concurrency,
     lockDuration,
@@ -172,6 +175,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return true;
   })();
   return { target, totals, close };
+}
+
+async function openWorkerStore(db: string | undefined, concurrency: number, gate: ReadGate): Promise<Store> {
+  const spec = db ?? process.env.PARLEY_DATABASE_URL;
+  if (!spec || !/^postgres(ql)?:\/\//i.test(spec)) return openStore(spec);
+  const { PostgresStore } = await import('../store/postgres/index.js');
+  const store = new PostgresStore({ url: spec, poolSize: concurrency + 2, onThreadLock: (held) => (held ? gate.close() : gate.open()) });
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
 }
 
 function messageOf(err: unknown): string {

@@ -88,5 +88,9 @@ function formatStatus(s: QueueStatus, io: Io): string {
 // how the tests start a worker as a real child process.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const io = processIo();
-  workerCommand(process.argv.slice(2), io).catch((err) => reportError(io, err)).then((code) => { process.exitCode = code; });
+  workerCommand(process.argv.slice(2), io).catch((err) => reportError(io, err)).then((code) => {
+    process.exitCode = code;
+    // Whatever a failed start left open (a pool, a socket) must not keep the process alive.
+    setTimeout(() => process.exit(code), 500).unref();
+  });
 }

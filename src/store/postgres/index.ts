@@ -130,6 +130,9 @@ export interface PostgresStoreOptions {
   fold?: ThreadFold;
   /** Told, under the thread lock and so in commit order, which documents a fold is writing. */
   onFold?: (documents: readonly ParleyDocument[]) => void;
+  /** Told when an ingest is about to take the shared thread lock (true) and when it has let go
+   * (false), so a caller can keep its event loop free while the lock is held. */
+  onThreadLock?: (held: boolean) => void;
 }
 
 /** The terms of a user query, so punctuation never reaches the query parser. */
@@ -172,6 +175,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly fold: ThreadFold;
   private readonly onFold?: (documents: readonly ParleyDocument[]) => void;
+  private readonly onThreadLock?: (held: boolean) => void;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaults.poolSize });
@@ -180,6 +184,7 @@ export class PostgresStore implements Store {
     this.db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: this.pool }) });
     this.fold = options.fold ?? updateThreads;
     this.onFold = options.onFold;
+    this.onThreadLock = options.onThreadLock;
   }
 
   async migrate(): Promise<void> {
@@ -208,6 +213,9 @@ export class PostgresStore implements Store {
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (!code || !RETRYABLE.has(code) || attempt >= defaults.transactionAttempts) throw err;
+      } finally {
+        // The lock goes with the transaction (commit or rollback).
+        this.onThreadLock?.(false);
       }
     }
   }
@@ -320,6 +328,7 @@ export class PostgresStore implements Store {
     };
     const seen = await joinable();
     let folded = await foldOver(seen);
+    this.onThreadLock?.(true);
     await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
     const current = await joinable();
     if (current.size !== seen.size || [...current].some(([id, version]) => seen.get(id) !== version)) folded = await foldOver(current);
