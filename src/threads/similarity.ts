@@ -17,8 +17,8 @@ function fnv1a(s: string, seed: number): number {
 }
 
 // Fixed odd multipliers and offsets give the permutations h_i(x) = a_i * x + b_i (mod 2^32).
-const A = Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`, 7) | 1) >>> 0);
-const B = Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 11));
+const A = Uint32Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`, 7) | 1) >>> 0);
+const B = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 11));
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const SPACE = 32;
@@ -43,18 +43,17 @@ export function minhash(text: string): string {
   const lower = text.toLowerCase();
   // In ASCII text the letters and digits are [a-z0-9] once lower-cased: a cheaper scan, same words.
   const words = (ASCII.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, words.length - SHINGLE + 1);
-  for (let i = 0; i < n; i++) {
-    const x = shingleHash(words, i, Math.min(words.length, i + SHINGLE));
-    for (let k = 0; k < HASHES; k++) {
-      const v = (Math.imul(A[k], x) + B[k]) >>> 0;
-      if (v < mins[k]) mins[k] = v;
-    }
-  }
+  const shingles = new Uint32Array(n);
+  for (let i = 0; i < n; i++) shingles[i] = shingleHash(words, i, Math.min(words.length, i + SHINGLE));
   let hex = '';
   for (let k = 0; k < HASHES; k++) {
-    const m = mins[k];
+    const a = A[k], b = B[k];
+    let m = 0xffffffff;
+    for (let i = 0; i < n; i++) {
+      const v = (Math.imul(a, shingles[i]) + b) >>> 0;
+      if (v < m) m = v;
+    }
     hex += HEX[m >>> 24] + HEX[(m >>> 16) & 255] + HEX[(m >>> 8) & 255] + HEX[m & 255];
   }
   return hex;
