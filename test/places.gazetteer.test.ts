@@ -137,3 +137,12 @@ const folds: [string, string][] = [
 for (const [written, key] of folds) {
   test(`places gazetteer › foldName("${written}") is "${key}"`, () => assert.equal(foldName(written), key));
 }
+
+// A word can open a US state's name only if some state's name starts with it (statesNamed skips the rest).
+const stateStarts: [word: string, expected: boolean][] = [
+  ['new', true], ['texas', true], ['tex', true], ['north', true], ['illinois', true],
+  ['york', false], ['ukraine', false], ['officials', false], ['kyiv', false],
+];
+for (const [word, expected] of stateStarts) {
+  test(`places gazetteer › "${word}" ${expected ? 'may' : 'cannot'} start a US state's name`, () => assert.equal(gazetteer.mayStartUsState(word), expected));
+}

@@ -42,6 +42,11 @@ export interface Gazetteer {
   country(iso3: string): PlaceRecord | undefined;
   /** The GeoNames admin1 code of a US state named in full ("Illinois" → "IL"). */
   usState(name: string): string | undefined;
+  /**
+   * False when no US state's name (folded) begins with this word's letters: a name that starts with
+   * a word of plain letters ("Texas", "New") can be a state only if this is true of its lower case.
+   */
+  mayStartUsState(lowerWord: string): boolean;
   /** The full name of a US state from its admin1 code ("IL" → "Illinois"). */
   usStateName(code: string): string | undefined;
 }
@@ -242,9 +247,13 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
 
   const stateCodes = new Map<string, string>();
   const stateNames = new Map<string, string>();
+  const stateStarts = new Set<string>();
   for (const [name, code] of rowsOf(join(dir, defaults.files.usStates))) {
-    stateCodes.set(foldName(name), code);
+    const key = foldName(name);
+    stateCodes.set(key, code);
     stateNames.set(code, name);
+    const first = key.split(' ')[0];
+    for (let k = 1; k <= first.length; k++) stateStarts.add(first.slice(0, k));
   }
 
   const smallKeys = [...new Set([...primaryNames.keys(), ...alternateNames.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -282,6 +291,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     },
     country: (iso3: string) => countries.get(iso3),
     usState: (name: string) => stateCodes.get(foldName(name)),
+    mayStartUsState: (lowerWord: string) => stateStarts.has(lowerWord),
     usStateName: (code: string) => stateNames.get(code),
   });
 

@@ -44,6 +44,7 @@ interface Candidate {
 }
 
 const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
 /** The token whose span starts at or after `offset`. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
@@ -184,6 +185,8 @@ function statesNamed(text: string, gazetteer: Gazetteer, tokens: readonly Token[
   const states = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
     if (!isCapitalised(tokens[k])) continue;
+    // A plain word no state's name starts with opens no state name: most capitalised words.
+    if (PLAIN_LETTERS.test(tokens[k].text) && !gazetteer.mayStartUsState(tokens[k].lower)) continue;
     for (let m = Math.min(tokens.length, k + 3); m > k; m--) {
       const code = gazetteer.usState(text.slice(tokens[k].start, tokens[m - 1].end));
       if (code) { states.add(code); break; }
