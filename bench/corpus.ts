@@ -174,7 +174,7 @@ const BACKGROUND: Template[] = [
 ];
 
 /** Mulberry32: a small deterministic PRNG, so the corpus is the same on every run. */
-function prng(seed: number) {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

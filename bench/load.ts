@@ -20,6 +20,7 @@ import { contentHash } from '../src/ingest/index.js';
 import type { Event, ParleyDocument, PloverType } from '../src/document/types.js';
 import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/server/index.js';
+import { prng } from './corpus.js';
 
 const defaults = Object.freeze({ events: 100_000, eventsPerArticle: 10, duration: 10, connections: 10, workers: 2, db: join('.tmp', 'bench-load.db') });
 
@@ -47,17 +48,6 @@ if (values.serve) {
 
 // ---- synthetic store ------------------------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same store. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES: [string, string][] = [
   ['UKR', 'Ukraine'], ['RUS', 'Russia'], ['USA', 'the United States'], ['FRA', 'France'], ['DEU', 'Germany'], ['GBR', 'Britain'],
@@ -127,7 +117,7 @@ async function buildStore(total: number): Promise<{ articles: number; events: nu
     const have = await store.stats();
     if (have.events >= total) return { articles: have.articles, events: have.events, seconds: 0 };
     const started = performance.now();
-    const r = random(42);
+    const r = prng(42);
     const per = defaults.eventsPerArticle;
     const articles = Math.ceil(total / per);
     for (let i = have.articles; i < articles; i += 500) {
