@@ -28,6 +28,7 @@ const phrases: [phrase: string, rule: string][] = [
   ['in the late spring of 2023 the offensive began', 'season'],
   ['three weeks ago the talks broke down', 'ago'],
   ['patrols run every other Monday and every 12 hours', 'set'],
+  ['flights resumed daily, twice a week, and the fair is held annually and fortnightly', 'set'],
   ['for nearly two and a half years the siege lasted', 'duration'],
   ['after months of talks and a decades-long feud', 'vague-span'],
   ['right now, and in the foreseeable future, nothing changes', 'vague-reference'],
@@ -35,6 +36,7 @@ const phrases: [phrase: string, rule: string][] = [
   ['that same month the embassy closed, at the time', 'that-period'],
   ['at the end of the day the same day ended', 'same-day'],
   ['the strike began at 0600 GMT and ended at 4:30 p.m. local time on Monday, near noon', 'clock'],
+  ['the curfew starts at midnight and ends at midday', 'clock'],
   ['late in the afternoon the guns fell silent', 'part-of-day'],
   ['a truce over Christmas Eve and New Year’s Day', 'holiday'],
 ];

@@ -59,6 +59,7 @@ export interface Rule {
 const DIGIT = /\d/;
 const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const PERIOD_WORD = /week|month|year|quarter|decade|century/i;
+const UNIT_WORD = /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i;
 
 /** Rule name → the patterns a text must contain before the rule is run on it. */
 export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
@@ -82,6 +83,11 @@ export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
   'the-weekend': [/weekend/i],
   'period-of-the': [PERIOD_WORD],
   season: [/winter|spring|summer|autumn|fall/i],
+  ago: [/ago|from now|hence/i, UNIT_WORD],
+  set: [/every|each|day|daily|week|month|year|quarter|hour|annual|night/i],
+  duration: [UNIT_WORD],
+  'relative-to-story': [/day|week|month|year/i],
+  clock: [/\d|noon|midday|midnight/i],
   'that-period': [/week|month|year|time/i],
   'same-day': [/day/i],
   'part-of-day': [/morning|afternoon|evening/i],
