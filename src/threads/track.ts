@@ -29,6 +29,8 @@ export function outletOf(doc: ParleyDocument | Document): string {
  * near-duplicate texts (a syndicated copy under another outlet's name), by union-find.
  */
 export function corroboration(reports: readonly ThreadReport[]): number {
+  // One report (every step of a single article) is one outlet: no pairs to compare.
+  if (reports.length < 2) return reports.length;
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < reports.length; i++) {
@@ -41,6 +43,9 @@ export function corroboration(reports: readonly ThreadReport[]): number {
   return new Set(reports.map((_, i) => find(i))).size;
 }
 
+/** The spec of a status the model does not list. */
+const NO_SPEC: Readonly<{ rank?: number; setback?: boolean; final?: boolean }> = Object.freeze({});
+
 /**
  * The current status: walk the history in date order; a setback always moves the thread, a forward
  * status only when it ranks at least as high as the current one (so "the proposed talks", said of a
@@ -49,8 +54,8 @@ export function corroboration(reports: readonly ThreadReport[]): number {
 export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): string {
   let current: string | null = null;
   for (const step of history) {
-    const spec = kind.statuses[step.status] ?? {};
-    const now = current ? kind.statuses[current] ?? {} : null;
+    const spec = kind.statuses[step.status] ?? NO_SPEC;
+    const now = current ? kind.statuses[current] ?? NO_SPEC : null;
     if (spec.setback || !now || now.setback || (spec.rank ?? 0) >= (now.rank ?? 0)) current = step.status;
   }
   return current ?? history[history.length - 1]?.status ?? 'unknown';
@@ -60,7 +65,8 @@ export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): 
 function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep): void {
   let same = -1;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
-  const setbackSince = same >= 0 && history.slice(same + 1).some((h) => kind.statuses[h.status]?.setback);
+  let setbackSince = false;
+  for (let i = same + 1; same >= 0 && i < history.length && !setbackSince; i++) setbackSince = Boolean(kind.statuses[history[i].status]?.setback);
   if (same >= 0 && !setbackSince) {
     const h = history[same];
     h.events = [...new Set([...h.events, ...step.events])];
