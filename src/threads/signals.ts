@@ -118,11 +118,12 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
     const body = text.slice(s.start, s.end);
     if (!model.anySubject.test(body)) continue;
     for (const k of model.kinds) {
+      // One test of all the kind's cues at once: most sentences that name an initiative carry no
+      // cue, and then its subjects need not be collected.
+      if (!k.anyCue.test(body)) continue;
       const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
       if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
       if (!subjects.length) continue;
-      // One test of all the kind's cues at once: most sentences that name an initiative carry no cue.
-      if (!k.anyCue.test(body)) continue;
       for (const cue of k.cues) {
         for (const m of body.matchAll(cue.pattern)) {
           const at = m.index as number, end = at + m[0].length;
