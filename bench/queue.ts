@@ -3,7 +3,7 @@
  * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
  * reports articles per second for each. Figures are printed and saved under bench/results/.
  *
- *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--concurrency 8]
+ *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--concurrency 48]
  *
  * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
  * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -22,7 +22,7 @@ import { syntheticArticles } from '../test/queue.synthetic.js';
 import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' }, concurrency: { type: 'string', default: '8' } },
+  options: { articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' }, concurrency: { type: 'string', default: '48' } },
 });
 const articles = Number(values.articles);
 const workerCounts = values.workers.split(',').map(Number);
