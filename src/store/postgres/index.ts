@@ -318,12 +318,19 @@ export class PostgresStore implements Store {
         && participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
       return new Map(rows.map((r) => [r.id, r.version]));
     };
+    // Parsed threads by id and row version: a refold under the lock reloads only what changed.
+    const loaded = new Map<string, { version: string; raw: string; thread: Thread }>();
     const foldOver = async (versions: Map<string, string>) => {
-      const rows = versions.size
-        ? await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', [...versions.keys()]).orderBy('id').execute()
-        : [];
-      const existing = rows.map((r) => r.json as unknown as Thread);
-      const before = new Map(rows.map((r, i) => [r.id, JSON.stringify(existing[i])]));
+      const missing = [...versions].filter(([id, version]) => loaded.get(id)?.version !== version).map(([id]) => id);
+      if (missing.length) {
+        const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw'), sql<string>`xmin::text`.as('version')])
+          .where('id', 'in', missing).execute();
+        for (const r of rows) loaded.set(r.id, { version: r.version, raw: r.raw, thread: JSON.parse(r.raw) as Thread });
+      }
+      const ids = [...versions.keys()].filter((id) => loaded.has(id)).sort();
+      // The fold is pure (it copies what it changes), so parsed threads can be passed twice.
+      const existing = ids.map((id) => loaded.get(id)!.thread);
+      const before = new Map(ids.map((id) => [id, loaded.get(id)!.raw]));
       return { before, updated: this.fold(existing, docs) };
     };
     const seen = await joinable();
