@@ -5,8 +5,11 @@ import type { BatchItem, BatchOptions } from '../batch.js';
 import type { SourceRecord } from '../ingest/sources.js';
 
 export const defaults = Object.freeze({
-  /** Records sent to a worker at once: large enough to amortise messaging, small enough to balance. */
-  chunk: 25,
+  /**
+   * Records sent to a worker at once: large enough to amortise messaging and to read stage by
+   * stage with warm caches, small enough to balance the threads.
+   */
+  chunk: 50,
   /** Chunks in flight per worker. */
   inFlight: 2,
   /**
