@@ -1,7 +1,7 @@
 /**
  * Speed benchmark (`npm run bench`): reads a fixed, generated corpus of articles (bench/corpus.ts)
  * and reports, on this machine:
- *   - sentences/s and articles/s of the full `read` pipeline on one core (batches of 50 read stage
+ *   - sentences/s and articles/s of the full `read` pipeline on one core (batches of 25 read stage
  *     by stage, as the worker threads read), and each stage's time;
  *   - the floor: wink-nlp's bare tokenization + POS over the same texts, and the ratio to it;
  *   - the same read on worker threads (src/parallel) with every core, as sentences/s per core;
@@ -35,7 +35,7 @@ const WORKERS = Number(values.workers ?? availableParallelism());
 /** Articles per store transaction, as `parley ingest` writes them. */
 const INGEST_BATCH = 100;
 /** Articles read together, stage by stage, as a worker thread reads its chunk (src/parallel). */
-const READ_BATCH = 50;
+const READ_BATCH = 25;
 
 const corpus = generateCorpus({ articles: N, initiatives: Math.max(10, Math.round(N / 20)) });
 let peakRss = process.memoryUsage().rss;
