@@ -76,7 +76,26 @@ export function readRecords(engine: Engine, records: readonly SourceRecord[], op
   });
 }
 
-/** Reads records in order, yielding one item per record. */
-export async function* readBatch(engine: Engine, records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>, options: BatchOptions = {}): AsyncGenerator<BatchItem> {
-  for await (const record of records) yield readRecord(engine, record, options);
+/**
+ * Reads records in order, yielding one item per record. By default each record is answered as
+ * soon as it arrives (a live stream waits for nothing); with `chunk` above 1, records are gathered
+ * that many at a time and read stage by stage (readRecords): the same items, for less CPU time.
+ */
+export async function* readBatch(
+  engine: Engine, records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>, options: BatchOptions = {},
+  reading: { chunk?: number } = {},
+): AsyncGenerator<BatchItem> {
+  const chunk = Math.max(1, Math.floor(reading.chunk ?? 1));
+  if (chunk === 1) {
+    for await (const record of records) yield readRecord(engine, record, options);
+    return;
+  }
+  let gathered: SourceRecord[] = [];
+  for await (const record of records) {
+    gathered.push(record);
+    if (gathered.length < chunk) continue;
+    yield* readRecords(engine, gathered, options);
+    gathered = [];
+  }
+  if (gathered.length) yield* readRecords(engine, gathered, options);
 }

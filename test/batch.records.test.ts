@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../src/engine.js';
-import { readRecord, readRecords } from '../src/batch.js';
+import { readBatch, readRecord, readRecords } from '../src/batch.js';
 import type { SourceRecord } from '../src/ingest/sources.js';
 
 const cases: [origin: string, text: string | null, published: string | null][] = [
@@ -54,3 +54,12 @@ test('batch › engine.readInputs tells the time of every stage', () => {
   engine.readInputs([{ id: 'a', text: 'Japan and South Korea held talks in Seoul on Monday.', published: '2025-01-06' }], { onStage: (stage, ms) => { assert.ok(ms >= 0); seen.push(stage); } });
   assert.deepEqual(seen, engine.pipeline.stages.map((s) => s.name));
 });
+
+const chunks: [chunk: number | undefined][] = [[undefined], [1], [2], [3], [25]];
+for (const [chunk] of chunks) {
+  test(`batch › readBatch with chunk ${chunk ?? 'unset'} yields readRecord's items in order`, async () => {
+    const items = [];
+    for await (const item of readBatch(engine, records, {}, { chunk })) items.push(item);
+    assert.deepEqual(items, oneByOne);
+  });
+}
