@@ -87,3 +87,16 @@ test('threads › a meeting expected this week that has not happened is overdue'
   assert.equal(t.expected, '2025-10-19');
   assert.equal(t.overdue, true);
 });
+
+test('threads › the store judges a thread overdue against the newest article it holds', async () => {
+  const { SqliteStore } = await import('../src/store/index.js');
+  const store = new SqliteStore({ path: ':memory:' });
+  await store.migrate();
+  await store.ingest([read({ id: 's1', published: '2025-10-14', source: 'Alpha Wire', text: 'Kenya has asked Ethiopia for a meeting of the two presidents this week to discuss the border, Kenyan officials said.' })]);
+  const first = find(await store.threads(), 'meeting', 'KEN', 'ETH');
+  assert.equal(first?.overdue, false);
+  await store.ingest([read({ id: 's2', published: '2025-10-27', source: 'Beta News', text: 'Brazil and Argentina signed a trade agreement on Monday, officials said.' })]);
+  const later = find(await store.threads(), 'meeting', 'KEN', 'ETH');
+  assert.equal(later?.overdue, true);
+  await store.close();
+});

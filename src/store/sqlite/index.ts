@@ -31,7 +31,7 @@ interface PartyTable {
   /** 0 when the same country is also on the event's actor side: "either side" counts the event once. */
   first: number;
 }
-interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string }
+interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string; participants: string; updated: string | null }
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
 
 /** Migrations are code, applied in name order; each runs in a transaction. */
@@ -100,6 +100,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`CREATE INDEX event_parties_lookup ON event_parties(event_key, country, side)`.execute(db);
       for (const old of ['events_date', 'events_type_date', 'event_parties_country', 'event_parties_event']) await db.schema.dropIndex(old).execute();
     },
+  },
+};
+
+MIGRATIONS['0003_thread_participants'] = {
+  async up(db: Kysely<any>) {
+    // Participants as ' UKR USA ' and the newest step's date, so a fold loads only the threads a
+    // batch could join instead of every thread the store ever kept.
+    await db.schema.alterTable('threads').addColumn('participants', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema.alterTable('threads').addColumn('updated', 'text').execute();
+    await sql`UPDATE threads SET
+      participants = ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(threads.json, '$.participants')), '') || ' ',
+      updated = json_extract(threads.json, '$.updated')`.execute(db);
+    await sql`CREATE INDEX threads_kind ON threads(kind)`.execute(db);
   },
 };
 
@@ -194,16 +207,26 @@ export class SqliteStore implements Store {
     return result;
   }
 
-  /** Folds new documents into the stored threads inside the ingest transaction. */
+  /**
+   * Folds new documents into the stored threads inside the ingest transaction. Only the threads a
+   * batch could join are loaded — same kind, a shared participant (joining needs one at least) —
+   * so a fold costs what the batch touches, not what the store holds. Overdue flags depend on
+   * the newest date anywhere and are judged when threads are read.
+   */
   private async foldThreads(tx: Kysely<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
-    const rows = await tx.selectFrom('threads').select(['id', 'json']).execute();
+    const local = docs.flatMap((d) => d.threads ?? []);
+    if (!local.length) return;
+    const kinds = [...new Set(local.map((t) => t.kind))];
+    const countries = [...new Set(local.flatMap((t) => t.participants))];
+    const rows = await tx.selectFrom('threads').select(['id', 'json']).where('kind', 'in', kinds)
+      .where((eb) => eb.or(countries.map((c) => eb('participants', 'like', `% ${c} %`)))).execute();
     const before = new Map(rows.map((r) => [r.id, r.json]));
     const updated = updateThreads(rows.map((r) => JSON.parse(r.json) as Thread), docs);
     for (const t of updated) {
       const json = JSON.stringify(t);
       if (before.get(t.id) === json) continue;
-      await tx.insertInto('threads').values({ id: t.id, kind: t.kind, status: t.status, json, updated_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ kind: t.kind, status: t.status, json, updated_at: now })).execute();
+      const row = { kind: t.kind, status: t.status, json, updated_at: now, participants: ` ${t.participants.join(' ')} `, updated: t.updated ?? null };
+      await tx.insertInto('threads').values({ id: t.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
     }
   }
 
@@ -354,7 +377,13 @@ export class SqliteStore implements Store {
 
   async threads(): Promise<Thread[]> {
     const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
-    return rows.map((r) => JSON.parse(r.json) as Thread);
+    const threads = rows.map((r) => JSON.parse(r.json) as Thread);
+    // A thread is overdue when the newest date the store has seen is past its expected date.
+    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
+    let asOf = (newest?.d as string | null) ?? null;
+    for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    for (const t of threads) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+    return threads;
   }
 
   async stats(): Promise<StoreStats> {
