@@ -11,7 +11,7 @@
 export { createEngine } from './engine.js';
 export type { Engine, EngineOptions } from './engine.js';
 export * from './document/index.js';
-export { readRecord, readBatch } from './batch.js';
+export { readRecord, readRecords, readBatch } from './batch.js';
 export type { BatchItem, BatchOptions } from './batch.js';
 export { readParallel } from './parallel/index.js';
 export { readSource, normalizeArticle, extractHtmlArticle, safeFetch } from './ingest/index.js';

@@ -58,7 +58,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     }
     // Reading is the costly part: worker threads read (one engine each) while this thread writes.
     const items = workers === 1
-      ? readBatch(createEngine(engineOptions), records(), { published })
+      ? readBatch(createEngine(engineOptions), records(), { published }, { chunk: 25 })
       : readParallel(records(), { workers: workers || undefined, engine: engineOptions, batch: { published } });
     {
       for await (const item of items) {

@@ -36,7 +36,7 @@ export async function readCommand(argv: string[], io: Io): Promise<number> {
   const engineOptions = { actorFiles: values.actors ?? [] };
   const records = readSource(spec, { format: values.jsonl ? 'jsonl' : 'auto', fetch: { allowPrivate: Boolean(values['allow-private']) } });
   const items = workers === 1
-    ? readBatch(createEngine(engineOptions), records, { published })
+    ? readBatch(createEngine(engineOptions), records, { published }, { chunk: 25 })
     : readParallel(records, { workers: workers || undefined, engine: engineOptions, batch: { published } });
   let failures = 0;
   const docs = [];
