@@ -6,6 +6,18 @@ import { SCHEMA } from './types.js';
 import type { DiagnosticCode } from './errors.js';
 import { DIAGNOSTICS } from './errors.js';
 
+/** The sentence of an ordered list that contains an offset (binary search), or undefined. */
+export function sentenceContaining(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid].start) hi = mid - 1;
+    else if (offset >= sentences[mid].end) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
+}
+
 /** The names of the annotation layers a stage may need or add. */
 export type LayerName =
   | 'tokens' | 'sentences' | 'entities' | 'actors' | 'times' | 'places' | 'quotes' | 'events' | 'threads';
@@ -48,16 +60,7 @@ export class Document {
 
   /** The sentence that contains the offset, or undefined. */
   sentenceAt(offset: number): Sentence | undefined {
-    const s = this.sentences;
-    if (!s) return undefined;
-    let lo = 0, hi = s.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < s[mid].start) hi = mid - 1;
-      else if (offset >= s[mid].end) lo = mid + 1;
-      else return s[mid];
-    }
-    return undefined;
+    return this.sentences ? sentenceContaining(this.sentences, offset) : undefined;
   }
 
   /** The tokens that overlap a span. */

@@ -9,7 +9,7 @@
  * "on Monday" is. With no publication date, relative expressions keep X placeholders and no
  * range, so nothing is dated by the clock of the machine that reads the article.
  */
-import type { Document } from '../document/document.js';
+import { sentenceContaining, type Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../document/types.js';
 import { segment } from '../nlp/index.js';
@@ -67,7 +67,7 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      const sentence = sentenceOf(sentences, m.index);
+      const sentence = sentenceContaining(sentences, m.index);
       if (sentence && m.index + m[0].length > sentence.end) {
         // A pattern's \s+ reached over a sentence break ("… in May.\n\n2009 was …"): match again
         // within the sentence, so that the part before the break is still found.
@@ -106,16 +106,6 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
-function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0, hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < sentences[mid].start) hi = mid - 1;
-    else if (offset >= sentences[mid].end) lo = mid + 1;
-    else return sentences[mid];
-  }
-  return undefined;
-}
 
 function roleOf(type: TimeType, value: string | null, before: string, after: string,
   tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
@@ -161,7 +151,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
   let lastDay: number | null = null;
   let lastValue: string | null = null;
   for (const c of candidates) {
-    const sentence = sentenceOf(sentences, c.start) ?? whole;
+    const sentence = sentenceContaining(sentences, c.start) ?? whole;
     // A pattern's \s+ may reach over a sentence break ("… 2009. Monday"): not one expression.
     if (c.end > sentence.end) continue;
     const first = Math.max(sentence.tokenStart, firstTokenAt(tokens, c.start));
