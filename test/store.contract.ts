@@ -84,6 +84,7 @@ export function storeContract(backend: string, open: () => Promise<Store>, optio
       assert.equal(e.date, '2025-09-01');
       assert.equal(e.articleId, 'gaza-1');
       assert.equal(e.sentenceText, gaza.article.text.slice(0, 20));
+      assert.match(e.codebook ?? '', /^events@[0-9a-f]{12}$/);
     });
 
     test('store › articles list and search', async () => {

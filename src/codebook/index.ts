@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../data.js';
 
@@ -34,4 +35,18 @@ export function cameoCode(code: string): CameoCode | undefined {
     if (hit) return hit;
   }
   return undefined;
+}
+
+let version: string | undefined;
+
+/**
+ * The version of the event codebook a stored event was coded with: a fingerprint of the CAMEO
+ * table, the lexicon and the grammar (data/events), so a later change of the codebook can be told
+ * from the events it produced.
+ */
+export function codebookVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  for (const f of ['cameo.tsv', 'lexicon.json', 'grammar.json']) hash.update(readFileSync(dataPath('events', f)));
+  return (version = `events@${hash.digest('hex').slice(0, 12)}`);
 }

@@ -1,6 +1,7 @@
 import type { Event, ParleyDocument } from '../document/types.js';
 import type { StoredEvent } from './types.js';
 import { contentHash } from '../ingest/normalize.js';
+import { codebookVersion } from '../codebook/index.js';
 
 /** The dedupe key of a document: its stored content hash, or the hash of its text. */
 export function documentHash(doc: ParleyDocument): string {
@@ -46,6 +47,7 @@ export function eventRows(doc: ParleyDocument, articleId: string): { events: Eve
     const stored: StoredEvent = {
       ...e, key, articleId, date: eventDate(doc, e), source: doc.article.source, url: doc.article.url,
       placeInfo: (e.place && doc.places.find((p) => p.id === e.place)) || null,
+      codebook: codebookVersion(),
       sentenceText: doc.article.text.slice(e.evidence.start, e.evidence.end),
     };
     events.push({

@@ -27,6 +27,8 @@ export interface StoredEvent extends Event {
   url: string | null;
   /** The place the event's `place` id points at, copied so an event row stands alone. */
   placeInfo: Place | null;
+  /** The event codebook it was coded with (`events@<fingerprint>` of data/events). */
+  codebook?: string;
 }
 
 export interface EventFilter {
