@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
@@ -43,9 +44,16 @@ export const defaults = Object.freeze({
   searchChars: 300_000,
   /** Attempts for a transaction that lost a deadlock or serialization race. */
   transactionAttempts: 4,
-  /** The advisory lock key that serialises thread folds across every process on the database. */
-  threadLockKey: 0x5061726c, // "Parl"
 });
+
+/**
+ * The advisory lock key of one (thread kind, participant country): a fold holds the keys of every
+ * (kind, country) of the threads it may write, so two folds that could touch the same thread wait
+ * for each other and folds on disjoint participants run side by side.
+ */
+export function threadLockKey(kind: string, country: string): bigint {
+  return createHash('sha1').update(`parley-thread|${kind}|${country}`).digest().readBigInt64BE(0);
+}
 
 /**
  * Migrations are code, applied in name order, each in a transaction; Kysely's migrator takes a
@@ -130,8 +138,9 @@ export interface PostgresStoreOptions {
   fold?: ThreadFold;
   /** Told, under the thread lock and so in commit order, which documents a fold is writing. */
   onFold?: (documents: readonly ParleyDocument[]) => void;
-  /** Told when an ingest is about to take the shared thread lock (true) and when it has let go
-   * (false), so a caller can keep its event loop free while the lock is held. */
+  /** Told when an ingest has taken its thread locks (true; other workers' folds on the same
+   * participants now wait for it) and when it has let go (false), so a caller can keep its event
+   * loop free while the locks are held. */
   onThreadLock?: (held: boolean) => void;
 }
 
@@ -167,7 +176,8 @@ const RETRYABLE = new Set(['40001', '40P01']);
 /**
  * The shared store for many workers: PostgreSQL through Kysely. Every ingest is one transaction,
  * idempotent by content hash (a unique index decides races between workers), and folds threads
- * under a transaction-scoped advisory lock so concurrent folds run one after another.
+ * under transaction-scoped advisory locks, one per (thread kind, participant country), so folds
+ * that could touch the same thread run one after another and the others side by side.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -287,19 +297,22 @@ export class PostgresStore implements Store {
    * - Only the threads a new article thread could join are loaded: same kind, shared participants
    *   (as `participantsMatch` requires), latest step inside the joining window. A fold's cost so
    *   stays independent of the table's size.
-   * - The fold is computed first without a lock. Then the transaction takes an advisory lock
-   *   (held until commit, shared by every process on the database) and looks the joinable threads
+   * - The fold is computed first without a lock. Then the transaction takes the advisory locks of
+   *   the (kind, country) pairs of its new threads and of the joinable threads it saw (held until
+   *   commit, shared by every process on the database) and looks the joinable threads
    *   up again with their row versions: if they are the same, the computed result is what a fold
    *   under the lock would give (the fold is pure) and is written; if another worker changed them
-   *   meanwhile, the fold runs again under the lock. The lock is thus held for two short queries
-   *   and the write, not for the fold itself.
+   *   meanwhile, the fold runs again under the lock (after locking the participants of any thread
+   *   that joined the set). The locks are thus held for a few short queries and the write, not for
+   *   the fold itself.
    * - Whether a thread is overdue depends on the newest date seen anywhere, so it is judged
-   *   against the stored `as_of` when written and again on every read, rather than by rewriting
-   *   every thread on every fold.
+   *   against the newest date known when written and again on every read (the newest article's
+   *   date or a later thread step), rather than by rewriting every thread on every fold.
    */
   private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
     const local = docs.flatMap((d) => (d.threads ?? []).map((t) => ({ t, when: t.updated ?? d.article.published })));
-    const joinable = async (): Promise<Map<string, string>> => {
+    type Joinable = Map<string, { version: string; kind: string; participants: string[] }>;
+    const joinable = async (): Promise<Joinable> => {
       if (!local.length) return new Map();
       const kinds = [...new Set(local.map((l) => l.t.kind))];
       const participants = [...new Set(local.flatMap((l) => l.t.participants))];
@@ -316,33 +329,59 @@ export class PostgresStore implements Store {
       }
       const rows = (await q.execute()).filter((t) => local.some((l) => l.t.kind === t.kind
         && participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
-      return new Map(rows.map((r) => [r.id, r.version]));
+      return new Map(rows.map((r) => [r.id, { version: r.version, kind: r.kind, participants: r.participants }]));
     };
     // Parsed threads by id and row version: a refold under the lock reloads only what changed.
     const loaded = new Map<string, { version: string; raw: string; thread: Thread }>();
-    const foldOver = async (versions: Map<string, string>) => {
-      const missing = [...versions].filter(([id, version]) => loaded.get(id)?.version !== version).map(([id]) => id);
+    const foldOver = async (threads: Joinable) => {
+      const missing = [...threads].filter(([id, t]) => loaded.get(id)?.version !== t.version).map(([id]) => id);
       if (missing.length) {
         const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw'), sql<string>`xmin::text`.as('version')])
           .where('id', 'in', missing).execute();
         for (const r of rows) loaded.set(r.id, { version: r.version, raw: r.raw, thread: JSON.parse(r.raw) as Thread });
       }
-      const ids = [...versions.keys()].filter((id) => loaded.has(id)).sort();
+      const ids = [...threads.keys()].filter((id) => loaded.has(id)).sort();
       // The fold is pure (it copies what it changes), so parsed threads can be passed twice.
       const existing = ids.map((id) => loaded.get(id)!.thread);
       const before = new Map(ids.map((id) => [id, loaded.get(id)!.raw]));
       return { before, updated: this.fold(existing, docs) };
     };
+    // Keys of (kind, participant country); see `threadLockKey`. A fold writes only new threads
+    // (made of its local threads) and the stored threads it loaded as joinable. Joining needs
+    // shared participants (`participantsMatch`: local threads have two or more), and a thread's
+    // participants only grow, so two folds that could write the same thread, or one of which
+    // could join a thread the other creates, both hold the key of at least one shared
+    // (kind, country) and run one after the other; folds on disjoint participants do not wait.
+    const held = new Set<bigint>();
+    const keysOf = (kind: string, participants: readonly string[]) => participants.map((c) => threadLockKey(kind, c));
+    const threadKeys = (threads: Joinable) => [...threads.values()].flatMap((t) => keysOf(t.kind, t.participants));
+    const lock = async (keys: readonly bigint[]) => {
+      const wanted = [...new Set(keys)].filter((k) => !held.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (!wanted.length) return;
+      // One statement takes them in array (sorted) order: folds that start with their full key
+      // set cannot deadlock. Keys added later (a thread that grew meanwhile) may come out of order;
+      // a deadlock then fails one transaction with 40P01 and `ingest` runs it again.
+      await sql`SELECT pg_advisory_xact_lock(k) FROM unnest(${sql.val(wanted.map(String))}::bigint[]) AS k`.execute(tx);
+      for (const k of wanted) held.add(k);
+    };
     const seen = await joinable();
     let folded = await foldOver(seen);
-    this.onThreadLock?.(true);
-    await sql`SELECT pg_advisory_xact_lock(${defaults.threadLockKey})`.execute(tx);
-    const current = await joinable();
-    if (current.size !== seen.size || [...current].some(([id, version]) => seen.get(id) !== version)) folded = await foldOver(current);
+    await lock([...local.flatMap((l) => keysOf(l.t.kind, l.t.participants)), ...threadKeys(seen)]);
+    if (held.size) this.onThreadLock?.(true);
+    let current = await joinable();
+    // A thread created or joined since the first look may name participants not locked yet.
+    for (let missing = threadKeys(current).filter((k) => !held.has(k)); missing.length; missing = threadKeys(current).filter((k) => !held.has(k))) {
+      await lock(missing);
+      current = await joinable();
+    }
+    if (current.size !== seen.size || [...current].some(([id, t]) => seen.get(id)?.version !== t.version)) folded = await foldOver(current);
     this.onFold?.(docs);
 
-    const state = await tx.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
-    let asOf = state?.as_of ?? null;
+    // Overdue is judged against the newest date seen; reads judge it again, so the value stored
+    // here only needs to be a good guess. No shared row is written for it: a single "as of" row
+    // updated by every fold would serialise the commits of all workers.
+    const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
+    let asOf: string | null = newest?.published ?? null;
     for (const d of docs) if (d.article.published && (!asOf || d.article.published > asOf)) asOf = d.article.published;
     for (const t of folded.updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
     const changed: ThreadTable[] = [];
@@ -358,7 +397,6 @@ export class PostgresStore implements Store {
         updated: eb.ref('excluded.updated'), json: eb.ref('excluded.json'), updated_at: eb.ref('excluded.updated_at'),
       }))).execute();
     }
-    if (asOf !== (state?.as_of ?? null)) await tx.updateTable('fold_state').set({ as_of: asOf }).where('id', '=', 1).execute();
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -433,9 +471,13 @@ export class PostgresStore implements Store {
   }
 
   async threads(): Promise<Thread[]> {
-    const state = await this.db.selectFrom('fold_state').select('as_of').where('id', '=', 1).executeTakeFirst();
+    // The newest date seen: the latest article's, or a later step date of any thread.
+    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
     const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
-    return rows.map((r) => judgeOverdue(r.json as unknown as Thread, state?.as_of ?? null));
+    const threads = rows.map((r) => r.json as unknown as Thread);
+    let asOf: string | null = newest?.published ?? null;
+    for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    return threads.map((t) => judgeOverdue(t, asOf));
   }
 
   async stats(): Promise<StoreStats> {
