@@ -2,7 +2,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ParleyDocument, Thread } from '../src/document/types.js';
 import { createEngine } from '../src/engine.js';
-import { PostgresStore, type ThreadFold } from '../src/store/postgres/index.js';
+import pg from 'pg';
+import { PostgresStore, threadLockKey, type ThreadFold } from '../src/store/postgres/index.js';
 import { updateThreads } from '../src/threads/index.js';
 import { makeDocument } from './fixtures.js';
 import { createTestDatabase, serviceSkip } from './services.js';
@@ -10,7 +11,8 @@ import { createTestDatabase, serviceSkip } from './services.js';
 /**
  * Several workers write articles of the same thread at once. Each "worker" here is its own
  * PostgresStore (its own connection pool), as separate processes would be; the fold runs inside
- * each ingest transaction, and the advisory lock must make the folds run one after another.
+ * each ingest transaction, and the advisory locks (one per thread kind and participant country)
+ * must make folds that could touch the same thread run one after another.
  */
 const skip = await serviceSkip('postgres');
 const WORKERS = 4;
@@ -45,10 +47,26 @@ const appendStep: ThreadFold = (existing, documents) => {
   return threads;
 };
 
-const withThread = (doc: ParleyDocument): ParleyDocument => ({
+const withThread = (doc: ParleyDocument, participants = ['UKR', 'USA']): ParleyDocument => ({
   ...doc,
-  threads: [{ id: 't1', kind: 'negotiation', title: 'talks', participants: ['UKR', 'USA'], status: 'open', history: [], articles: [doc.article.id] } as Thread],
+  threads: [{ id: 't1', kind: 'negotiation', title: 'talks', participants, status: 'open', history: [], articles: [doc.article.id] } as Thread],
 });
+
+/** Holds the thread locks of the given participants from another connection, as a fold in
+ * another worker would, until `release`. */
+async function holdLocks(url: string, kind: string, countries: string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  for (const c of countries) await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(threadLockKey(kind, c))]);
+  let released: Promise<void> | undefined;
+  // Idempotent, so a failed test can release in `finally` and not leave the database locked.
+  return { release: () => (released ??= client.query('COMMIT').then(() => client.end())) };
+}
+
+/** 'done' if the promise settles within `ms`, else 'waiting'. */
+const within = (p: Promise<unknown>, ms: number) =>
+  Promise.race([p.then(() => 'done' as const), new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
 
 describe('threads › concurrent workers', { skip }, () => {
   const databases: { drop(): Promise<void> }[] = [];
@@ -106,6 +124,51 @@ describe('threads › concurrent workers', { skip }, () => {
       assert.ok(stored.length > 0 && stored.some((t) => t.articles.length > 1), 'the articles formed shared threads');
     } finally {
       await store.close();
+    }
+  });
+
+  test('threads › folds on disjoint participants do not wait for each other; folds on shared ones do', async () => {
+    const url = await fresh();
+    // Another "worker" is folding a France–Germany thread and holds its locks.
+    const held = await holdLocks(url, 'negotiation', ['DEU', 'FRA']);
+    const a = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
+    const b = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
+    try {
+      // Ukraine–United States shares no participant: it is written while the locks are held.
+      assert.equal(await within(a.ingest([withThread(deal(1))]), 5000), 'done');
+      // A France–Germany article must wait for the other fold to commit.
+      const waiting = b.ingest([withThread(deal(2), ['FRA', 'DEU'])]);
+      assert.equal(await within(waiting, 700), 'waiting');
+      await held.release();
+      assert.equal(await within(waiting, 5000), 'done');
+      assert.equal((await a.stats()).articles, 2);
+    } finally {
+      await held.release();
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  test('threads › a fold also waits on the participants of a stored thread it joins', async () => {
+    const url = await fresh();
+    const a = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
+    let held: Awaited<ReturnType<typeof holdLocks>> | undefined;
+    try {
+      // A stored France–Germany–Poland thread; a new France–Germany article would join it.
+      await a.ingest([withThread(deal(1), ['FRA', 'DEU', 'POL'])]);
+      const before = await a.threads();
+      assert.equal(before.length, 1);
+      // Another worker holds only Poland's lock: the joining fold must wait for it.
+      held = await holdLocks(url, 'negotiation', ['POL']);
+      const waiting = a.ingest([withThread(deal(2), ['FRA', 'DEU'])]);
+      assert.equal(await within(waiting, 700), 'waiting');
+      await held.release();
+      assert.equal(await within(waiting, 5000), 'done');
+      const after = await a.threads();
+      assert.equal(after.length, 1, 'the article joined the stored thread');
+      assert.deepEqual([...after[0].articles].sort(), ['deal-1', 'deal-2']);
+    } finally {
+      await held?.release();
+      await a.close();
     }
   });
 });
