@@ -22,10 +22,8 @@ interface ArticleTable {
   /** `json` (not jsonb) keeps the document byte for byte, key order included. */
   document: string;
 }
-interface EventTable {
-  key: string; article_id: string; event_id: string; type: string; mode: string | null; cameo: string;
-  quad: number; factuality: string; date: string | null; source: string | null; json: string;
-}
+/** The events table holds exactly the shared event rows. */
+type EventTable = EventRow;
 interface PartyTable { event_key: string; side: string; country: string }
 interface ThreadTable {
   id: string; kind: string; status: string; participants: string[]; updated: string | null;

@@ -3,7 +3,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationPro
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { updateThreads } from '../../threads/index.js';
-import { documentHash, eventRows } from '../rows.js';
+import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../types.js';
@@ -20,10 +20,8 @@ interface ArticleTable {
   event_count: number;
   document: string;
 }
-interface EventTable {
-  key: string; article_id: string; event_id: string; type: string; mode: string | null; cameo: string;
-  quad: number; factuality: string; date: string | null; source: string | null; json: string;
-}
+/** The events table holds exactly the shared event rows. */
+type EventTable = EventRow;
 interface PartyTable {
   event_key: string; side: string; country: string;
   /** Copied from the event (migration 0002) so a party filter can page and count without a join. */
