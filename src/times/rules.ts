@@ -245,6 +245,16 @@ function twoDigitYear(yy: number, p: number | null): number {
 
 // ---- the rules --------------------------------------------------------------------------------
 
+/** A day of a month with the year written, or the year the clause's tense points to from publication. */
+function monthDayNorm(mo: number, d: number, year: string | undefined, ctx: RuleContext): Normalized | null {
+  let y: number;
+  if (year) y = +year;
+  else if (ctx.published === null) return { type: 'DATE', value: `XXXX-${pad2(mo)}-${pad2(d)}` };
+  else y = yearFor(mo, d, ctx.published, directionOf(ctx.tense()));
+  if (!isValidDate(y, mo, d)) return null;
+  return dayNorm(dayNumber(y, mo, d));
+}
+
 export const RULES: readonly Rule[] = [
   {
     name: 'iso-date',
@@ -276,15 +286,7 @@ export const RULES: readonly Rule[] = [
     name: 'month-day',
     re: re(String.raw`\b(?:${WEEKDAY},?\s+)?${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:,?\s+(\d{4})(?!\d|,\d))?`),
     accept: (m) => isCapitalised(m[2]) && +m[3] >= 1 && +m[3] <= 31,
-    normalize(m, ctx) {
-      const mo = MONTHS[m[2].toLowerCase()], d = +m[3];
-      let y: number;
-      if (m[4]) y = +m[4];
-      else if (ctx.published === null) return { type: 'DATE', value: `XXXX-${pad2(mo)}-${pad2(d)}` };
-      else y = yearFor(mo, d, ctx.published, directionOf(ctx.tense()));
-      if (!isValidDate(y, mo, d)) return null;
-      return dayNorm(dayNumber(y, mo, d));
-    },
+    normalize: (m, ctx) => monthDayNorm(MONTHS[m[2].toLowerCase()], +m[3], m[4], ctx),
   },
   {
     name: 'day-month',
@@ -294,15 +296,7 @@ export const RULES: readonly Rule[] = [
       const prev = text[m.index - 1];
       return prev === undefined || !/[\d,.$€£]/.test(prev);
     },
-    normalize(m, ctx) {
-      const mo = MONTHS[m[3].toLowerCase()], d = +m[2];
-      let y: number;
-      if (m[4]) y = +m[4];
-      else if (ctx.published === null) return { type: 'DATE', value: `XXXX-${pad2(mo)}-${pad2(d)}` };
-      else y = yearFor(mo, d, ctx.published, directionOf(ctx.tense()));
-      if (!isValidDate(y, mo, d)) return null;
-      return dayNorm(dayNumber(y, mo, d));
-    },
+    normalize: (m, ctx) => monthDayNorm(MONTHS[m[3].toLowerCase()], +m[2], m[4], ctx),
   },
   {
     name: 'nth-week-of-month',
