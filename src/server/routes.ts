@@ -10,6 +10,9 @@ import {
   actorsQuerySchema, aggregatesQuerySchema, articlesQuerySchema, documentSchema, eventsQuerySchema, exportQuerySchema, idParamSchema,
   ingestResultSchema, pageSchema, readQuerySchema, threadsQuerySchema,
 } from './schemas.js';
+import type { Aggregates } from './types.js';
+
+export type { Aggregates };
 
 export interface RouteContext {
   store: Store;
@@ -41,18 +44,6 @@ const writeSecurity: { [label: string]: string[] }[] = [{ bearer: [] }, { apiKey
 /** Events scanned at most for an aggregate (timeline, network, map), newest first. */
 const AGGREGATE_CAP = 20_000;
 
-export interface Aggregates {
-  events: number;
-  truncated: boolean;
-  /** Events per day and PLOVER type. */
-  days: { date: string; type: string; count: number }[];
-  /** Who acts on whom (actor country → recipient country), weighted by events. */
-  dyads: { source: string; target: string; count: number; types: Record<string, number> }[];
-  /** A display name for each node of the network (a country's government name as the articles give it). */
-  names: Record<string, string>;
-  /** Event places with their counts. */
-  places: { name: string; country: string | null; lat: number; lon: number; count: number; types: Record<string, number> }[];
-}
 
 /** Folds events into the timeline, network and map summaries the UI draws. */
 export function aggregateEvents(events: Iterable<StoredEvent>): Omit<Aggregates, 'events' | 'truncated'> {

@@ -4,14 +4,9 @@ import type { ActorSummary, Page, StoreStats, StoredArticle, StoredEvent } from 
 export type { ParleyDocument, Thread, ActorSummary, Page, StoreStats, StoredArticle, StoredEvent };
 export type ArticleSummary = Omit<StoredArticle, 'document'>;
 
-export interface Aggregates {
-  events: number;
-  truncated: boolean;
-  days: { date: string; type: string; count: number }[];
-  dyads: { source: string; target: string; count: number; types: Record<string, number> }[];
-  names: Record<string, string>;
-  places: { name: string; country: string | null; lat: number; lon: number; count: number; types: Record<string, number> }[];
-}
+// The server's own declaration: one shape for what /v1/aggregates sends and the UI reads.
+import type { Aggregates } from '../../src/server/types.js';
+export type { Aggregates };
 
 export interface IngestOutcome {
   stored: string[];
