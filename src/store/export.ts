@@ -20,9 +20,8 @@ const goldstein = (code: string) => cameoCode(code)?.goldstein ?? '';
 
 /** The header line of a format, if it has one. */
 export function exportHeader(format: ExportFormat): string | null {
-  if (format === 'csv') return CSV_COLUMNS.join(',');
-  if (format === 'gdelt') return null; // GDELT's own files carry no header
-  return null;
+  // Only CSV has one: GDELT's own files carry no header, and JSONL needs none.
+  return format === 'csv' ? CSV_COLUMNS.join(',') : null;
 }
 
 /** One event as a line of the chosen format. */
