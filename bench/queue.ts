@@ -48,7 +48,7 @@ async function run(workers: number): Promise<Run> {
     const r = await enqueueArticles(queue, syntheticArticles(articles));
     process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
+      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), '--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(child);
       let err = '';
