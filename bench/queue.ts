@@ -8,7 +8,8 @@
  * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
  * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  * The clock starts when the paused queue is resumed with every worker ready (engine loaded), and
- * stops when the last article is committed, so start-up time is not counted.
+ * stops when the last article is committed and folded into the threads, so start-up time is not
+ * counted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,9 @@ async function run(workers: number): Promise<Run> {
       await new Promise((r) => setTimeout(r, 250));
       const s = await queueStatus(queue);
       const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
-      if (s.depth === 0 && stored === articles) break;
+      // Done when every article is stored and folded into the threads.
+      const pending = stored === articles ? Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) : -1;
+      if (s.depth === 0 && stored === articles && pending === 0) break;
       if (s.deadLetters.count) throw new Error(`dead letters: ${JSON.stringify(s.deadLetters.recent)}`);
     }
     const seconds = (Date.now() - t0) / 1000;

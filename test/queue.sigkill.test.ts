@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { ParleyDocument } from '../src/document/types.js';
+import type { ParleyDocument, Thread } from '../src/document/types.js';
 import { enqueueArticles, queueStatus } from '../src/queue/index.js';
 import { eventRows } from '../src/store/index.js';
 import { syntheticArticles } from './queue.synthetic.js';
@@ -100,6 +100,13 @@ describe('queue › worker killed mid-batch', { skip }, () => {
     }
     assert.equal(await count('SELECT count(*) AS n FROM events'), events);
     assert.equal(await count('SELECT count(*) AS n FROM event_parties p LEFT JOIN events e ON e.key = p.event_key WHERE e.key IS NULL'), 0);
+    // Every article was folded into the threads, including those the killed worker stored but
+    // had not folded: the articles the threads name are exactly those that reported a thread.
+    assert.equal(await count('SELECT count(*) AS n FROM pending_folds'), 0);
+    const threaded = rows.filter((r) => r.document.threads.length).map((r) => r.id).sort();
+    const { rows: threads } = await db.query<{ json: Thread }>('SELECT json FROM threads');
+    assert.ok(threaded.length > 0);
+    assert.deepEqual([...new Set(threads.flatMap((t) => t.json.articles))].sort(), threaded);
     const status = await queueStatus(queue);
     assert.equal(status.deadLetters.count, 0);
     assert.equal(status.counts.failed, 0);

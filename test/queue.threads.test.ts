@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import type { ParleyDocument, Thread } from '../src/document/types.js';
 import { createEngine } from '../src/engine.js';
 import pg from 'pg';
-import { PostgresStore, threadLockKey, type ThreadFold } from '../src/store/postgres/index.js';
+import { FOLD_LOCK_KEY, PostgresStore, type ThreadFold } from '../src/store/postgres/index.js';
 import { updateThreads } from '../src/threads/index.js';
 import { makeDocument } from './fixtures.js';
 import { createTestDatabase, serviceSkip } from './services.js';
 
 /**
  * Several workers write articles of the same thread at once. Each "worker" here is its own
- * PostgresStore (its own connection pool), as separate processes would be; the fold runs inside
- * each ingest transaction, and the advisory locks (one per thread kind and participant country)
- * must make folds that could touch the same thread run one after another.
+ * PostgresStore (its own connection pool), as separate processes would be. Articles are committed
+ * with a pending fold row; folds run under one store-wide advisory lock, each draining every
+ * pending article, so no step is lost or folded twice however the workers interleave.
  */
 const skip = await serviceSkip('postgres');
 const WORKERS = 4;
@@ -52,13 +52,12 @@ const withThread = (doc: ParleyDocument, participants = ['UKR', 'USA']): ParleyD
   threads: [{ id: 't1', kind: 'negotiation', title: 'talks', participants, status: 'open', history: [], articles: [doc.article.id] } as Thread],
 });
 
-/** Holds the thread locks of the given participants from another connection, as a fold in
- * another worker would, until `release`. */
-async function holdLocks(url: string, kind: string, countries: string[]) {
+/** Holds the store-wide fold lock from another connection, as another worker's fold would, until `release`. */
+async function holdFoldLock(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  for (const c of countries) await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(threadLockKey(kind, c))]);
+  await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(FOLD_LOCK_KEY)]);
   let released: Promise<void> | undefined;
   // Idempotent, so a failed test can release in `finally` and not leave the database locked.
   return { release: () => (released ??= client.query('COMMIT').then(() => client.end())) };
@@ -127,48 +126,47 @@ describe('threads › concurrent workers', { skip }, () => {
     }
   });
 
-  test('threads › folds on disjoint participants do not wait for each other; folds on shared ones do', async () => {
+  test('threads › articles are stored while another fold runs, and folded when it ends', async () => {
     const url = await fresh();
-    // Another "worker" is folding a France–Germany thread and holds its locks.
-    const held = await holdLocks(url, 'negotiation', ['DEU', 'FRA']);
+    const held = await holdFoldLock(url);
     const a = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
     const b = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
     try {
-      // Ukraine–United States shares no participant: it is written while the locks are held.
-      assert.equal(await within(a.ingest([withThread(deal(1))]), 5000), 'done');
-      // A France–Germany article must wait for the other fold to commit.
-      const waiting = b.ingest([withThread(deal(2), ['FRA', 'DEU'])]);
+      // A worker's ingest (fold later) commits at once, whatever fold another process is running.
+      assert.equal(await within(a.ingest([withThread(deal(1))], { foldLater: true }), 5000), 'done');
+      assert.deepEqual(await a.stats(), { articles: 1, events: 1, threads: 0, pendingFolds: 1 });
+      // An ingest that folds before it resolves waits for the fold lock; its article is stored.
+      const waiting = b.ingest([withThread(deal(2))]);
       assert.equal(await within(waiting, 700), 'waiting');
+      assert.equal((await a.stats()).articles, 2);
       await held.release();
       assert.equal(await within(waiting, 5000), 'done');
-      assert.equal((await a.stats()).articles, 2);
+      // That fold drained both pending articles, the other worker's too.
+      const threads = await a.threads();
+      assert.equal(threads.length, 1);
+      assert.deepEqual([...threads[0].articles].sort(), ['deal-1', 'deal-2']);
+      assert.equal((await a.stats()).pendingFolds, 0);
     } finally {
       await held.release();
       await Promise.all([a.close(), b.close()]);
     }
   });
 
-  test('threads › a fold also waits on the participants of a stored thread it joins', async () => {
+  test('threads › a fold that fails leaves its articles pending; the next fold takes them once', async () => {
     const url = await fresh();
-    const a = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
-    let held: Awaited<ReturnType<typeof holdLocks>> | undefined;
+    const broken = new PostgresStore({ url, fold: () => { throw new Error('fold crashed'); }, poolSize: 2 });
+    const good = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
     try {
-      // A stored France–Germany–Poland thread; a new France–Germany article would join it.
-      await a.ingest([withThread(deal(1), ['FRA', 'DEU', 'POL'])]);
-      const before = await a.threads();
-      assert.equal(before.length, 1);
-      // Another worker holds only Poland's lock: the joining fold must wait for it.
-      held = await holdLocks(url, 'negotiation', ['POL']);
-      const waiting = a.ingest([withThread(deal(2), ['FRA', 'DEU'])]);
-      assert.equal(await within(waiting, 700), 'waiting');
-      await held.release();
-      assert.equal(await within(waiting, 5000), 'done');
-      const after = await a.threads();
-      assert.equal(after.length, 1, 'the article joined the stored thread');
-      assert.deepEqual([...after[0].articles].sort(), ['deal-1', 'deal-2']);
+      await assert.rejects(broken.ingest([withThread(deal(1)), withThread(deal(2))]), /fold crashed/);
+      // The articles and their events are committed; the fold rolled back and is still owed.
+      assert.deepEqual(await good.stats(), { articles: 2, events: 2, threads: 0, pendingFolds: 2 });
+      assert.equal(await good.foldPending(), 2);
+      assert.equal(await good.foldPending(), 0, 'folded exactly once');
+      const threads = await good.threads();
+      assert.equal(threads.length, 1);
+      assert.equal(threads[0].history.length, 2);
     } finally {
-      await held?.release();
-      await a.close();
+      await Promise.all([broken.close(), good.close()]);
     }
   });
 });

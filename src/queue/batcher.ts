@@ -1,8 +1,8 @@
 import type { ParleyDocument } from '../document/types.js';
 import type { Store } from '../store/index.js';
 
-/** A gate jobs pass before reading: closed while a transaction holds the shared thread lock. */
-export class ReadGate {
+/** A gate jobs pass before reading: closed while a transaction runs (see BatcherOptions). */
+class ReadGate {
   private closed: Promise<void> | null = null;
   private release: (() => void) | null = null;
 
@@ -33,28 +33,34 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+export interface BatcherOptions {
+  /** Most documents in one store transaction. */
+  maxGroup: number;
+  /**
+   * Close the read gate while a transaction runs. Reading an article is synchronous CPU work; a
+   * store with one writer (SQLite) commits sooner when no read runs meanwhile. A PostgreSQL
+   * transaction holds nothing another worker waits for (the thread fold is deferred), so reading
+   * goes on while it commits.
+   */
+  gateTransactions: boolean;
+  /** Commit the articles and leave the thread fold to `store.foldPending()` (see IngestOptions). */
+  foldLater: boolean;
+  /** Told after every commit that stored something (a worker starts its background fold). */
+  onStored?: () => void;
+}
+
 /**
  * Group commit: documents from the jobs a worker runs at once go to the store in one transaction
- * (one commit, one thread-fold lock) instead of one each. If a group fails, each document is
- * written on its own, so one bad article fails only its own job.
+ * (one commit) instead of one each. If a group fails, each document is written on its own, so one
+ * bad article fails only its own job.
  */
 export class IngestBatcher {
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  /**
-   * Reading an article is synchronous CPU work. Done while a transaction holds the thread-fold
-   * lock (which all workers share), it would delay this process's next query and so hold that
-   * lock for the length of the read. Jobs therefore pass this gate before reading. A store that
-   * reports its lock phases (PostgreSQL) closes it only while the lock is held; for any other
-   * store it is closed for the whole transaction.
-   */
-  readonly gate: ReadGate;
-  private readonly gateWholeTransaction: boolean;
+  /** Jobs pass it before reading (see BatcherOptions.gateTransactions). */
+  readonly gate = new ReadGate();
 
-  constructor(private readonly store: Store, private readonly maxGroup: number, gate?: ReadGate) {
-    this.gate = gate ?? new ReadGate();
-    this.gateWholeTransaction = !gate;
-  }
+  constructor(private readonly store: Store, private readonly options: BatcherOptions) {}
 
   /** Resolves once the document is committed (or found already stored). */
   write(doc: ParleyDocument): Promise<{ stored: string | null; events: number }> {
@@ -78,22 +84,25 @@ export class IngestBatcher {
   private async flush(): Promise<void> {
     try {
       while (this.pending.length) {
-        const group = this.pending.splice(0, this.maxGroup);
-        if (this.gateWholeTransaction) this.gate.close();
+        const group = this.pending.splice(0, this.options.maxGroup);
+        const ingestOptions = { foldLater: this.options.foldLater };
+        if (this.options.gateTransactions) this.gate.close();
         try {
-          const result = await this.store.ingest(group.map((p) => p.doc));
+          const result = await this.store.ingest(group.map((p) => p.doc), ingestOptions);
+          if (result.stored.length) this.options.onStored?.();
           settle(group, result.stored);
         } catch {
           for (const p of group) {
             try {
-              const result = await this.store.ingest([p.doc]);
+              const result = await this.store.ingest([p.doc], ingestOptions);
+              if (result.stored.length) this.options.onStored?.();
               p.resolve({ stored: result.stored[0] ?? null, events: result.events });
             } catch (err) {
               p.reject(err);
             }
           }
         } finally {
-          if (this.gateWholeTransaction) this.gate.open();
+          if (this.options.gateTransactions) this.gate.open();
         }
       }
     } finally {
@@ -111,5 +120,58 @@ function settle(group: Pending[], stored: string[]): void {
     const as = ids.has(suffixed) ? suffixed : ids.has(id) ? id : null;
     if (as) ids.delete(as);
     p.resolve({ stored: as, events: as ? p.doc.events.length : 0 });
+  }
+}
+
+/**
+ * Folds a worker's stored articles into the threads in the background, one fold at a time. A
+ * fold starts `intervalMs` after it is asked for, so that it takes the articles of several
+ * commits at once (a fold's cost is mostly per fold: loading and writing the threads the batch
+ * can join); a request while a fold runs asks for one more afterwards (the running fold may
+ * have started before the newest articles were committed). A fold that fails leaves its articles
+ * pending for the next one (any worker's); the error is reported, and the next request tries again.
+ */
+export class BackgroundFold {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private hurry = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly store: Store, private readonly intervalMs: number, private readonly onError: (err: unknown) => void) {}
+
+  request(): void {
+    if (this.running) { this.again = true; return; }
+    this.running = (async () => {
+      do {
+        await this.pause();
+        this.again = false;
+        try {
+          await this.store.foldPending();
+        } catch (err) {
+          this.onError(err);
+        }
+      } while (this.again);
+    })().finally(() => { this.running = null; });
+  }
+
+  /** Folds what is asked for now, without the interval; resolves when no fold runs or is asked for. */
+  async settle(): Promise<void> {
+    this.hurry = true;
+    this.wake?.();
+    try {
+      while (this.running) await this.running;
+    } finally {
+      this.hurry = false;
+    }
+  }
+
+  private pause(): Promise<void> {
+    if (this.hurry || this.intervalMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.intervalMs);
+      const self = this;
+      function done() { clearTimeout(timer); self.wake = null; resolve(); }
+      this.wake = done;
+    });
   }
 }

@@ -3,7 +3,7 @@ import { readRecord } from '../batch.js';
 import { createEngine, type Engine } from '../engine.js';
 import { openStore, type Store } from '../store/index.js';
 import { parseQueueUrl, ready, redisOptions, type QueueTarget } from './connection.js';
-import { IngestBatcher, ReadGate, ReturnedError } from './batcher.js';
+import { BackgroundFold, IngestBatcher, ReturnedError } from './batcher.js';
 import { deadLetterQueueName, type ArticleJob, type ArticleJobResult, type DeadLetter } from './jobs.js';
 
 export interface WorkerOptions {
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   store?: Store;
   /** Told about every job that finishes or fails (the CLI prints progress from it). */
   onJob?: (event: WorkerEvent) => void;
+  /** Told when a background thread fold fails (its articles stay pending for the next fold). */
+  onFold?: (event: { error: string }) => void;
 }
 
 export type WorkerEvent =
@@ -49,6 +51,8 @@ export const workerDefaults = Object.freeze({
   maxGroup: 64,
   /** A job that stalls (its worker died) this often is given up as failed. */
   maxStalledCount: 2,
+  /** How long a background thread fold waits to gather articles (PostgreSQL). */
+  foldIntervalMs: 500,
 });
 
 /**
@@ -61,10 +65,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const concurrency = Math.max(1, options.concurrency ?? workerDefaults.concurrency);
   const lockDuration = options.lockDurationMs ?? workerDefaults.lockDurationMs;
   const engine = options.engine ?? createEngine({ actorFiles: options.actorFiles ?? [] });
-  // With PostgreSQL the worker opens the store itself, to learn when the shared thread lock is
-  // held and not read articles meanwhile (see IngestBatcher).
-  const gate = options.store ? undefined : new ReadGate();
-  const store = options.store ?? await openWorkerStore(options.db, concurrency, gate!);
+  const store = options.store ?? await openWorkerStore(options.db, concurrency);
   const ownsStore = !options.store;
   const dead = new Queue<DeadLetter>(deadLetterQueueName(target.name), { connection: redisOptions(target, true) });
   dead.on('error', () => {});
@@ -75,7 +76,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (ownsStore) await store.close();
     throw err;
   }
-  const batcher = new IngestBatcher(store, workerDefaults.maxGroup, store.kind === 'postgres' ? gate : undefined);
+  // With PostgreSQL, articles are committed without waiting for the thread fold, which runs in
+  // the background under the store-wide fold lock (PostgresStore.foldPending): workers never wait
+  // for each other's folds, and each fold takes every article stored meanwhile.
+  const shared = store.kind === 'postgres';
+  const folder = new BackgroundFold(store, workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
+  const batcher = new IngestBatcher(store, {
+    maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared, onStored: () => folder.request(),
+  });
   // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
   // then handed back, even one whose transaction is stuck: if that transaction commits after
   // all, the job's next run finds the content hash stored and writes nothing.
@@ -148,6 +156,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
   const running = worker.run();
   running.catch(() => {});
+  // Articles a worker that died had stored but not folded are folded now.
+  if (shared) folder.request();
 
   let closing: Promise<boolean> | null = null;
   const close = () => closing ??= (async () => {
@@ -165,6 +175,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await worker.close(true);
       clearTimeout(timer);
       await dead.close();
+      // A fold still running may finish; if not, its articles stay pending for the next worker.
+      await Promise.race([folder.settle(), new Promise((r) => setTimeout(r, 1000))]);
       // A transaction stuck in the database must not hold the shutdown: leave its connection to
       // end with the process (PostgreSQL then rolls it back).
       if (ownsStore) await Promise.race([store.close(), new Promise((r) => setTimeout(r, 1000))]);
@@ -172,17 +184,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
     clearTimeout(timer);
     await dead.close();
+    // Every stored article is folded before the worker stops.
+    await folder.settle();
     if (ownsStore) await store.close();
     return true;
   })();
   return { target, totals, close };
 }
 
-async function openWorkerStore(db: string | undefined, concurrency: number, gate: ReadGate): Promise<Store> {
+async function openWorkerStore(db: string | undefined, concurrency: number): Promise<Store> {
   const spec = db ?? process.env.PARLEY_DATABASE_URL;
   if (!spec || !/^postgres(ql)?:\/\//i.test(spec)) return openStore(spec);
   const { PostgresStore } = await import('../store/postgres/index.js');
-  const store = new PostgresStore({ url: spec, poolSize: concurrency + 2, onThreadLock: (held) => (held ? gate.close() : gate.open()) });
+  const store = new PostgresStore({ url: spec, poolSize: concurrency + 2 });
   try {
     await store.migrate();
   } catch (err) {

@@ -65,6 +65,13 @@ export interface IngestResult {
   events: number;
 }
 
+export interface IngestOptions {
+  /** Commit the articles and events now and leave the thread fold to a later `foldPending()`:
+   * a queue worker so never waits for another worker's fold. The fold is recorded in the same
+   * transaction, so an article is never stored without it. Ignored by SQLite (one writer). */
+  foldLater?: boolean;
+}
+
 export interface ActorSummary {
   country: string | null;
   sector: string | null;
@@ -79,6 +86,8 @@ export interface StoreStats {
   articles: number;
   events: number;
   threads: number;
+  /** PostgreSQL: articles stored but not yet folded into the threads (a background fold's backlog). */
+  pendingFolds?: number;
 }
 
 /**
@@ -89,8 +98,13 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   /** Stores documents (one transaction), skipping any whose content hash is already stored, and
-   * folds their events into the store's threads in the same transaction. */
-  ingest(documents: readonly ParleyDocument[]): Promise<IngestResult>;
+   * folds their threads into the store's threads before it resolves: SQLite in the same
+   * transaction; PostgreSQL records them as pending in that transaction and folds every pending
+   * article right after, under a store-wide fold lock (see `foldPending`). */
+  ingest(documents: readonly ParleyDocument[], options?: IngestOptions): Promise<IngestResult>;
+  /** Folds the articles stored with `foldLater` (by this or any other process) into the threads;
+   * resolves with how many it folded. SQLite never has any pending. */
+  foldPending(): Promise<number>;
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;

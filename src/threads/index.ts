@@ -1,12 +1,13 @@
 import { defineStage, type Stage } from '../document/pipeline.js';
-import type { ParleyDocument, Thread } from '../document/types.js';
+import type { Thread } from '../document/types.js';
 import { loadThreadModel, type ThreadModel } from './kinds.js';
-import { articleThreads, foldThreads } from './track.js';
+import { articleThreads, foldThreads, type FoldDocument } from './track.js';
 
 export { loadThreadModel } from './kinds.js';
 export type { ThreadModel, KindModel } from './kinds.js';
 export { readSignals } from './signals.js';
 export type { Signal } from './signals.js';
+export type { FoldDocument } from './track.js';
 export { articleThreads, foldThreads, corroboration, currentStatus, participantsMatch, outletOf } from './track.js';
 export { minhash, similarity } from './similarity.js';
 
@@ -21,6 +22,6 @@ export function threadsStage(model: ThreadModel = loadThreadModel()): Stage {
 }
 
 /** Folds the events of newly stored documents into the store's threads (pure). */
-export function updateThreads(existing: readonly Thread[], documents: readonly ParleyDocument[]): Thread[] {
+export function updateThreads(existing: readonly Thread[], documents: readonly FoldDocument[]): Thread[] {
   return foldThreads(existing, documents, loadThreadModel());
 }

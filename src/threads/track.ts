@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Document } from '../document/document.js';
-import type { ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
+import type { Article, ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
 import type { KindModel, ThreadModel } from './kinds.js';
 import { readSignals, type Signal } from './signals.js';
 import { minhash, similarity, NEAR_DUPLICATE } from './similarity.js';
@@ -164,13 +164,19 @@ function storeThreadId(t: Thread, articleId: string): string {
   return 'th-' + createHash('sha1').update(`${t.kind}|${articleId}|${t.participants.join(',')}|${t.history[0]?.evidence?.[0]?.start ?? 0}`).digest('hex').slice(0, 12);
 }
 
+/** What a fold reads of a stored document: a store may keep only this until it folds. */
+export interface FoldDocument {
+  article: Pick<Article, 'id' | 'published'>;
+  threads?: Thread[];
+}
+
 /**
  * Folds newly stored documents into the store's threads (pure: returns the new list). Each
  * article thread joins the store thread of the same kind whose participants it shares and whose
  * latest step lies within the time window; otherwise it starts a new one. Event ids become
  * `articleId:eventId`, the keys of the store's event rows.
  */
-export function foldThreads(existing: readonly Thread[], documents: readonly ParleyDocument[], model: ThreadModel): Thread[] {
+export function foldThreads(existing: readonly Thread[], documents: readonly FoldDocument[], model: ThreadModel): Thread[] {
   // Copy on write: a stored thread is cloned only when a document joins it or its derived fields
   // change; the others come back as they were given. A store holding thousands of threads folds a
   // batch in time proportional to what the batch touches, not to every thread it ever kept.
@@ -180,6 +186,17 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Par
     if (!own.has(threads[i])) { threads[i] = structuredClone(threads[i]); own.add(threads[i]); }
     return threads[i];
   };
+  // Thread indices by (kind, participant country): joining needs a shared participant
+  // (`participantsMatch`), so only these are tested, not every thread of a large batch.
+  const index = new Map<string, number[]>();
+  const indexThread = (i: number, countries: readonly string[]) => {
+    for (const c of countries) {
+      const key = `${threads[i].kind}|${c}`;
+      const list = index.get(key);
+      if (list) list.push(i); else index.set(key, [i]);
+    }
+  };
+  threads.forEach((t, i) => indexThread(i, t.participants));
   const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
   for (const doc of ordered) {
@@ -189,22 +206,28 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Par
       const kind = kindOf(model, local.kind);
       if (!kind) continue;
       const when = local.updated ?? pub;
-      const candidates: number[] = [];
-      for (let i = 0; i < threads.length; i++) {
-        const t = threads[i];
-        if (t.kind === local.kind && participantsMatch(t.participants, local.participants)
-          && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays)) candidates.push(i);
+      const candidates = new Set<number>();
+      for (const c of local.participants) {
+        for (const i of index.get(`${local.kind}|${c}`) ?? []) {
+          const t = threads[i];
+          if (!candidates.has(i) && participantsMatch(t.participants, local.participants)
+            && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays)) candidates.add(i);
+        }
       }
-      // The most recently updated candidate; among equals, the first (a stable sort's choice).
-      const best = candidates.sort((a, b) => (threads[b].updated ?? '').localeCompare(threads[a].updated ?? ''))[0];
+      // The most recently updated candidate; among equals, the first in the list (a stable sort's
+      // choice over candidates in list order).
+      const best = [...candidates].sort((a, b) => a - b).sort((a, b) => (threads[b].updated ?? '').localeCompare(threads[a].updated ?? ''))[0];
       let target: Thread;
       if (best === undefined) {
         target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
         threads.push(target);
         own.add(target);
+        indexThread(threads.length - 1, target.participants);
       } else {
         target = writable(best);
+        const added = local.participants.filter((c) => !target.participants.includes(c));
         target.participants = [...new Set([...target.participants, ...local.participants])];
+        indexThread(best, [...new Set(added)]);
       }
       const key = (id: string) => `${doc.article.id}:${id}`;
       for (const step of local.history) {

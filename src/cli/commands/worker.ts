@@ -39,6 +39,7 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
         io.err(`\r${io.colors.cyan('worker')} ${t.completed} done · ${t.stored} stored · ${t.duplicates} duplicate · ${t.failed} failed · ${(t.completed / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(0)}/s`);
       }
     },
+    onFold: (e) => io.err(`${io.isTTY ? '\n' : ''}parley: thread fold failed (its articles stay pending for the next fold): ${e.error}\n`),
   });
   io.err(`worker ready on ${worker.target.display} (queue "${worker.target.name}", concurrency ${concurrency})\n`);
   await new Promise<void>((resolve) => {

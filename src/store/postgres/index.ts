@@ -3,10 +3,10 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, participantsMatch, updateThreads } from '../../threads/index.js';
+import { loadThreadModel, participantsMatch, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import type {
-  ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
+  ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../types.js';
 
 interface ArticleTable {
@@ -30,8 +30,11 @@ interface ThreadTable {
   json: string; updated_at: string;
 }
 interface FoldStateTable { id: number; as_of: string | null }
+/** An article stored but not yet folded into the threads: what the fold needs of it. */
+interface PendingFoldTable { seq: Generated<string>; article_id: string; published: string | null; threads: string }
 interface Schema {
   articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; fold_state: FoldStateTable;
+  pending_folds: PendingFoldTable;
 }
 
 export const defaults = Object.freeze({
@@ -42,16 +45,16 @@ export const defaults = Object.freeze({
   searchChars: 300_000,
   /** Attempts for a transaction that lost a deadlock or serialization race. */
   transactionAttempts: 4,
+  /** Most pending articles folded in one fold transaction. */
+  foldBatch: 1000,
 });
 
 /**
- * The advisory lock key of one (thread kind, participant country): a fold holds the keys of every
- * (kind, country) of the threads it may write, so two folds that could touch the same thread wait
- * for each other and folds on disjoint participants run side by side.
+ * The store-wide advisory lock of the thread fold: one fold transaction at a time, on every
+ * process sharing the database. Articles never wait for it (they are committed with a pending
+ * fold row); only the folds do, and each fold drains every article pending by then.
  */
-export function threadLockKey(kind: string, country: string): bigint {
-  return createHash('sha1').update(`parley-thread|${kind}|${country}`).digest().readBigInt64BE(0);
-}
+export const FOLD_LOCK_KEY: bigint = createHash('sha1').update('parley-thread-fold').digest().readBigInt64BE(0);
 
 /**
  * Migrations are code, applied in name order, each in a transaction; Kysely's migrator takes a
@@ -124,22 +127,32 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
+MIGRATIONS['0002_pending_folds'] = {
+  async up(db: Kysely<any>) {
+    // Written in the article's transaction, deleted in the fold's: an article is folded exactly
+    // once even if the process that stored it dies before folding.
+    await sql`
+      CREATE TABLE pending_folds (
+        seq bigserial PRIMARY KEY,
+        article_id text COLLATE "C" NOT NULL,
+        published text COLLATE "C",
+        threads json NOT NULL
+      )`.execute(db);
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** How new documents are folded into the stored threads; `updateThreads` unless a test swaps it. */
-export type ThreadFold = (existing: readonly Thread[], documents: readonly ParleyDocument[]) => Thread[];
+export type ThreadFold = (existing: readonly Thread[], documents: readonly FoldDocument[]) => Thread[];
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
   url: string;
   poolSize?: number;
   fold?: ThreadFold;
-  /** Told, under the thread lock and so in commit order, which documents a fold is writing. */
-  onFold?: (documents: readonly ParleyDocument[]) => void;
-  /** Told when an ingest has taken its thread locks (true; other workers' folds on the same
-   * participants now wait for it) and when it has let go (false), so a caller can keep its event
-   * loop free while the locks are held. */
-  onThreadLock?: (held: boolean) => void;
+  /** Told, under the fold lock and so in commit order, which documents a fold is writing. */
+  onFold?: (documents: readonly FoldDocument[]) => void;
 }
 
 /** The terms of a user query, so punctuation never reaches the query parser. */
@@ -173,17 +186,16 @@ const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
  * The shared store for many workers: PostgreSQL through Kysely. Every ingest is one transaction,
- * idempotent by content hash (a unique index decides races between workers), and folds threads
- * under transaction-scoped advisory locks, one per (thread kind, participant country), so folds
- * that could touch the same thread run one after another and the others side by side.
+ * idempotent by content hash (a unique index decides races between workers), that stores the
+ * articles, their events and a pending fold row each; threads are then folded by `foldPending`
+ * under one store-wide lock, a batch of pending articles at a time.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly db: Kysely<Schema>;
   private readonly pool: pg.Pool;
   private readonly fold: ThreadFold;
-  private readonly onFold?: (documents: readonly ParleyDocument[]) => void;
-  private readonly onThreadLock?: (held: boolean) => void;
+  private readonly onFold?: (documents: readonly FoldDocument[]) => void;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaults.poolSize });
@@ -192,7 +204,6 @@ export class PostgresStore implements Store {
     this.db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: this.pool }) });
     this.fold = options.fold ?? updateThreads;
     this.onFold = options.onFold;
-    this.onThreadLock = options.onThreadLock;
   }
 
   async migrate(): Promise<void> {
@@ -213,17 +224,21 @@ export class PostgresStore implements Store {
     return Boolean(await this.db.selectFrom('articles').select('id').where('hash', '=', hash).executeTakeFirst());
   }
 
-  async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
+  async ingest(documents: readonly ParleyDocument[], options: IngestOptions = {}): Promise<IngestResult> {
     if (!documents.length) return { stored: [], duplicates: [], events: 0 };
+    const result = await this.retrying(() => this.db.transaction().execute((tx) => this.ingestIn(tx, documents)));
+    if (!options.foldLater && result.stored.length) await this.foldPending();
+    return result;
+  }
+
+  /** Runs a transaction again when it lost a deadlock or serialization race. */
+  private async retrying<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute((tx) => this.ingestIn(tx, documents));
+        return await run();
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (!code || !RETRYABLE.has(code) || attempt >= defaults.transactionAttempts) throw err;
-      } finally {
-        // The lock goes with the transaction (commit or rollback).
-        this.onThreadLock?.(false);
       }
     }
   }
@@ -284,37 +299,56 @@ export class PostgresStore implements Store {
     }
     for (let i = 0; i < events.length; i += 1000) await tx.insertInto('events').values(events.slice(i, i + 1000)).execute();
     for (let i = 0; i < parties.length; i += 5000) await tx.insertInto('event_parties').values(parties.slice(i, i + 5000)).execute();
-    if (fresh.length) await this.foldThreads(tx, fresh, now);
+    // The fold is recorded with the article and done by `foldPending`, in a transaction of its own.
+    for (let i = 0; i < fresh.length; i += 500) {
+      await tx.insertInto('pending_folds').values(fresh.slice(i, i + 500).map((d) => ({
+        article_id: d.article.id, published: d.article.published, threads: JSON.stringify(d.threads ?? []),
+      }))).execute();
+    }
     return result;
   }
 
   /**
-   * Folds new documents into the stored threads inside the ingest transaction, so that no fold
-   * ever works from a stale copy and loses another worker's step:
-   *
-   * - Only the threads a new article thread could join are loaded: same kind, shared participants
-   *   (as `participantsMatch` requires), latest step inside the joining window. A fold's cost so
-   *   stays independent of the table's size.
-   * - The fold is computed first without a lock. Then the transaction takes the advisory locks of
-   *   the (kind, country) pairs of its new threads and of the joinable threads it saw (held until
-   *   commit, shared by every process on the database) and looks the joinable threads
-   *   up again with their row versions: if they are the same, the computed result is what a fold
-   *   under the lock would give (the fold is pure) and is written; if another worker changed them
-   *   meanwhile, the fold runs again under the lock (after locking the participants of any thread
-   *   that joined the set). The locks are thus held for a few short queries and the write, not for
-   *   the fold itself.
-   * - Whether a thread is overdue depends on the newest date seen anywhere, so it is judged
-   *   against the newest date known when written and again on every read (the newest article's
-   *   date or a later thread step), rather than by rewriting every thread on every fold.
+   * Folds every pending article into the threads, a batch per transaction. Each fold transaction
+   * takes the store-wide fold lock (waiting for another process's fold to commit), deletes the
+   * oldest pending rows and writes the threads they change, so an article is folded exactly once:
+   * a fold that dies rolls back and leaves its rows pending for the next. Folds run one at a time
+   * but each drains everything stored meanwhile, so a fold's cost (loading the joinable threads,
+   * writing the changed ones) is shared by all the articles it folds. Articles are never held by
+   * it: `ingest` commits them first.
    */
-  private async foldThreads(tx: Transaction<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
+  async foldPending(): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const n = await this.retrying(() => this.db.transaction().execute((tx) => this.foldBatch(tx)));
+      folded += n;
+      if (n < defaults.foldBatch) return folded;
+    }
+  }
+
+  /**
+   * One fold transaction. Only the threads a pending article thread could join are loaded: same
+   * kind, shared participants (as `participantsMatch` requires), latest step inside the joining
+   * window, so its cost stays independent of the table's size. Whether a thread is overdue depends
+   * on the newest date seen anywhere: it is judged here against the newest date known and again on
+   * every read, rather than by rewriting every thread on every fold.
+   */
+  private async foldBatch(tx: Transaction<Schema>): Promise<number> {
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
+    const { rows: pending } = await sql<{ seq: string; article_id: string; published: string | null; threads: string }>`
+      DELETE FROM pending_folds WHERE seq IN (SELECT seq FROM pending_folds ORDER BY seq LIMIT ${defaults.foldBatch})
+      RETURNING seq, article_id, published, threads::text`.execute(tx);
+    if (!pending.length) return 0;
+    pending.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    const docs: FoldDocument[] = pending.map((r) => ({
+      article: { id: r.article_id, published: r.published }, threads: JSON.parse(r.threads) as Thread[],
+    }));
     const local = docs.flatMap((d) => (d.threads ?? []).map((t) => ({ t, when: t.updated ?? d.article.published })));
-    type Joinable = Map<string, { version: string; kind: string; participants: string[] }>;
-    const joinable = async (): Promise<Joinable> => {
-      if (!local.length) return new Map();
+    const existing = new Map<string, { raw: string; thread: Thread }>();
+    if (local.length) {
       const kinds = [...new Set(local.map((l) => l.t.kind))];
       const participants = [...new Set(local.flatMap((l) => l.t.participants))];
-      let q = tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated', sql<string>`xmin::text`.as('version')])
+      let q = tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated'])
         .where('kind', 'in', kinds)
         .where(sql<boolean>`participants && ${sql.val(participants)}::text[]`);
       const dates = local.map((l) => l.when).filter((d): d is string => Boolean(d && ISO_DAY.test(d)));
@@ -325,68 +359,43 @@ export class PostgresStore implements Store {
         const hi = shiftDays(dates.reduce((a, b) => (a > b ? a : b)), window + 1);
         q = q.where((eb) => eb.or([eb('updated', 'is', null), eb.and([eb('updated', '>=', lo), eb('updated', '<=', hi)])]));
       }
-      const rows = (await q.execute()).filter((t) => local.some((l) => l.t.kind === t.kind
-        && participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
-      return new Map(rows.map((r) => [r.id, { version: r.version, kind: r.kind, participants: r.participants }]));
-    };
-    // Parsed threads by id and row version: a refold under the lock reloads only what changed.
-    const loaded = new Map<string, { version: string; raw: string; thread: Thread }>();
-    const foldOver = async (threads: Joinable) => {
-      const missing = [...threads].filter(([id, t]) => loaded.get(id)?.version !== t.version).map(([id]) => id);
-      if (missing.length) {
-        const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw'), sql<string>`xmin::text`.as('version')])
-          .where('id', 'in', missing).execute();
-        for (const r of rows) loaded.set(r.id, { version: r.version, raw: r.raw, thread: JSON.parse(r.raw) as Thread });
+      // A stored thread is joinable if some new thread of its kind shares a participant and passes
+      // the fold's own tests; indexed by (kind, country), as a batch may hold a thousand of each.
+      const byKindCountry = new Map<string, (typeof local)[number][]>();
+      for (const l of local) {
+        for (const c of l.t.participants) {
+          const key = `${l.t.kind}|${c}`;
+          const list = byKindCountry.get(key);
+          if (list) list.push(l); else byKindCountry.set(key, [l]);
+        }
       }
-      const ids = [...threads.keys()].filter((id) => loaded.has(id)).sort();
-      // The fold is pure (it copies what it changes), so parsed threads can be passed twice.
-      const existing = ids.map((id) => loaded.get(id)!.thread);
-      const before = new Map(ids.map((id) => [id, loaded.get(id)!.raw]));
-      return { before, updated: this.fold(existing, docs) };
-    };
-    // Keys of (kind, participant country); see `threadLockKey`. A fold writes only new threads
-    // (made of its local threads) and the stored threads it loaded as joinable. Joining needs
-    // shared participants (`participantsMatch`: local threads have two or more), and a thread's
-    // participants only grow, so two folds that could write the same thread, or one of which
-    // could join a thread the other creates, both hold the key of at least one shared
-    // (kind, country) and run one after the other; folds on disjoint participants do not wait.
-    const held = new Set<bigint>();
-    const keysOf = (kind: string, participants: readonly string[]) => participants.map((c) => threadLockKey(kind, c));
-    const threadKeys = (threads: Joinable) => [...threads.values()].flatMap((t) => keysOf(t.kind, t.participants));
-    const lock = async (keys: readonly bigint[]) => {
-      const wanted = [...new Set(keys)].filter((k) => !held.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (!wanted.length) return;
-      // One statement takes them in array (sorted) order: folds that start with their full key
-      // set cannot deadlock. Keys added later (a thread that grew meanwhile) may come out of order;
-      // a deadlock then fails one transaction with 40P01 and `ingest` runs it again.
-      await sql`SELECT pg_advisory_xact_lock(k) FROM unnest(${sql.val(wanted.map(String))}::bigint[]) AS k`.execute(tx);
-      for (const k of wanted) held.add(k);
-    };
-    const seen = await joinable();
-    let folded = await foldOver(seen);
-    await lock([...local.flatMap((l) => keysOf(l.t.kind, l.t.participants)), ...threadKeys(seen)]);
-    if (held.size) this.onThreadLock?.(true);
-    let current = await joinable();
-    // A thread created or joined since the first look may name participants not locked yet.
-    for (let missing = threadKeys(current).filter((k) => !held.has(k)); missing.length; missing = threadKeys(current).filter((k) => !held.has(k))) {
-      await lock(missing);
-      current = await joinable();
+      const joinable = (t: { kind: string; participants: string[]; updated: string | null }) => t.participants.some((c) =>
+        byKindCountry.get(`${t.kind}|${c}`)?.some((l) => participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
+      const ids = (await q.execute()).filter(joinable).map((t) => t.id).sort();
+      for (let i = 0; i < ids.length; i += 1000) {
+        const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw')])
+          .where('id', 'in', ids.slice(i, i + 1000)).execute();
+        for (const r of rows) existing.set(r.id, { raw: r.raw, thread: JSON.parse(r.raw) as Thread });
+      }
     }
-    if (current.size !== seen.size || [...current].some(([id, t]) => seen.get(id)?.version !== t.version)) folded = await foldOver(current);
+    const ordered = [...existing.keys()].sort().map((id) => existing.get(id)!.thread);
+    const updated = this.fold(ordered, docs);
     this.onFold?.(docs);
 
-    // Overdue is judged against the newest date seen; reads judge it again, so the value stored
-    // here only needs to be a good guess. No shared row is written for it: a single "as of" row
-    // updated by every fold would serialise the commits of all workers.
     const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
     let asOf: string | null = newest?.published ?? null;
-    for (const d of docs) if (d.article.published && (!asOf || d.article.published > asOf)) asOf = d.article.published;
-    for (const t of folded.updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    for (const t of updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+    const now = new Date().toISOString();
     const changed: ThreadTable[] = [];
-    for (const t of folded.updated) {
+    for (const t of updated) {
+      const before = existing.get(t.id);
+      // The fold copies on write: a stored thread it returns as given is unchanged, unless the
+      // overdue judgement moved.
+      const wasOverdue = t.overdue;
       judgeOverdue(t, asOf);
+      if (before?.thread === t && t.overdue === wasOverdue) continue;
       const json = JSON.stringify(t);
-      if (folded.before.get(t.id) === json) continue;
+      if (before?.raw === json) continue;
       changed.push({ id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now });
     }
     for (let i = 0; i < changed.length; i += 500) {
@@ -395,6 +404,7 @@ export class PostgresStore implements Store {
         updated: eb.ref('excluded.updated'), json: eb.ref('excluded.json'), updated_at: eb.ref('excluded.updated_at'),
       }))).execute();
     }
+    return pending.length;
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -479,9 +489,12 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = async (t: 'articles' | 'events' | 'threads') =>
+    const count = async (t: 'articles' | 'events' | 'threads' | 'pending_folds') =>
       Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    return { articles: await count('articles'), events: await count('events'), threads: await count('threads') };
+    return {
+      articles: await count('articles'), events: await count('events'), threads: await count('threads'),
+      pendingFolds: await count('pending_folds'),
+    };
   }
 
   async close(): Promise<void> {

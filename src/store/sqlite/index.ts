@@ -167,6 +167,11 @@ export class SqliteStore implements Store {
     return Boolean(await this.db.selectFrom('articles').select('pk').where('hash', '=', hash).executeTakeFirst());
   }
 
+  /** The single writer folds inside each ingest transaction: nothing is ever pending. */
+  async foldPending(): Promise<number> {
+    return 0;
+  }
+
   async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
     const result: IngestResult = { stored: [], duplicates: [], events: 0 };
     if (!documents.length) return result;
