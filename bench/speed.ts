@@ -18,16 +18,24 @@
  * The worker-thread part is bench/parallel.ts, run in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createEngine, type Engine } from '../src/engine.js';
-import { SqliteStore } from '../src/store/index.js';
+import type { createEngine as CreateEngine, Engine } from '../src/engine.js';
+import type { SqliteStore as SqliteStoreClass } from '../src/store/index.js';
 import { generateCorpus } from './corpus.js';
+
+// The compiled package when it is built (`npm run bench` builds it first), as the `parley`
+// command runs it: under tsx the TypeScript loader's own thread and caches would count in the
+// peak RSS, and they are no part of reading.
+const distEngine = fileURLToPath(new URL('../dist/src/engine.js', import.meta.url));
+const code = existsSync(distEngine) ? 'dist' : 'src (tsx)';
+const { createEngine } = (await import(code === 'dist' ? pathToFileURL(distEngine).href : '../src/engine.js')) as { createEngine: typeof CreateEngine };
+const { SqliteStore } = (await import(code === 'dist' ? pathToFileURL(fileURLToPath(new URL('../dist/src/store/index.js', import.meta.url))).href : '../src/store/index.js')) as { SqliteStore: typeof SqliteStoreClass };
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } } });
 const N = Number(values.articles ?? 10_000);
@@ -140,6 +148,8 @@ const result = {
     cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
   },
   corpus: { articles: corpus.length, sentences, characters: corpus.reduce((n, a) => n + a.text.length, 0) },
+  /** The code the one-thread figures ran: dist (built) or src through tsx. */
+  code,
   startup: { ms: startup.wallMs, cpuMs: startup.cpuMs },
   read: {
     /** One core, wall clock: the headline figure. */
