@@ -19,34 +19,80 @@ export interface Segmentation {
 }
 
 /**
+ * What wink-nlp says of one lexeme (its uniqueId), whatever the token: wink-nlp reads a token's
+ * value and type from the lexeme alone (`cache.value(id)`, `cache.property(id, 'tokenType')`),
+ * and the lexicon is append-only, so an id always names the same value and type.
+ */
+interface LexemeFacts {
+  value: string;
+  lower: string;
+  kind: string;
+  /**
+   * Lemmas by POS, for tokens that are not parts of a contraction. wink-nlp's `its.lemma` for
+   * such a token reads only the lexeme (its spelling map, single-lemma flag and normal form) and
+   * the token's POS, and its lemmatizer checks candidates against the built-in vocabulary only:
+   * so the lemma is a function of (id, POS). A contraction's lemma is stored per token instead.
+   */
+  lemmaByPos: Map<string, string>;
+}
+
+/** Lexemes already seen, by uniqueId. Bounded: cleared when full (it is a memo, not a record). */
+const lexemeMemo = new Map<number, LexemeFacts>();
+const LEXEME_MEMO_LIMIT = 200_000;
+
+/**
  * Splits text into sentences and tokens with POS, lemma and negation, keeping UTF-16 offsets.
  * wink-nlp is lossless: each token's preceding spaces plus its value rebuild the text exactly,
  * which is what the offsets are computed from.
+ *
+ * A text repeats few words many times, so what depends on the word alone (value, lower case,
+ * type, most lemmas) is read once per lexeme and remembered; wink-nlp is asked per token only
+ * for what depends on the context (POS, negation, spaces, contraction).
  */
 export function segment(text: string): Segmentation {
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out(its.value) as string[];
+  const ids = toks.out(its.uniqueId as never) as unknown as number[];
   const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
-  const lemmas = toks.out(its.lemma as never) as unknown as string[];
   const negs = toks.out(its.negationFlag) as unknown as boolean[];
-  const types = toks.out(its.type) as string[];
+  const contracted = toks.out(its.contractionFlag as never) as unknown as boolean[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
-  const sentenceOf = new Int32Array(values.length);
-  spans.forEach(([a, b], k) => { for (let i = a; i <= b; i++) sentenceOf[i] = k; });
+  const sentenceOf = new Int32Array(ids.length);
+  for (let k = 0; k < spans.length; k++) {
+    const b = spans[k][1];
+    for (let i = spans[k][0]; i <= b; i++) sentenceOf[i] = k;
+  }
 
-  const tokens: Token[] = new Array(values.length);
+  const tokens: Token[] = new Array(ids.length);
   let offset = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     offset += spaces[i].length;
-    const v = values[i];
+    let facts = lexemeMemo.get(ids[i]);
+    if (facts === undefined) {
+      const item = toks.itemAt(i);
+      const value = item.out(its.value) as string;
+      facts = { value, lower: value.toLowerCase(), kind: item.out(its.type) as string, lemmaByPos: new Map() };
+      if (lexemeMemo.size >= LEXEME_MEMO_LIMIT) lexemeMemo.clear();
+      lexemeMemo.set(ids[i], facts);
+    }
+    const p = pos[i];
+    let lemma: string | undefined;
+    if (contracted[i]) lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
+    else {
+      lemma = facts.lemmaByPos.get(p);
+      if (lemma === undefined) {
+        lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
+        facts.lemmaByPos.set(p, lemma);
+      }
+    }
+    const v = facts.value;
     tokens[i] = {
-      index: i, start: offset, end: offset + v.length, text: v, lower: v.toLowerCase(),
-      pos: pos[i], lemma: lemmas[i], negated: Boolean(negs[i]), kind: types[i], sentence: sentenceOf[i],
+      index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,
+      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence: sentenceOf[i],
     };
     offset += v.length;
   }
