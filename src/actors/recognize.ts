@@ -67,10 +67,13 @@ interface Atom {
   /** Token range [i, j). */
   i: number;
   j: number;
-  hits: Hit[];
+  readonly hits: readonly Hit[];
   /** The normalised text of the atom. */
   key: string;
 }
+
+/** The hits of an atom the dictionary does not know: one shared empty list (hit lists are never changed). */
+const NO_HITS: readonly Hit[] = [];
 
 type Countryish =
   | { kind: 'country' | 'capital'; iso3: string; atom: Atom; possessive: boolean }
@@ -93,24 +96,62 @@ const isWordToken = (t: RecToken): boolean => {
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINITE, ...MODIFIERS, ...QUANTITY_NOUNS, ...SOURCE_HEADS]);
 
-/** What the dictionary says of a token key as the first token of a phrase. */
-interface FirstKey { list: readonly AliasHit[] | undefined; prefix: boolean }
+/**
+ * What the dictionary says of a key (a token's, or a run of tokens'): the aliases it names and
+ * whether a longer alias starts with it. The entries one token longer hang off it, so a phrase
+ * met before is matched again without building and hashing its key string.
+ */
+interface KeyEntry {
+  key: string;
+  list: readonly AliasHit[] | undefined;
+  prefix: boolean;
+  /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
+  spaced: Map<string, KeyEntry> | null;
+  glued: Map<string, KeyEntry> | null;
+}
 
-/** Per dictionary, the first-token answers already looked up (bounded: cleared when full). */
-const firstKeys = new WeakMap<ActorDictionary, Map<string, FirstKey>>();
-const FIRST_KEY_MEMO_LIMIT = 100_000;
+interface KeyMemo { firsts: Map<string, KeyEntry>; size: number }
 
-function firstKeyOf(dict: ActorDictionary, key: string): FirstKey {
-  let memo = firstKeys.get(dict);
-  if (!memo) firstKeys.set(dict, (memo = new Map()));
-  let entry = memo.get(key);
+/** Per dictionary, the keys already looked up. Bounded: cleared when full (longer keys go with their first). */
+const keyMemos = new WeakMap<ActorDictionary, KeyMemo>();
+const KEY_MEMO_LIMIT = 100_000;
+
+function keyMemoOf(dict: ActorDictionary): KeyMemo {
+  let memo = keyMemos.get(dict);
+  if (!memo) keyMemos.set(dict, (memo = { firsts: new Map(), size: 0 }));
+  return memo;
+}
+
+function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
+  memo.size++;
+  return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), spaced: null, glued: null };
+}
+
+/** The entry of a token key as the first token of a phrase. */
+function firstKeyOf(dict: ActorDictionary, key: string): KeyEntry {
+  const memo = keyMemoOf(dict);
+  let entry = memo.firsts.get(key);
   if (!entry) {
-    entry = { list: dict.phrases.get(key), prefix: dict.prefixes.has(key) };
-    if (memo.size >= FIRST_KEY_MEMO_LIMIT) memo.clear();
-    memo.set(key, entry);
+    if (memo.size >= KEY_MEMO_LIMIT) { memo.firsts.clear(); memo.size = 0; }
+    entry = lookUpKey(dict, memo, key);
+    memo.firsts.set(key, entry);
   }
   return entry;
 }
+
+/** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
+function longerKeyOf(dict: ActorDictionary, prev: KeyEntry, spaced: boolean, next: string): KeyEntry {
+  const map = spaced ? (prev.spaced ??= new Map()) : (prev.glued ??= new Map());
+  let entry = map.get(next);
+  if (!entry) {
+    entry = lookUpKey(dict, keyMemoOf(dict), spaced ? `${prev.key} ${next}` : prev.key + next);
+    map.set(next, entry);
+  }
+  return entry;
+}
+
+/** Whitespace or a curly quote: what the exact case rule evens out before comparing. */
+const NEEDS_EVENING = /[\s’‘]/;
 
 class SentenceReader {
   private readonly atoms: Atom[] = [];
@@ -126,41 +167,49 @@ class SentenceReader {
   ) {
     for (let i = from; i < to;) {
       const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: [], key: keys[i] }); i++; }
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i] }); i++; }
     }
   }
 
   // ---- dictionary matching ---------------------------------------------------------------
 
   private passes(h: AliasHit, i: number, j: number): boolean {
-    const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
-    if (h.caseRule === 'exact') return surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") === h.written;
-    if (h.caseRule === 'upper') return isUpper(surface);
+    if (h.caseRule === 'exact') {
+      const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
+      // Most surfaces have no whitespace or curly quote to even out: compare them as they are.
+      return (NEEDS_EVENING.test(surface) ? surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") : surface) === h.written;
+    }
+    if (h.caseRule === 'upper') return isUpper(this.text.slice(this.toks[i].start, this.toks[j - 1].end));
     // Common nouns and titles must not be verbs here ("Russia forces Ukraine", "press demands").
     const pos = this.toks[j - 1].pos;
     return pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADV' && pos !== 'ADP' && pos !== 'PRON' && pos !== 'DET';
   }
 
+  /** The hits of a dictionary entry whose case rule holds for tokens [i, j), or null when none does. */
+  private passingHits(list: readonly AliasHit[], i: number, j: number): Hit[] | null {
+    let hits: Hit[] | null = null;
+    for (let k = 0; k < list.length; k++) {
+      if (this.passes(list[k], i, j)) (hits ??= []).push(list[k].hit);
+    }
+    return hits;
+  }
+
   /** The longest dictionary phrase starting at token i, with the hits whose case rule holds. */
   private matchAt(i: number): Atom | null {
     const t = this.toks;
-    if (!isWordToken(t[i])) return null;
-    let key = '';
+    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return null;
+    // A phrase's first token is looked up in a small memo of the article vocabulary rather
+    // than in the whole dictionary (most tokens start nothing).
+    let entry = firstKeyOf(this.dict, this.keys[i]);
     let best: Atom | null = null;
-    for (let j = i; j < this.to && j - i < this.dict.maxTokens; j++) {
-      if (t[j].pos === 'SPACE') break;
-      if (j > i && t[j].start > t[j - 1].end) key += ' ';
-      key += this.keys[j];
-      // A phrase's first token is looked up in a small memo of the article vocabulary rather
-      // than in the whole dictionary (most tokens start nothing).
-      const first = j === i ? firstKeyOf(this.dict, key) : null;
-      const list = first ? first.list : this.dict.phrases.get(key);
-      if (!list) {
-        if (!(first ? first.prefix : this.dict.prefixes.has(key))) break;
-        continue;
-      }
-      const hits = list.filter((h) => this.passes(h, i, j + 1)).map((h) => h.hit);
-      if (hits.length) best = { i, j: j + 1, hits, key };
+    for (let j = i; ;) {
+      if (entry.list) {
+        const hits = this.passingHits(entry.list, i, j + 1);
+        if (hits) best = { i, j: j + 1, hits, key: entry.key };
+      } else if (!entry.prefix) break;
+      j++;
+      if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
+      entry = longerKeyOf(this.dict, entry, t[j].start > t[j - 1].end, this.keys[j]);
     }
     return best;
   }
@@ -171,12 +220,24 @@ class SentenceReader {
   private word(a: Atom | undefined): string { return a ? a.key : ''; }
   private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
   private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
-    return a?.hits.find((h): h is Extract<Hit, { kind: K }> => h.kind === kind);
+    if (!a) return undefined;
+    const hits = a.hits;
+    for (let k = 0; k < hits.length; k++) if (hits[k].kind === kind) return hits[k] as Extract<Hit, { kind: K }>;
+    return undefined;
+  }
+  /** The first title hit of the atom that is plural (a group: "ministers"), or singular. */
+  private titleHit(a: Atom, plural: boolean): Extract<Hit, { kind: 'title' }> | undefined {
+    const hits = a.hits;
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k];
+      if (h.kind === 'title' && h.plural === plural) return h;
+    }
+    return undefined;
   }
   private isPossessive(a: Atom | undefined): boolean { const w = this.word(a); return w === "'s" || w === "'"; }
 
   private countryish(a: Atom | undefined): Countryish | null {
-    if (!a) return null;
+    if (!a || !a.hits.length) return null;
     const c = this.hit(a, 'country');
     if (c) return { kind: 'country', iso3: c.iso3, atom: a, possessive: false };
     const d = this.hit(a, 'demonym');
@@ -198,18 +259,18 @@ class SentenceReader {
     return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
   }
 
-  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'sector' || (h.kind === 'title' && h.plural)); }
-  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'title' && !h.plural); }
+  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && (!!this.hit(a, 'sector') || !!this.titleHit(a, true)); }
+  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && !!this.titleHit(a, false); }
   private sectorOf(a: Atom): string | null {
     const s = this.hit(a, 'sector');
     if (s) return s.sector;
-    const t = a.hits.find((h) => h.kind === 'title' && h.plural) as Extract<Hit, { kind: 'title' }> | undefined;
+    const t = this.titleHit(a, true);
     return t ? t.title.sector : null;
   }
   private isPlural(a: Atom): boolean {
     const s = this.hit(a, 'sector');
     if (s) return s.plural;
-    return a.hits.some((h) => h.kind === 'title' && h.plural);
+    return !!this.titleHit(a, true);
   }
 
   /** A capitalised token that may be part of a name. */
@@ -234,9 +295,16 @@ class SentenceReader {
       const a = atoms[q];
       const t = this.tok(a)!;
       const attached = q > p && t.start === this.toks[atoms[q - 1].j - 1].end;
-      if (a.hits.some((h) => h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') && !a.hits.some((h) => h.kind === 'person')) break;
-      const pr = a.hits.filter((h) => h.kind === 'person').map((h) => (h as Extract<Hit, { kind: 'person' }>).person);
-      if (pr.length) { persons = pr; q++; continue; }
+      if (a.hits.length) {
+        let placeLike = false;
+        let pr: PersonRecord[] | null = null;
+        for (const h of a.hits) {
+          if (h.kind === 'person') (pr ??= []).push(h.person);
+          else if (h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') placeLike = true;
+        }
+        if (placeLike && !pr) break;
+        if (pr) { persons = pr; q++; continue; }
+      }
       if (attached && /^[-'’]$/.test(t.text) && q + 1 < atoms.length && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
       if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(NAME_PARTICLES.has(t.lower) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
         if (q === p && NAME_PARTICLES.has(t.lower)) break;
@@ -326,17 +394,19 @@ class SentenceReader {
     return this.emit(i, a.j, 'GPE', ref, { asActor: !locative && !nested, country: c.iso3, nested });
   }
 
+  /** Most tokens open no actor phrase: a lower-case verb, a comma. `read` leaves them at once. */
+  private mayOpenPhrase(a: Atom): boolean {
+    if (a.hits.length) return true;
+    const t = this.toks[a.i];
+    return isUpper(t.text) || t.pos === 'NUM' || PHRASE_OPENERS.has(a.key) || (t.pos === 'ADJ' && isWordToken(t));
+  }
+
   /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
   read(p: number): number {
     const atoms = this.atoms;
     const n = atoms.length;
     if (p >= n) return p;
-    // Most tokens open no actor phrase: a lower-case verb, a comma. Leave them at once.
-    const first = atoms[p];
-    if (!first.hits.length) {
-      const t = this.toks[first.i];
-      if (!isUpper(t.text) && t.pos !== 'NUM' && !PHRASE_OPENERS.has(first.key) && !(t.pos === 'ADJ' && isWordToken(t))) return p;
-    }
+    if (!this.mayOpenPhrase(atoms[p])) return p;
     let q = p;
     let det: string | null = null;
     // Determiner or quantifier: "the", "one", "two", "a few".
@@ -776,6 +846,8 @@ class SentenceReader {
   run(): Mention[] {
     let p = 0;
     while (p < this.atoms.length) {
+      // The check `read` opens with, made here too: `read` is large, and most atoms open nothing.
+      if (!this.mayOpenPhrase(this.atoms[p])) { p++; continue; }
       const next = this.read(p);
       p = next > p ? next : p + 1;
     }
