@@ -32,8 +32,38 @@ interface LexemeFacts {
    * such a token reads only the lexeme (its spelling map, single-lemma flag and normal form) and
    * the token's POS, and its lemmatizer checks candidates against the built-in vocabulary only:
    * so the lemma is a function of (id, POS). A contraction's lemma is stored per token instead.
+   * Most words are met with one POS: the first is kept apart from the others.
    */
-  lemmaByPos: Map<string, string>;
+  firstPos: string | undefined;
+  firstLemma: string;
+  otherLemmas: Map<string, string> | null;
+}
+
+/** The lemma already known for a lexeme with this POS, if any. */
+function knownLemma(facts: LexemeFacts, pos: string): string | undefined {
+  return facts.firstPos === pos ? facts.firstLemma : facts.otherLemmas?.get(pos);
+}
+
+function rememberLemma(facts: LexemeFacts, pos: string, lemma: string): void {
+  if (facts.firstPos === undefined) { facts.firstPos = pos; facts.firstLemma = lemma; } else (facts.otherLemmas ??= new Map()).set(pos, lemma);
+}
+
+/** Are the sentence spans in text order, none overlapping the next? (wink-nlp's always are.) */
+function inOrder(spans: readonly [number, number][]): boolean {
+  for (let k = 0; k < spans.length; k++) {
+    if (spans[k][0] > spans[k][1] || (k > 0 && spans[k][0] <= spans[k - 1][1])) return false;
+  }
+  return true;
+}
+
+/** Each token's sentence: the last span holding it, 0 for a token in none. */
+function sentenceOfTokens(spans: readonly [number, number][], count: number): Int32Array {
+  const sentenceOf = new Int32Array(count);
+  for (let k = 0; k < spans.length; k++) {
+    const b = spans[k][1];
+    for (let i = spans[k][0]; i <= b; i++) sentenceOf[i] = k;
+  }
+  return sentenceOf;
 }
 
 /** Lexemes already seen, by uniqueId. Bounded: cleared when full (it is a memo, not a record). */
@@ -61,11 +91,10 @@ export function segment(text: string): Segmentation {
   const contracted = toks.out(its.contractionFlag as never) as unknown as boolean[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
-  const sentenceOf = new Int32Array(ids.length);
-  for (let k = 0; k < spans.length; k++) {
-    const b = spans[k][1];
-    for (let i = spans[k][0]; i <= b; i++) sentenceOf[i] = k;
-  }
+  // Spans in order are walked alongside the tokens, which gives the same sentence indices as the
+  // table built otherwise (and spares a typed array per text).
+  const sentenceOf = inOrder(spans) ? null : sentenceOfTokens(spans, ids.length);
+  let span = 0;
 
   const tokens: Token[] = new Array(ids.length);
   let offset = 0;
@@ -75,7 +104,7 @@ export function segment(text: string): Segmentation {
     if (facts === undefined) {
       const item = toks.itemAt(i);
       const value = item.out(its.value) as string;
-      facts = { value, lower: value.toLowerCase(), kind: item.out(its.type) as string, lemmaByPos: new Map() };
+      facts = { value, lower: value.toLowerCase(), kind: item.out(its.type) as string, firstPos: undefined, firstLemma: '', otherLemmas: null };
       if (lexemeMemo.size >= LEXEME_MEMO_LIMIT) lexemeMemo.clear();
       lexemeMemo.set(ids[i], facts);
     }
@@ -83,16 +112,22 @@ export function segment(text: string): Segmentation {
     let lemma: string | undefined;
     if (contracted[i]) lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
     else {
-      lemma = facts.lemmaByPos.get(p);
+      lemma = knownLemma(facts, p);
       if (lemma === undefined) {
         lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
-        facts.lemmaByPos.set(p, lemma);
+        rememberLemma(facts, p, lemma);
       }
+    }
+    let sentence = 0;
+    if (sentenceOf) sentence = sentenceOf[i];
+    else {
+      while (span < spans.length && spans[span][1] < i) span++;
+      if (span < spans.length && spans[span][0] <= i) sentence = span;
     }
     const v = facts.value;
     tokens[i] = {
       index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,
-      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence: sentenceOf[i],
+      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence,
     };
     offset += v.length;
   }
