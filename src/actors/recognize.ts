@@ -101,24 +101,25 @@ const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINI
  * whether a longer alias starts with it. The entries one token longer hang off it, so a phrase
  * met before is matched again without building and hashing its key string.
  */
-interface KeyEntry {
-  key: string;
-  list: readonly AliasHit[] | undefined;
-  prefix: boolean;
+export interface KeyEntry {
+  /** The normalised text. */
+  readonly key: string;
+  readonly list: readonly AliasHit[] | undefined;
+  readonly prefix: boolean;
   /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
   spaced: Map<string, KeyEntry> | null;
   glued: Map<string, KeyEntry> | null;
 }
 
-interface KeyMemo { firsts: Map<string, KeyEntry>; size: number }
-
-/** Per dictionary, the keys already looked up. Bounded: cleared when full (longer keys go with their first). */
+/** Per dictionary, the entries of token texts already met (a vocabulary repeats from article to article). */
+interface KeyMemo { byText: Map<string, KeyEntry>; size: number }
 const keyMemos = new WeakMap<ActorDictionary, KeyMemo>();
+/** Entries kept at most, longer ones included: the memo is cleared when full (longer entries go with their first). */
 const KEY_MEMO_LIMIT = 100_000;
 
 function keyMemoOf(dict: ActorDictionary): KeyMemo {
   let memo = keyMemos.get(dict);
-  if (!memo) keyMemos.set(dict, (memo = { firsts: new Map(), size: 0 }));
+  if (!memo) keyMemos.set(dict, (memo = { byText: new Map(), size: 0 }));
   return memo;
 }
 
@@ -127,24 +128,12 @@ function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry 
   return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), spaced: null, glued: null };
 }
 
-/** The entry of a token key as the first token of a phrase. */
-function firstKeyOf(dict: ActorDictionary, key: string): KeyEntry {
-  const memo = keyMemoOf(dict);
-  let entry = memo.firsts.get(key);
-  if (!entry) {
-    if (memo.size >= KEY_MEMO_LIMIT) { memo.firsts.clear(); memo.size = 0; }
-    entry = lookUpKey(dict, memo, key);
-    memo.firsts.set(key, entry);
-  }
-  return entry;
-}
-
 /** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
-function longerKeyOf(dict: ActorDictionary, prev: KeyEntry, spaced: boolean, next: string): KeyEntry {
+function longerKeyOf(dict: ActorDictionary, memo: KeyMemo, prev: KeyEntry, spaced: boolean, next: string): KeyEntry {
   const map = spaced ? (prev.spaced ??= new Map()) : (prev.glued ??= new Map());
   let entry = map.get(next);
   if (!entry) {
-    entry = lookUpKey(dict, keyMemoOf(dict), spaced ? `${prev.key} ${next}` : prev.key + next);
+    entry = lookUpKey(dict, memo, spaced ? `${prev.key} ${next}` : prev.key + next);
     map.set(next, entry);
   }
   return entry;
@@ -156,18 +145,20 @@ const NEEDS_EVENING = /[\s’‘]/;
 class SentenceReader {
   private readonly atoms: Atom[] = [];
   readonly out: Mention[] = [];
+  private readonly memo: KeyMemo;
 
   constructor(
     private readonly dict: ActorDictionary,
     private readonly text: string,
     private readonly toks: readonly RecToken[],
-    private readonly keys: readonly string[],
+    private readonly keys: readonly KeyEntry[],
     private readonly from: number,
     private readonly to: number,
   ) {
+    this.memo = keyMemoOf(dict);
     for (let i = from; i < to;) {
       const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i] }); i++; }
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i].key }); i++; }
     }
   }
 
@@ -200,7 +191,7 @@ class SentenceReader {
     if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return null;
     // A phrase's first token is looked up in a small memo of the article vocabulary rather
     // than in the whole dictionary (most tokens start nothing).
-    let entry = firstKeyOf(this.dict, this.keys[i]);
+    let entry = this.keys[i];
     let best: Atom | null = null;
     for (let j = i; ;) {
       if (entry.list) {
@@ -209,7 +200,7 @@ class SentenceReader {
       } else if (!entry.prefix) break;
       j++;
       if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
-      entry = longerKeyOf(this.dict, entry, t[j].start > t[j - 1].end, this.keys[j]);
+      entry = longerKeyOf(this.dict, this.memo, entry, t[j].start > t[j - 1].end, this.keys[j].key);
     }
     return best;
   }
@@ -865,32 +856,26 @@ class SentenceReader {
   }
 }
 
-/** Normalised keys of the tokens, computed once per article. */
-export function tokenKeys(toks: readonly RecToken[]): string[] {
-  const keys = new Array<string>(toks.length);
+/** The dictionary entries of the tokens' normalised keys, computed once per article. */
+export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): KeyEntry[] {
+  const memo = keyMemoOf(dict);
+  const keys = new Array<KeyEntry>(toks.length);
   for (let i = 0; i < toks.length; i++) {
     const text = toks[i].text;
-    let key = tokenKeyMemo.get(text);
-    if (key === undefined) {
-      key = normalizeKey(text);
-      if (tokenKeyMemo.size >= TOKEN_KEY_MEMO_LIMIT) tokenKeyMemo.clear();
-      tokenKeyMemo.set(text, key);
+    let entry = memo.byText.get(text);
+    if (entry === undefined) {
+      if (memo.size >= KEY_MEMO_LIMIT) { memo.byText.clear(); memo.size = 0; }
+      entry = lookUpKey(dict, memo, normalizeKey(text));
+      memo.byText.set(text, entry);
     }
-    keys[i] = key;
+    keys[i] = entry;
   }
   return keys;
 }
 
-/**
- * Token keys already computed: a vocabulary repeats from article to article, and a reused key is
- * one string whose hash the dictionary lookups have already computed. Bounded: cleared when full.
- */
-const TOKEN_KEY_MEMO_LIMIT = 100_000;
-const tokenKeyMemo = new Map<string, string>();
-
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
 export function recognizeSentence(
-  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly string[], from: number, to: number,
+  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], from: number, to: number,
   pronounWords?: ReadonlySet<string>,
 ): { mentions: Mention[]; pronouns: { start: number; end: number; sentence: number }[] } {
   const reader = new SentenceReader(dict, text, toks, keys, from, to);
