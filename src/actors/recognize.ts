@@ -70,6 +70,8 @@ interface Atom {
   readonly hits: readonly Hit[];
   /** The normalised text of the atom. */
   key: string;
+  /** The closed word lists the key is in (`Word` flags). */
+  words: number;
 }
 
 /** The hits of an atom the dictionary does not know: one shared empty list (hit lists are never changed). */
@@ -97,6 +99,26 @@ const isWordToken = (t: RecToken): boolean => {
 const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINITE, ...MODIFIERS, ...QUANTITY_NOUNS, ...SOURCE_HEADS]);
 
 /**
+ * The word lists the grammar asks an atom's key about, as bit flags: asked once per key (the
+ * answers are kept with the key's dictionary entry), then each question is a bit test.
+ */
+const Word = {
+  opener: 1 << 0, determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
+  sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
+} as const;
+const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
+  [PHRASE_OPENERS, Word.opener], [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
+  [HONORIFICS, Word.honorific], [GROUP_HEADS, Word.groupHead], [SOURCE_HEADS, Word.sourceHead], [EQUIPMENT, Word.equipment],
+  [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
+];
+
+function wordFlagsOf(key: string): number {
+  let flags = 0;
+  for (const [list, flag] of WORD_LISTS) if (list.has(key)) flags |= flag;
+  return flags;
+}
+
+/**
  * What the dictionary says of a key (a token's, or a run of tokens'): the aliases it names and
  * whether a longer alias starts with it. The entries one token longer hang off it, so a phrase
  * met before is matched again without building and hashing its key string.
@@ -106,6 +128,8 @@ export interface KeyEntry {
   readonly key: string;
   readonly list: readonly AliasHit[] | undefined;
   readonly prefix: boolean;
+  /** The closed word lists the key is in (`Word` flags). */
+  readonly words: number;
   /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
   spaced: Map<string, KeyEntry> | null;
   glued: Map<string, KeyEntry> | null;
@@ -125,7 +149,7 @@ function keyMemoOf(dict: ActorDictionary): KeyMemo {
 
 function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
   memo.size++;
-  return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), spaced: null, glued: null };
+  return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
 }
 
 /** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
@@ -158,7 +182,7 @@ class SentenceReader {
     this.memo = keyMemoOf(dict);
     for (let i = from; i < to;) {
       const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i].key }); i++; }
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i].key, words: keys[i].words }); i++; }
     }
   }
 
@@ -196,7 +220,7 @@ class SentenceReader {
     for (let j = i; ;) {
       if (entry.list) {
         const hits = this.passingHits(entry.list, i, j + 1);
-        if (hits) best = { i, j: j + 1, hits, key: entry.key };
+        if (hits) best = { i, j: j + 1, hits, key: entry.key, words: entry.words };
       } else if (!entry.prefix) break;
       j++;
       if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
@@ -209,6 +233,8 @@ class SentenceReader {
 
   private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
   private word(a: Atom | undefined): string { return a ? a.key : ''; }
+  /** Is the atom's key in the word list `flag` stands for? (No atom is in none.) */
+  private is(a: Atom | undefined, flag: number): boolean { return !!a && (a.words & flag) !== 0; }
   private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
   private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
     if (!a) return undefined;
@@ -244,8 +270,7 @@ class SentenceReader {
   private isModifier(a: Atom | undefined): boolean {
     if (!a || a.hits.length) return false;
     const t = this.tok(a)!;
-    const w = this.word(a);
-    if (MODIFIERS.has(w)) return true;
+    if (a.words & Word.modifier) return true;
     // Capitalised adjectives that are not nationalities the dictionary knows: "a European diplomat".
     return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
   }
@@ -360,7 +385,7 @@ class SentenceReader {
 
   private placeNounAfter(p: number): boolean {
     const a = this.atoms[p];
-    return !!a && PLACE_NOUNS.has(this.word(a));
+    return !!a && this.is(a, Word.placeNoun);
   }
 
   private countryOf(c: Countryish): string {
@@ -389,7 +414,7 @@ class SentenceReader {
   private mayOpenPhrase(a: Atom): boolean {
     if (a.hits.length) return true;
     const t = this.toks[a.i];
-    return isUpper(t.text) || t.pos === 'NUM' || PHRASE_OPENERS.has(a.key) || (t.pos === 'ADJ' && isWordToken(t));
+    return isUpper(t.text) || t.pos === 'NUM' || (a.words & Word.opener) !== 0 || (t.pos === 'ADJ' && isWordToken(t));
   }
 
   /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
@@ -413,7 +438,7 @@ class SentenceReader {
       const w = this.word(atoms[q]);
       if ((QUANTITY_NOUNS.has(w) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
         q += 2; spanStart = q;
-        if (DETERMINERS.has(this.word(atoms[q]))) q++;
+        if (this.is(atoms[q], Word.determiner)) q++;
         continue;
       }
       if (this.tok(atoms[q])?.pos === 'NUM' && !atoms[q].hits.length) { q++; counted = true; continue; }
@@ -426,14 +451,14 @@ class SentenceReader {
     const modSectors: string[] = [];
     for (let guard = 0; guard < 5 && q < n; guard++) {
       if (this.isModifier(atoms[q])) {
-        if (FORMER.has(this.word(atoms[q]))) former = true;
+        if (this.is(atoms[q], Word.former)) former = true;
         if (isUpper(this.tok(atoms[q])!.text) && /^(western|eastern|northern|southern|european|arab|african|asian|gulf|nordic|baltic|balkan|latin|foreign|international)$/.test(this.word(atoms[q]))) regional = true;
         q++; continue;
       }
       // A regional adjective the dictionary does not code ("a European diplomat", "Arab ministers").
       if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
-        !NOT_NAMES.has(this.word(atoms[q])) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
-      if (HONORIFICS.has(this.word(atoms[q])) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
+        !this.is(atoms[q], Word.notName) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
+      if (this.is(atoms[q], Word.honorific) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
       if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
       break;
     }
@@ -485,18 +510,18 @@ class SentenceReader {
     for (let guard = 0; guard < 4 && q < n; guard++) {
       const a = atoms[q];
       // "chief" is a modifier in "chief negotiator" but the head in "the EU's foreign policy chief said".
-      const headHere = GROUP_HEADS.has(this.word(a)) && !(atoms[q + 1] && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.tok(atoms[q + 1])!.pos === 'NOUN'));
-      if ((this.isModifier(a) && !headHere) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !NOT_NAMES.has(this.word(a)))) {
-        if (FORMER.has(this.word(a))) former = true;
+      const headHere = this.is(a, Word.groupHead) && !(atoms[q + 1] && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.tok(atoms[q + 1])!.pos === 'NOUN'));
+      if ((this.isModifier(a) && !headHere) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !this.is(a, Word.notName))) {
+        if (this.is(a, Word.former)) former = true;
         q++; continue;
       }
       // Common nouns before a head, after a country: "the EU's foreign policy chief", "Ukraine's energy ministry".
       if (ctys.length && !a.hits.length && this.tok(a)!.pos === 'NOUN' && !isUpper(this.tok(a)!.text)) {
         const b = atoms[q + 1];
-        if (b && (this.isSector(b) || this.isTitle(b) || GROUP_HEADS.has(this.word(b)) || (!b.hits.length && this.tok(b)!.pos === 'NOUN' && (this.isSector(atoms[q + 2]) || GROUP_HEADS.has(this.word(atoms[q + 2])))))) { q++; continue; }
+        if (b && (this.isSector(b) || this.isTitle(b) || this.is(b, Word.groupHead) || (!b.hits.length && this.tok(b)!.pos === 'NOUN' && (this.isSector(atoms[q + 2]) || this.is(atoms[q + 2], Word.groupHead))))) { q++; continue; }
       }
       // Capitalised portfolio words before a title: "Planning and Investment Minister".
-      if (!a.hits.length && isUpper(this.tok(a)!.text) && !NOT_NAMES.has(this.word(a))) {
+      if (!a.hits.length && isUpper(this.tok(a)!.text) && !this.is(a, Word.notName)) {
         let r = q;
         while (r < n && r - q < 5 && (!atoms[r].hits.length && (isUpper(this.tok(atoms[r])!.text) || this.word(atoms[r]) === 'and'))) r++;
         if (r > q && this.isTitle(atoms[r]) && this.word(atoms[r - 1]) !== 'and') { q = r; continue; }
@@ -531,9 +556,9 @@ class SentenceReader {
           : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
         // "President Suharto's government": the group of the titled person.
         const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
-        if (adminAt > 0 && atoms[adminAt] && (ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
+        if (adminAt > 0 && atoms[adminAt] && (this.is(atoms[adminAt], Word.administration) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
           const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
-          const sector = ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
+          const sector = this.is(atoms[adminAt], Word.administration) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
           const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
           this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
           return adminAt + 1;
@@ -566,12 +591,12 @@ class SentenceReader {
 
     // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels"; after a
     // country, a generic head too ("the EU's foreign policy chief", "Iran's representatives").
-    const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && GROUP_HEADS.has(this.word(a));
-    if (a && (this.isSector(a) || genericAfterCountry || (SOURCE_HEADS.has(this.word(a)) && !a.hits.length))) {
+    const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && this.is(a, Word.groupHead);
+    if (a && (this.isSector(a) || genericAfterCountry || (this.is(a, Word.sourceHead) && !a.hits.length))) {
       let r = q;
       const sectors: string[] = [...modSectors];
       let head = a;
-      while (r < n && (this.isSector(atoms[r]) || (r === q && (SOURCE_HEADS.has(this.word(atoms[r])) || genericAfterCountry)))) {
+      while (r < n && (this.isSector(atoms[r]) || (r === q && (this.is(atoms[r], Word.sourceHead) || genericAfterCountry)))) {
         head = atoms[r];
         const s = this.sectorOf(atoms[r]);
         if (s) sectors.push(s);
@@ -580,7 +605,7 @@ class SentenceReader {
       }
       // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
       // sector word is the head, with that sector.
-      if (atoms[r] && !atoms[r].hits.length && (GROUP_HEADS.has(this.word(atoms[r])) || EQUIPMENT.has(this.word(atoms[r])))) { head = atoms[r]; r++; }
+      if (atoms[r] && !atoms[r].hits.length && (this.is(atoms[r], Word.groupHead) || this.is(atoms[r], Word.equipment))) { head = atoms[r]; r++; }
       const headTok = this.toks[head.j - 1];
       const next = atoms[r] ? this.tok(atoms[r])! : undefined;
       // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
@@ -593,7 +618,7 @@ class SentenceReader {
         return p;
       }
       if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
-        (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
+        (headTok.pos === 'ADJ' || !this.isPlural(head)) && !this.is(head, Word.sourceHead)) {
         if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
         return p;
       }
@@ -700,7 +725,7 @@ class SentenceReader {
     }
 
     // A nationality or state before military equipment is its forces: "Israeli tanks", "Chinese warships".
-    if (a && ctys.length && !a.hits.length && EQUIPMENT.has(this.word(a)) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
+    if (a && ctys.length && !a.hits.length && this.is(a, Word.equipment) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
       ctys.forEach((c, k) => {
         const last = k === ctys.length - 1;
         if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && !(k === 0 && last && atoms[spanStart].i === c.atom.i && a.j === c.atom.j)) this.emitCountryish(c, false, true);
@@ -713,7 +738,7 @@ class SentenceReader {
 
     // Known person: "Zelensky", "Trump's", "the Trump administration".
     const personHit = a && a.hits.find((h) => h.kind === 'person');
-    if (a && (personHit || (ctys.length === 0 && q > p && HONORIFICS.has(this.word(atoms[q - 1])) && this.readName(q)))) {
+    if (a && (personHit || (ctys.length === 0 && q > p && this.is(atoms[q - 1], Word.honorific) && this.readName(q)))) {
       const name = this.readName(q);
       if (!name) return p;
       const start = atoms[spanStart].i;
@@ -778,7 +803,7 @@ class SentenceReader {
         if (name && !openerBeforeCountry && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
           const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
           const words = nameText.toLowerCase().split(/[\s-]+/);
-          const type: EntityType = q > 0 && HONORIFICS.has(this.word(atoms[q - 1])) ? 'PERSON'
+          const type: EntityType = q > 0 && this.is(atoms[q - 1], Word.honorific) ? 'PERSON'
             : REGIONS.has(normalizeKey(nameText)) ? 'LOC'
             : words.some((x) => ORG_WORDS.has(x)) || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
             : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
