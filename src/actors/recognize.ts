@@ -82,6 +82,22 @@ type Countryish =
   | { kind: 'demonym'; iso3: string; plural: boolean; atom: Atom; possessive: boolean }
   | { kind: 'unit'; unit: UnitRecord; atom: Atom; possessive: boolean };
 
+/** What `read` has taken before the head of a phrase: the opening words and the country-ish modifiers. */
+interface PhraseStart {
+  /** The atom the phrase starts at, and the atom of its head. */
+  p: number;
+  q: number;
+  det: string | null;
+  /** Where the actor's span starts ("thousands of Iraqi Kurds" starts at "Iraqi"). */
+  spanStart: number;
+  counted: boolean;
+  former: boolean;
+  regional: boolean;
+  modSectors: string[];
+  ctys: Countryish[];
+  locative: boolean;
+}
+
 /** Starts with a capital letter (after any leading punctuation). ASCII is decided without a regex. */
 const isUpper = (s: string): boolean => {
   const c = s.charCodeAt(0);
@@ -529,200 +545,21 @@ class SentenceReader {
       break;
     }
 
-    // ---- heads --------------------------------------------------------------------------
+    return this.readHead({ p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative });
+  }
+
+  /** Reads the head of a phrase whose opening words `read` has taken; returns the next atom index, or p. */
+  private readHead(at: PhraseStart): number {
+    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const atoms = this.atoms;
     const a = atoms[q];
     // Title, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President".
-    if (a && this.isTitle(a) && !(this.isSector(a) && this.isPlural(a))) {
-      const title = (this.hit(a, 'title')!).title;
-      let r = q + 1;
-      // "President of Armenia", "Emir of Qatar".
-      let ofCountry: Countryish | null = null;
-      if (!ctys.length && this.word(atoms[r]) === 'of') {
-        let s = r + 1;
-        if (this.word(atoms[s]) === 'the') s++;
-        const c = this.countryish(atoms[s]);
-        if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
-      }
-      const name = this.readName(r);
-      const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
-      const start = atoms[spanStart].i;
-      for (const c of ctys) this.emitCountryish(c, false, true);
-      if (ofCountry) this.emitCountryish(ofCountry, false, true);
-      if (name) {
-        const end = name.j;
-        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
-        const ref: Ref = name.person
-          ? { kind: 'person', person: name.person, title, former }
-          : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
-        // "President Suharto's government": the group of the titled person.
-        const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
-        if (adminAt > 0 && atoms[adminAt] && (this.is(atoms[adminAt], Word.administration) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
-          const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
-          const sector = this.is(atoms[adminAt], Word.administration) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
-          const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
-          this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
-          return adminAt + 1;
-        }
-        this.emit(start, end, 'PERSON', ref, { country });
-        return name.q;
-      }
-      // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
-      if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
-        const before = this.out.length;
-        const s2 = this.read(r + 1);
-        const inner = s2 > r + 1 ? this.out.slice(before).find((m) => !m.nested && (m.type === 'PERSON' || m.type === 'GPE' || m.type === 'ORG' || m.type === 'GROUP')) : undefined;
-        if (inner) {
-          const ref: Ref = { kind: 'collective', country: null, sector: title.sector, label: this.span(a), definite: false, via: inner };
-          const m = this.emit(start, atoms[s2 - 1].j, 'PERSON', ref, { country: inner.country });
-          this.anonymity(m, det, s2, true);
-          return s2;
-        }
-        this.out.length = before;
-      }
-      // A lower-case title with no determiner, country or name ("described him as president") names no one.
-      if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
-      const end = atoms[r - 1].j;
-      const label = this.span(a);
-      const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
-      const m = this.emit(start, end, 'PERSON', ref, { country });
-      this.anonymity(m, det, r, true);
-      return r;
-    }
+    if (a && this.isTitle(a) && !(this.isSector(a) && this.isPlural(a))) return this.readTitled(at, a);
 
     // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels"; after a
     // country, a generic head too ("the EU's foreign policy chief", "Iran's representatives").
     const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && this.is(a, Word.groupHead);
-    if (a && (this.isSector(a) || genericAfterCountry || (this.is(a, Word.sourceHead) && !a.hits.length))) {
-      let r = q;
-      const sectors: string[] = [...modSectors];
-      let head = a;
-      while (r < n && (this.isSector(atoms[r]) || (r === q && (this.is(atoms[r], Word.sourceHead) || genericAfterCountry)))) {
-        head = atoms[r];
-        const s = this.sectorOf(atoms[r]);
-        if (s) sectors.push(s);
-        r++;
-        // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
-      }
-      // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
-      // sector word is the head, with that sector.
-      if (atoms[r] && !atoms[r].hits.length && (this.is(atoms[r], Word.groupHead) || this.is(atoms[r], Word.equipment))) { head = atoms[r]; r++; }
-      const headTok = this.toks[head.j - 1];
-      const next = atoms[r] ? this.tok(atoms[r])! : undefined;
-      // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
-      // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
-      const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
-      const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
-      // An adjective-tagged sector word before any noun is a modifier: "the official Czechoslovak news agency".
-      if (next && headTok.pos === 'ADJ' && head.j === head.i + 1 && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && !this.isSector(atoms[r]) && !EQUIPMENT.has(next.lower)) {
-        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
-        return p;
-      }
-      if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
-        (headTok.pos === 'ADJ' || !this.isPlural(head)) && !this.is(head, Word.sourceHead)) {
-        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
-        return p;
-      }
-      const headWord = this.word(head);
-      const isSource = SOURCE_HEADS.has(headWord);
-      const weakSource = WEAK_SOURCE_HEADS.has(headWord);
-      let sector = sectors.length ? sectors[sectors.length - 1] : null;
-      // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.
-      if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
-      if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
-      if (former && sector === 'GOV') sector = 'ELI';
-      // "Qatari mediators": a state's mediators are its government, not an IGO.
-      if (sector === 'IGO' && ctys.some((c) => c.kind !== 'unit')) sector = 'GOV';
-      if (weakSource && this.anonymityAt(r) !== null) sector = modSectors[modSectors.length - 1] ?? null;
-
-      // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
-      const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
-      // "the official Czechoslovak news agency": a proper adjective and a common noun after the
-      // sector word make it a modifier, not a person's title.
-      const afterName = name ? this.tok(atoms[name.q]) : undefined;
-      if (name && !name.person && afterName && afterName.pos === 'NOUN' && !isUpper(afterName.text)) {
-        return ctys.length ? q : p;
-      }
-      if (name && (name.person || name.j - name.i >= 2)) {
-        const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
-        for (const c of ctys) this.emitCountryish(c, false, true);
-        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
-        const ref: Ref = name.person
-          ? { kind: 'person', person: name.person, title: null, former }
-          : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
-        this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
-        return name.q;
-      }
-      const singular = !this.isPlural(head) && !/s$/.test(headWord);
-      const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
-      const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
-
-      // "the Serbian Workers' Union", "the Ukrainian Farmers Party": a capitalised sector noun that
-      // runs on into an organisation word is the name of an organisation of that country.
-      if (ctys.length === 1 && ctys[0].kind === 'demonym' && isUpper(headTok.text)) {
-        let e = r;
-        if (atoms[e] && /^['’]$/.test(this.word(atoms[e])) && this.tok(atoms[e])!.start === headTok.end) e++;
-        const orgTok = atoms[e] ? this.tok(atoms[e])! : undefined;
-        if (orgTok && isUpper(orgTok.text) && ORG_WORDS.has(orgTok.lower)) {
-          const c = ctys[0] as Extract<Countryish, { kind: 'demonym' }>;
-          const label = this.text.slice(this.toks[atoms[spanStart].i].start, orgTok.end);
-          this.emit(atoms[spanStart].i, atoms[e].j, 'ORG', { kind: 'collective', country: c.iso3, sector, label, definite: false, named: true }, { country: c.iso3 });
-          return e + 1;
-        }
-      }
-      if (ctys.length) {
-        // One entity per coordinated country: "Hungarian" and "Romanian officials".
-        ctys.forEach((c, k) => {
-          const last = k === ctys.length - 1;
-          const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
-          const j0 = last ? head.j : c.atom.j;
-          if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && (i0 !== c.atom.i || j0 !== c.atom.j)) this.emitCountryish(c, false, true);
-          const country = this.countryOf(c);
-          const sec = c.kind === 'unit' && (sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord) || sector === null) ? c.unit.sector : sector ?? (c.kind === 'unit' ? c.unit.sector : null);
-          const label = `${this.span(c.atom)} ${headText}`;
-          const ref: Ref = c.kind === 'unit'
-            ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
-            : { kind: 'collective', country, sector: sec, label, definite: det === 'the' && spanStart === p && ctys.length === 1 && type === 'PERSON' };
-          const m = this.emit(i0, j0, type, ref, { country });
-          const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
-          if (last) this.anonymity(m, det, r, personal);
-          else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
-        });
-        return r;
-      }
-      // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
-      let post = r;
-      let country: string | null = null;
-      let via: Mention | undefined;
-      const pw = this.word(atoms[post]);
-      if (!regional && (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across')) {
-        let s = post + 1;
-        if (this.word(atoms[s]) === 'the') s++;
-        const c = this.countryish(atoms[s]);
-        if (c && c.kind !== 'demonym' && !(c.kind === 'unit' && c.unit.kind !== 'seat')) {
-          this.emitCountryish(c, true, true);
-          country = this.countryOf(c);
-          post = s + 1;
-        }
-      } else if (pw === 'to' && (sector === 'GOV' || sector === null)) {
-        // "advisers to the Ukrainian President": the group serves the inner actor.
-        const before = this.out.length;
-        const s = this.read(post + 1);
-        if (s > post + 1) {
-          const inner = this.out.slice(before).find((m) => !m.nested && m.type === 'PERSON' || !m.nested && m.type === 'GPE');
-          if (inner) { via = inner; post = s; }
-          else this.out.length = before;
-        }
-      }
-      if (country === null && !via && isSource && !sector && weakSource && !this.anonymityAt(r)) return p;
-      if (sector === 'IGO' && country === null && !via) country = 'IGO';
-      const i0 = atoms[spanStart].i;
-      const j0 = atoms[post - 1].j;
-      const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
-      const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
-      const m = this.emit(i0, j0, type, ref, { country });
-      this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
-      return post;
-    }
+    if (a && (this.isSector(a) || genericAfterCountry || (this.is(a, Word.sourceHead) && !a.hits.length))) return this.readSectorHead(at, a, genericAfterCountry);
 
     // A nationality or state before military equipment is its forces: "Israeli tanks", "Chinese warships".
     if (a && ctys.length && !a.hits.length && this.is(a, Word.equipment) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
@@ -814,6 +651,203 @@ class SentenceReader {
       }
     }
     return p;
+  }
+
+  /** A title head, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President". */
+  private readTitled(at: PhraseStart, a: Atom): number {
+    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const atoms = this.atoms;
+    const n = atoms.length;
+    const title = (this.hit(a, 'title')!).title;
+    let r = q + 1;
+    // "President of Armenia", "Emir of Qatar".
+    let ofCountry: Countryish | null = null;
+    if (!ctys.length && this.word(atoms[r]) === 'of') {
+      let s = r + 1;
+      if (this.word(atoms[s]) === 'the') s++;
+      const c = this.countryish(atoms[s]);
+      if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
+    }
+    const name = this.readName(r);
+    const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
+    const start = atoms[spanStart].i;
+    for (const c of ctys) this.emitCountryish(c, false, true);
+    if (ofCountry) this.emitCountryish(ofCountry, false, true);
+    if (name) {
+      const end = name.j;
+      const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+      const ref: Ref = name.person
+        ? { kind: 'person', person: name.person, title, former }
+        : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
+      // "President Suharto's government": the group of the titled person.
+      const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
+      if (adminAt > 0 && atoms[adminAt] && (this.is(atoms[adminAt], Word.administration) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
+        const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
+        const sector = this.is(atoms[adminAt], Word.administration) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
+        const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
+        this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
+        return adminAt + 1;
+      }
+      this.emit(start, end, 'PERSON', ref, { country });
+      return name.q;
+    }
+    // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
+    if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
+      const before = this.out.length;
+      const s2 = this.read(r + 1);
+      const inner = s2 > r + 1 ? this.out.slice(before).find((m) => !m.nested && (m.type === 'PERSON' || m.type === 'GPE' || m.type === 'ORG' || m.type === 'GROUP')) : undefined;
+      if (inner) {
+        const ref: Ref = { kind: 'collective', country: null, sector: title.sector, label: this.span(a), definite: false, via: inner };
+        const m = this.emit(start, atoms[s2 - 1].j, 'PERSON', ref, { country: inner.country });
+        this.anonymity(m, det, s2, true);
+        return s2;
+      }
+      this.out.length = before;
+    }
+    // A lower-case title with no determiner, country or name ("described him as president") names no one.
+    if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
+    const end = atoms[r - 1].j;
+    const label = this.span(a);
+    const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
+    const m = this.emit(start, end, 'PERSON', ref, { country });
+    this.anonymity(m, det, r, true);
+    return r;
+  }
+
+  /** A sector head: "Russian forces", "Senior Hungarian and Romanian officials", "rebels". */
+  private readSectorHead(at: PhraseStart, a: Atom, genericAfterCountry: boolean): number {
+    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const atoms = this.atoms;
+    const n = atoms.length;
+    let r = q;
+    const sectors: string[] = [...modSectors];
+    let head = a;
+    while (r < n && (this.isSector(atoms[r]) || (r === q && (this.is(atoms[r], Word.sourceHead) || genericAfterCountry)))) {
+      head = atoms[r];
+      const s = this.sectorOf(atoms[r]);
+      if (s) sectors.push(s);
+      r++;
+      // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
+    }
+    // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
+    // sector word is the head, with that sector.
+    if (atoms[r] && !atoms[r].hits.length && (this.is(atoms[r], Word.groupHead) || this.is(atoms[r], Word.equipment))) { head = atoms[r]; r++; }
+    const headTok = this.toks[head.j - 1];
+    const next = atoms[r] ? this.tok(atoms[r])! : undefined;
+    // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
+    // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
+    const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
+    const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
+    // An adjective-tagged sector word before any noun is a modifier: "the official Czechoslovak news agency".
+    if (next && headTok.pos === 'ADJ' && head.j === head.i + 1 && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && !this.isSector(atoms[r]) && !EQUIPMENT.has(next.lower)) {
+      if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+      return p;
+    }
+    if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
+      (headTok.pos === 'ADJ' || !this.isPlural(head)) && !this.is(head, Word.sourceHead)) {
+      if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+      return p;
+    }
+    const headWord = this.word(head);
+    const isSource = SOURCE_HEADS.has(headWord);
+    const weakSource = WEAK_SOURCE_HEADS.has(headWord);
+    let sector = sectors.length ? sectors[sectors.length - 1] : null;
+    // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.
+    if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
+    if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
+    if (former && sector === 'GOV') sector = 'ELI';
+    // "Qatari mediators": a state's mediators are its government, not an IGO.
+    if (sector === 'IGO' && ctys.some((c) => c.kind !== 'unit')) sector = 'GOV';
+    if (weakSource && this.anonymityAt(r) !== null) sector = modSectors[modSectors.length - 1] ?? null;
+
+    // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
+    const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
+    // "the official Czechoslovak news agency": a proper adjective and a common noun after the
+    // sector word make it a modifier, not a person's title.
+    const afterName = name ? this.tok(atoms[name.q]) : undefined;
+    if (name && !name.person && afterName && afterName.pos === 'NOUN' && !isUpper(afterName.text)) {
+      return ctys.length ? q : p;
+    }
+    if (name && (name.person || name.j - name.i >= 2)) {
+      const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
+      for (const c of ctys) this.emitCountryish(c, false, true);
+      const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+      const ref: Ref = name.person
+        ? { kind: 'person', person: name.person, title: null, former }
+        : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
+      this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
+      return name.q;
+    }
+    const singular = !this.isPlural(head) && !/s$/.test(headWord);
+    const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
+    const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
+
+    // "the Serbian Workers' Union", "the Ukrainian Farmers Party": a capitalised sector noun that
+    // runs on into an organisation word is the name of an organisation of that country.
+    if (ctys.length === 1 && ctys[0].kind === 'demonym' && isUpper(headTok.text)) {
+      let e = r;
+      if (atoms[e] && /^['’]$/.test(this.word(atoms[e])) && this.tok(atoms[e])!.start === headTok.end) e++;
+      const orgTok = atoms[e] ? this.tok(atoms[e])! : undefined;
+      if (orgTok && isUpper(orgTok.text) && ORG_WORDS.has(orgTok.lower)) {
+        const c = ctys[0] as Extract<Countryish, { kind: 'demonym' }>;
+        const label = this.text.slice(this.toks[atoms[spanStart].i].start, orgTok.end);
+        this.emit(atoms[spanStart].i, atoms[e].j, 'ORG', { kind: 'collective', country: c.iso3, sector, label, definite: false, named: true }, { country: c.iso3 });
+        return e + 1;
+      }
+    }
+    if (ctys.length) {
+      // One entity per coordinated country: "Hungarian" and "Romanian officials".
+      ctys.forEach((c, k) => {
+        const last = k === ctys.length - 1;
+        const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
+        const j0 = last ? head.j : c.atom.j;
+        if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && (i0 !== c.atom.i || j0 !== c.atom.j)) this.emitCountryish(c, false, true);
+        const country = this.countryOf(c);
+        const sec = c.kind === 'unit' && (sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord) || sector === null) ? c.unit.sector : sector ?? (c.kind === 'unit' ? c.unit.sector : null);
+        const label = `${this.span(c.atom)} ${headText}`;
+        const ref: Ref = c.kind === 'unit'
+          ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
+          : { kind: 'collective', country, sector: sec, label, definite: det === 'the' && spanStart === p && ctys.length === 1 && type === 'PERSON' };
+        const m = this.emit(i0, j0, type, ref, { country });
+        const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
+        if (last) this.anonymity(m, det, r, personal);
+        else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
+      });
+      return r;
+    }
+    // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
+    let post = r;
+    let country: string | null = null;
+    let via: Mention | undefined;
+    const pw = this.word(atoms[post]);
+    if (!regional && (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across')) {
+      let s = post + 1;
+      if (this.word(atoms[s]) === 'the') s++;
+      const c = this.countryish(atoms[s]);
+      if (c && c.kind !== 'demonym' && !(c.kind === 'unit' && c.unit.kind !== 'seat')) {
+        this.emitCountryish(c, true, true);
+        country = this.countryOf(c);
+        post = s + 1;
+      }
+    } else if (pw === 'to' && (sector === 'GOV' || sector === null)) {
+      // "advisers to the Ukrainian President": the group serves the inner actor.
+      const before = this.out.length;
+      const s = this.read(post + 1);
+      if (s > post + 1) {
+        const inner = this.out.slice(before).find((m) => !m.nested && m.type === 'PERSON' || !m.nested && m.type === 'GPE');
+        if (inner) { via = inner; post = s; }
+        else this.out.length = before;
+      }
+    }
+    if (country === null && !via && isSource && !sector && weakSource && !this.anonymityAt(r)) return p;
+    if (sector === 'IGO' && country === null && !via) country = 'IGO';
+    const i0 = atoms[spanStart].i;
+    const j0 = atoms[post - 1].j;
+    const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
+    const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
+    const m = this.emit(i0, j0, type, ref, { country });
+    this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
+    return post;
   }
 
   /** Marks a person phrase anonymous when it is indefinite or an anonymity phrase follows; extends its span. */
