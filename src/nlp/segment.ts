@@ -146,8 +146,12 @@ export function segment(text: string): Segmentation {
   return { tokens, sentences };
 }
 
-/** The pipeline's first stage: sentences and tokens. */
+/**
+ * The pipeline's first stage: sentences and tokens. The model is loaded when the stage is made,
+ * with the engine's other dictionaries, so the first document read does not pay for it.
+ */
 export function segmentStage(): Stage {
+  wink();
   return defineStage({
     name: 'segment',
     requires: [],
