@@ -82,6 +82,9 @@ type Countryish =
   | { kind: 'demonym'; iso3: string; plural: boolean; atom: Atom; possessive: boolean }
   | { kind: 'unit'; unit: UnitRecord; atom: Atom; possessive: boolean };
 
+/** What a mention may say besides its span, type and ref (each field has a default in `emit`). */
+interface MentionExtra { asActor?: boolean; country?: string | null; nested?: boolean }
+
 /** What `read` has taken before the head of a phrase: the opening words and the country-ish modifiers. */
 interface PhraseStart {
   /** The atom the phrase starts at, and the atom of its head. */
@@ -377,10 +380,11 @@ class SentenceReader {
 
   // ---- mentions --------------------------------------------------------------------------
 
-  private emit(i: number, j: number, type: EntityType, ref: Ref, extra: Partial<Mention> = {}): Mention {
+  /** Emits a mention of tokens [i, j): an actor, not nested, with no country unless `extra` says otherwise. */
+  private emit(i: number, j: number, type: EntityType, ref: Ref, extra?: MentionExtra): Mention {
     const m: Mention = {
       start: this.toks[i].start, end: this.toks[j - 1].end, sentence: this.toks[i].sentence, type, ref,
-      asActor: true, country: null, anonymous: false, nested: false, ...extra,
+      asActor: extra?.asActor ?? true, country: extra?.country ?? null, anonymous: false, nested: extra?.nested ?? false,
     };
     this.out.push(m);
     return m;
