@@ -232,8 +232,7 @@ class SentenceReader {
   private matchAt(i: number): Atom | null {
     const t = this.toks;
     if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return null;
-    // A phrase's first token is looked up in a small memo of the article vocabulary rather
-    // than in the whole dictionary (most tokens start nothing).
+    // The first token's entry was looked up with the article's token keys; longer keys hang off it.
     let entry = this.keys[i];
     let best: Atom | null = null;
     for (let j = i; ;) {
@@ -252,7 +251,7 @@ class SentenceReader {
 
   private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
   private word(a: Atom | undefined): string { return a ? a.key : ''; }
-  /** Is the atom's key in the word list `flag` stands for? (No atom is in none.) */
+  /** Is the atom's key in the word list `flag` stands for? (An absent atom is in none.) */
   private is(a: Atom | undefined, flag: number): boolean { return !!a && (a.words & flag) !== 0; }
   private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
   private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
