@@ -70,7 +70,8 @@ function sentenceOfTokens(spans: readonly [number, number][], count: number): In
 const LEXEME_MEMO_LIMIT = 200_000;
 /**
  * Ids are small integers (indices into wink-nlp's lexicon), so the memo is an array of arrays of
- * 1024 ids each: two array reads per token instead of a hash lookup.
+ * 1024 ids each: two array reads per token instead of a hash lookup. Chunks exist only for id
+ * ranges met, so they grow at most with wink-nlp's own lexicon (8 bytes an id).
  */
 const CHUNK_BITS = 10;
 const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
