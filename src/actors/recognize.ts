@@ -124,11 +124,13 @@ const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINI
 const Word = {
   opener: 1 << 0, determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
   sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
+  indefinite: 1 << 11, quantity: 1 << 12,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [PHRASE_OPENERS, Word.opener], [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
   [HONORIFICS, Word.honorific], [GROUP_HEADS, Word.groupHead], [SOURCE_HEADS, Word.sourceHead], [EQUIPMENT, Word.equipment],
   [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
+  [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity],
 ];
 
 function wordFlagsOf(key: string): number {
@@ -446,7 +448,7 @@ class SentenceReader {
     let det: string | null = null;
     // Determiner or quantifier: "the", "one", "two", "a few".
     const w0 = this.word(atoms[q]);
-    if (q < n && !atoms[q].hits.length && (DETERMINERS.has(w0) || INDEFINITE.has(w0) || this.tok(atoms[q])!.pos === 'NUM')) {
+    if (q < n && !atoms[q].hits.length && (this.is(atoms[q], Word.determiner | Word.indefinite) || this.tok(atoms[q])!.pos === 'NUM')) {
       det = w0; q++;
       if (det === 'a' && this.word(atoms[q]) === 'few') { det = 'a few'; q++; }
     }
@@ -454,8 +456,7 @@ class SentenceReader {
     let spanStart = p;
     let counted = det !== null && this.tok(atoms[p])?.pos === 'NUM';
     for (let guard = 0; guard < 3; guard++) {
-      const w = this.word(atoms[q]);
-      if ((QUANTITY_NOUNS.has(w) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
+      if ((this.is(atoms[q], Word.quantity) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
         q += 2; spanStart = q;
         if (this.is(atoms[q], Word.determiner)) q++;
         continue;
@@ -553,7 +554,7 @@ class SentenceReader {
 
   /** Reads the head of a phrase whose opening words `read` has taken; returns the next atom index, or p. */
   private readHead(at: PhraseStart): number {
-    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const { p, q, det, spanStart, former, ctys, locative } = at;
     const atoms = this.atoms;
     const a = atoms[q];
     // Title, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President".
@@ -658,9 +659,8 @@ class SentenceReader {
 
   /** A title head, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President". */
   private readTitled(at: PhraseStart, a: Atom): number {
-    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const { p, q, det, spanStart, former, ctys } = at;
     const atoms = this.atoms;
-    const n = atoms.length;
     const title = (this.hit(a, 'title')!).title;
     let r = q + 1;
     // "President of Armenia", "Emir of Qatar".
