@@ -38,7 +38,7 @@ function dayOf(published: string | null | undefined): string | null {
 /** Recognises and resolves all actors of the document in place. */
 function readActors(dict: ActorDictionary, doc: Document): void {
   const tokens = doc.tokens ?? [];
-  const keys = tokenKeys(tokens);
+  const keys = tokenKeys(dict, tokens);
   const mentions: Mention[] = [];
   const pronouns: { start: number; end: number; sentence: number }[] = [];
   for (const s of doc.sentences ?? []) {
@@ -96,7 +96,7 @@ function tokenizePhrase(text: string): RecToken[] {
 export function resolveActor(dict: ActorDictionary, text: string, date: string | null): ResolvedActor | null {
   const toks = tokenizePhrase(text);
   if (!toks.length) return null;
-  const { mentions } = recognizeSentence(dict, text, toks, tokenKeys(toks), 0, toks.length);
+  const { mentions } = recognizeSentence(dict, text, toks, tokenKeys(dict, toks), 0, toks.length);
   const r = resolveMentions(dict, text, dayOf(date), mentions, []);
   const withActor = r.entities.filter((e) => e.actor);
   if (!withActor.length) return null;

@@ -67,15 +67,39 @@ interface Atom {
   /** Token range [i, j). */
   i: number;
   j: number;
-  hits: Hit[];
+  readonly hits: readonly Hit[];
   /** The normalised text of the atom. */
   key: string;
+  /** The closed word lists the key is in (`Word` flags). */
+  words: number;
 }
+
+/** The hits of an atom the dictionary does not know: one shared empty list (hit lists are never changed). */
+const NO_HITS: readonly Hit[] = [];
 
 type Countryish =
   | { kind: 'country' | 'capital'; iso3: string; atom: Atom; possessive: boolean }
   | { kind: 'demonym'; iso3: string; plural: boolean; atom: Atom; possessive: boolean }
   | { kind: 'unit'; unit: UnitRecord; atom: Atom; possessive: boolean };
+
+/** What a mention may say besides its span, type and ref (each field has a default in `emit`). */
+interface MentionExtra { asActor?: boolean; country?: string | null; nested?: boolean }
+
+/** What `read` has taken before the head of a phrase: the opening words and the country-ish modifiers. */
+interface PhraseStart {
+  /** The atom the phrase starts at, and the atom of its head. */
+  p: number;
+  q: number;
+  det: string | null;
+  /** Where the actor's span starts ("thousands of Iraqi Kurds" starts at "Iraqi"). */
+  spanStart: number;
+  counted: boolean;
+  former: boolean;
+  regional: boolean;
+  modSectors: string[];
+  ctys: Countryish[];
+  locative: boolean;
+}
 
 /** Starts with a capital letter (after any leading punctuation). ASCII is decided without a regex. */
 const isUpper = (s: string): boolean => {
@@ -93,74 +117,134 @@ const isWordToken = (t: RecToken): boolean => {
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINITE, ...MODIFIERS, ...QUANTITY_NOUNS, ...SOURCE_HEADS]);
 
-/** What the dictionary says of a token key as the first token of a phrase. */
-interface FirstKey { list: readonly AliasHit[] | undefined; prefix: boolean }
+/**
+ * The word lists the grammar asks an atom's key about, as bit flags: asked once per key (the
+ * answers are kept with the key's dictionary entry), then each question is a bit test.
+ */
+const Word = {
+  opener: 1 << 0, determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
+  sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
+  indefinite: 1 << 11, quantity: 1 << 12,
+} as const;
+const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
+  [PHRASE_OPENERS, Word.opener], [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
+  [HONORIFICS, Word.honorific], [GROUP_HEADS, Word.groupHead], [SOURCE_HEADS, Word.sourceHead], [EQUIPMENT, Word.equipment],
+  [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
+  [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity],
+];
 
-/** Per dictionary, the first-token answers already looked up (bounded: cleared when full). */
-const firstKeys = new WeakMap<ActorDictionary, Map<string, FirstKey>>();
-const FIRST_KEY_MEMO_LIMIT = 100_000;
+function wordFlagsOf(key: string): number {
+  let flags = 0;
+  for (const [list, flag] of WORD_LISTS) if (list.has(key)) flags |= flag;
+  return flags;
+}
 
-function firstKeyOf(dict: ActorDictionary, key: string): FirstKey {
-  let memo = firstKeys.get(dict);
-  if (!memo) firstKeys.set(dict, (memo = new Map()));
-  let entry = memo.get(key);
+/**
+ * What the dictionary says of a key (a token's, or a run of tokens'): the aliases it names and
+ * whether a longer alias starts with it. The entries one token longer hang off it, so a phrase
+ * met before is matched again without building and hashing its key string.
+ */
+export interface KeyEntry {
+  /** The normalised text. */
+  readonly key: string;
+  readonly list: readonly AliasHit[] | undefined;
+  readonly prefix: boolean;
+  /** The closed word lists the key is in (`Word` flags). */
+  readonly words: number;
+  /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
+  spaced: Map<string, KeyEntry> | null;
+  glued: Map<string, KeyEntry> | null;
+}
+
+/** Per dictionary, the entries of token texts already met (a vocabulary repeats from article to article). */
+interface KeyMemo { byText: Map<string, KeyEntry>; size: number }
+const keyMemos = new WeakMap<ActorDictionary, KeyMemo>();
+/** Entries kept at most, longer ones included: the memo is cleared when full (longer entries go with their first). */
+const KEY_MEMO_LIMIT = 100_000;
+
+function keyMemoOf(dict: ActorDictionary): KeyMemo {
+  let memo = keyMemos.get(dict);
+  if (!memo) keyMemos.set(dict, (memo = { byText: new Map(), size: 0 }));
+  return memo;
+}
+
+function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
+  memo.size++;
+  return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
+}
+
+/** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
+function longerKeyOf(dict: ActorDictionary, memo: KeyMemo, prev: KeyEntry, spaced: boolean, next: string): KeyEntry {
+  const map = spaced ? (prev.spaced ??= new Map()) : (prev.glued ??= new Map());
+  let entry = map.get(next);
   if (!entry) {
-    entry = { list: dict.phrases.get(key), prefix: dict.prefixes.has(key) };
-    if (memo.size >= FIRST_KEY_MEMO_LIMIT) memo.clear();
-    memo.set(key, entry);
+    entry = lookUpKey(dict, memo, spaced ? `${prev.key} ${next}` : prev.key + next);
+    map.set(next, entry);
   }
   return entry;
 }
 
+/** Whitespace or a curly quote: what the exact case rule evens out before comparing. */
+const NEEDS_EVENING = /[\s’‘]/;
+
 class SentenceReader {
   private readonly atoms: Atom[] = [];
   readonly out: Mention[] = [];
+  private readonly memo: KeyMemo;
 
   constructor(
     private readonly dict: ActorDictionary,
     private readonly text: string,
     private readonly toks: readonly RecToken[],
-    private readonly keys: readonly string[],
+    private readonly keys: readonly KeyEntry[],
     private readonly from: number,
     private readonly to: number,
   ) {
+    this.memo = keyMemoOf(dict);
     for (let i = from; i < to;) {
       const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: [], key: keys[i] }); i++; }
+      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i].key, words: keys[i].words }); i++; }
     }
   }
 
   // ---- dictionary matching ---------------------------------------------------------------
 
   private passes(h: AliasHit, i: number, j: number): boolean {
-    const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
-    if (h.caseRule === 'exact') return surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") === h.written;
-    if (h.caseRule === 'upper') return isUpper(surface);
+    if (h.caseRule === 'exact') {
+      const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
+      // Most surfaces have no whitespace or curly quote to even out: compare them as they are.
+      return (NEEDS_EVENING.test(surface) ? surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") : surface) === h.written;
+    }
+    if (h.caseRule === 'upper') return isUpper(this.text.slice(this.toks[i].start, this.toks[j - 1].end));
     // Common nouns and titles must not be verbs here ("Russia forces Ukraine", "press demands").
     const pos = this.toks[j - 1].pos;
     return pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADV' && pos !== 'ADP' && pos !== 'PRON' && pos !== 'DET';
   }
 
+  /** The hits of a dictionary entry whose case rule holds for tokens [i, j), or null when none does. */
+  private passingHits(list: readonly AliasHit[], i: number, j: number): Hit[] | null {
+    let hits: Hit[] | null = null;
+    for (let k = 0; k < list.length; k++) {
+      if (this.passes(list[k], i, j)) (hits ??= []).push(list[k].hit);
+    }
+    return hits;
+  }
+
   /** The longest dictionary phrase starting at token i, with the hits whose case rule holds. */
   private matchAt(i: number): Atom | null {
     const t = this.toks;
-    if (!isWordToken(t[i])) return null;
-    let key = '';
+    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return null;
+    // The first token's entry was looked up with the article's token keys; longer keys hang off it.
+    let entry = this.keys[i];
     let best: Atom | null = null;
-    for (let j = i; j < this.to && j - i < this.dict.maxTokens; j++) {
-      if (t[j].pos === 'SPACE') break;
-      if (j > i && t[j].start > t[j - 1].end) key += ' ';
-      key += this.keys[j];
-      // A phrase's first token is looked up in a small memo of the article vocabulary rather
-      // than in the whole dictionary (most tokens start nothing).
-      const first = j === i ? firstKeyOf(this.dict, key) : null;
-      const list = first ? first.list : this.dict.phrases.get(key);
-      if (!list) {
-        if (!(first ? first.prefix : this.dict.prefixes.has(key))) break;
-        continue;
-      }
-      const hits = list.filter((h) => this.passes(h, i, j + 1)).map((h) => h.hit);
-      if (hits.length) best = { i, j: j + 1, hits, key };
+    for (let j = i; ;) {
+      if (entry.list) {
+        const hits = this.passingHits(entry.list, i, j + 1);
+        if (hits) best = { i, j: j + 1, hits, key: entry.key, words: entry.words };
+      } else if (!entry.prefix) break;
+      j++;
+      if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
+      entry = longerKeyOf(this.dict, this.memo, entry, t[j].start > t[j - 1].end, this.keys[j].key);
     }
     return best;
   }
@@ -169,14 +253,28 @@ class SentenceReader {
 
   private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
   private word(a: Atom | undefined): string { return a ? a.key : ''; }
+  /** Is the atom's key in the word list `flag` stands for? (An absent atom is in none.) */
+  private is(a: Atom | undefined, flag: number): boolean { return !!a && (a.words & flag) !== 0; }
   private span(a: Atom): string { return this.text.slice(this.toks[a.i].start, this.toks[a.j - 1].end); }
   private hit<K extends Hit['kind']>(a: Atom | undefined, kind: K): Extract<Hit, { kind: K }> | undefined {
-    return a?.hits.find((h): h is Extract<Hit, { kind: K }> => h.kind === kind);
+    if (!a) return undefined;
+    const hits = a.hits;
+    for (let k = 0; k < hits.length; k++) if (hits[k].kind === kind) return hits[k] as Extract<Hit, { kind: K }>;
+    return undefined;
+  }
+  /** The first title hit of the atom that is plural (a group: "ministers"), or singular. */
+  private titleHit(a: Atom, plural: boolean): Extract<Hit, { kind: 'title' }> | undefined {
+    const hits = a.hits;
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k];
+      if (h.kind === 'title' && h.plural === plural) return h;
+    }
+    return undefined;
   }
   private isPossessive(a: Atom | undefined): boolean { const w = this.word(a); return w === "'s" || w === "'"; }
 
   private countryish(a: Atom | undefined): Countryish | null {
-    if (!a) return null;
+    if (!a || !a.hits.length) return null;
     const c = this.hit(a, 'country');
     if (c) return { kind: 'country', iso3: c.iso3, atom: a, possessive: false };
     const d = this.hit(a, 'demonym');
@@ -192,24 +290,23 @@ class SentenceReader {
   private isModifier(a: Atom | undefined): boolean {
     if (!a || a.hits.length) return false;
     const t = this.tok(a)!;
-    const w = this.word(a);
-    if (MODIFIERS.has(w)) return true;
+    if (a.words & Word.modifier) return true;
     // Capitalised adjectives that are not nationalities the dictionary knows: "a European diplomat".
     return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
   }
 
-  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'sector' || (h.kind === 'title' && h.plural)); }
-  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.some((h) => h.kind === 'title' && !h.plural); }
+  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && (!!this.hit(a, 'sector') || !!this.titleHit(a, true)); }
+  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && !!this.titleHit(a, false); }
   private sectorOf(a: Atom): string | null {
     const s = this.hit(a, 'sector');
     if (s) return s.sector;
-    const t = a.hits.find((h) => h.kind === 'title' && h.plural) as Extract<Hit, { kind: 'title' }> | undefined;
+    const t = this.titleHit(a, true);
     return t ? t.title.sector : null;
   }
   private isPlural(a: Atom): boolean {
     const s = this.hit(a, 'sector');
     if (s) return s.plural;
-    return a.hits.some((h) => h.kind === 'title' && h.plural);
+    return !!this.titleHit(a, true);
   }
 
   /** A capitalised token that may be part of a name. */
@@ -234,9 +331,16 @@ class SentenceReader {
       const a = atoms[q];
       const t = this.tok(a)!;
       const attached = q > p && t.start === this.toks[atoms[q - 1].j - 1].end;
-      if (a.hits.some((h) => h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') && !a.hits.some((h) => h.kind === 'person')) break;
-      const pr = a.hits.filter((h) => h.kind === 'person').map((h) => (h as Extract<Hit, { kind: 'person' }>).person);
-      if (pr.length) { persons = pr; q++; continue; }
+      if (a.hits.length) {
+        let placeLike = false;
+        let pr: PersonRecord[] | null = null;
+        for (const h of a.hits) {
+          if (h.kind === 'person') (pr ??= []).push(h.person);
+          else if (h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') placeLike = true;
+        }
+        if (placeLike && !pr) break;
+        if (pr) { persons = pr; q++; continue; }
+      }
       if (attached && /^[-'’]$/.test(t.text) && q + 1 < atoms.length && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
       if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(NAME_PARTICLES.has(t.lower) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
         if (q === p && NAME_PARTICLES.has(t.lower)) break;
@@ -277,10 +381,11 @@ class SentenceReader {
 
   // ---- mentions --------------------------------------------------------------------------
 
-  private emit(i: number, j: number, type: EntityType, ref: Ref, extra: Partial<Mention> = {}): Mention {
+  /** Emits a mention of tokens [i, j): an actor, not nested, with no country unless `extra` says otherwise. */
+  private emit(i: number, j: number, type: EntityType, ref: Ref, extra?: MentionExtra): Mention {
     const m: Mention = {
       start: this.toks[i].start, end: this.toks[j - 1].end, sentence: this.toks[i].sentence, type, ref,
-      asActor: true, country: null, anonymous: false, nested: false, ...extra,
+      asActor: extra?.asActor ?? true, country: extra?.country ?? null, anonymous: false, nested: extra?.nested ?? false,
     };
     this.out.push(m);
     return m;
@@ -301,7 +406,7 @@ class SentenceReader {
 
   private placeNounAfter(p: number): boolean {
     const a = this.atoms[p];
-    return !!a && PLACE_NOUNS.has(this.word(a));
+    return !!a && this.is(a, Word.placeNoun);
   }
 
   private countryOf(c: Countryish): string {
@@ -326,22 +431,24 @@ class SentenceReader {
     return this.emit(i, a.j, 'GPE', ref, { asActor: !locative && !nested, country: c.iso3, nested });
   }
 
+  /** Most tokens open no actor phrase: a lower-case verb, a comma. `read` leaves them at once. */
+  private mayOpenPhrase(a: Atom): boolean {
+    if (a.hits.length) return true;
+    const t = this.toks[a.i];
+    return isUpper(t.text) || t.pos === 'NUM' || (a.words & Word.opener) !== 0 || (t.pos === 'ADJ' && isWordToken(t));
+  }
+
   /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
   read(p: number): number {
     const atoms = this.atoms;
     const n = atoms.length;
     if (p >= n) return p;
-    // Most tokens open no actor phrase: a lower-case verb, a comma. Leave them at once.
-    const first = atoms[p];
-    if (!first.hits.length) {
-      const t = this.toks[first.i];
-      if (!isUpper(t.text) && t.pos !== 'NUM' && !PHRASE_OPENERS.has(first.key) && !(t.pos === 'ADJ' && isWordToken(t))) return p;
-    }
+    if (!this.mayOpenPhrase(atoms[p])) return p;
     let q = p;
     let det: string | null = null;
     // Determiner or quantifier: "the", "one", "two", "a few".
     const w0 = this.word(atoms[q]);
-    if (q < n && !atoms[q].hits.length && (DETERMINERS.has(w0) || INDEFINITE.has(w0) || this.tok(atoms[q])!.pos === 'NUM')) {
+    if (q < n && !atoms[q].hits.length && (this.is(atoms[q], Word.determiner | Word.indefinite) || this.tok(atoms[q])!.pos === 'NUM')) {
       det = w0; q++;
       if (det === 'a' && this.word(atoms[q]) === 'few') { det = 'a few'; q++; }
     }
@@ -349,10 +456,9 @@ class SentenceReader {
     let spanStart = p;
     let counted = det !== null && this.tok(atoms[p])?.pos === 'NUM';
     for (let guard = 0; guard < 3; guard++) {
-      const w = this.word(atoms[q]);
-      if ((QUANTITY_NOUNS.has(w) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
+      if ((this.is(atoms[q], Word.quantity) || this.tok(atoms[q])?.pos === 'NUM') && !atoms[q].hits.length && this.word(atoms[q + 1]) === 'of') {
         q += 2; spanStart = q;
-        if (DETERMINERS.has(this.word(atoms[q]))) q++;
+        if (this.is(atoms[q], Word.determiner)) q++;
         continue;
       }
       if (this.tok(atoms[q])?.pos === 'NUM' && !atoms[q].hits.length) { q++; counted = true; continue; }
@@ -365,14 +471,14 @@ class SentenceReader {
     const modSectors: string[] = [];
     for (let guard = 0; guard < 5 && q < n; guard++) {
       if (this.isModifier(atoms[q])) {
-        if (FORMER.has(this.word(atoms[q]))) former = true;
+        if (this.is(atoms[q], Word.former)) former = true;
         if (isUpper(this.tok(atoms[q])!.text) && /^(western|eastern|northern|southern|european|arab|african|asian|gulf|nordic|baltic|balkan|latin|foreign|international)$/.test(this.word(atoms[q]))) regional = true;
         q++; continue;
       }
       // A regional adjective the dictionary does not code ("a European diplomat", "Arab ministers").
       if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
-        !NOT_NAMES.has(this.word(atoms[q])) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
-      if (HONORIFICS.has(this.word(atoms[q])) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
+        !this.is(atoms[q], Word.notName) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
+      if (this.is(atoms[q], Word.honorific) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
       if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
       break;
     }
@@ -424,18 +530,18 @@ class SentenceReader {
     for (let guard = 0; guard < 4 && q < n; guard++) {
       const a = atoms[q];
       // "chief" is a modifier in "chief negotiator" but the head in "the EU's foreign policy chief said".
-      const headHere = GROUP_HEADS.has(this.word(a)) && !(atoms[q + 1] && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.tok(atoms[q + 1])!.pos === 'NOUN'));
-      if ((this.isModifier(a) && !headHere) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !NOT_NAMES.has(this.word(a)))) {
-        if (FORMER.has(this.word(a))) former = true;
+      const headHere = this.is(a, Word.groupHead) && !(atoms[q + 1] && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.tok(atoms[q + 1])!.pos === 'NOUN'));
+      if ((this.isModifier(a) && !headHere) || (ctys.length && !a.hits.length && isUpper(this.tok(a)!.text) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1])) && !this.is(a, Word.notName))) {
+        if (this.is(a, Word.former)) former = true;
         q++; continue;
       }
       // Common nouns before a head, after a country: "the EU's foreign policy chief", "Ukraine's energy ministry".
       if (ctys.length && !a.hits.length && this.tok(a)!.pos === 'NOUN' && !isUpper(this.tok(a)!.text)) {
         const b = atoms[q + 1];
-        if (b && (this.isSector(b) || this.isTitle(b) || GROUP_HEADS.has(this.word(b)) || (!b.hits.length && this.tok(b)!.pos === 'NOUN' && (this.isSector(atoms[q + 2]) || GROUP_HEADS.has(this.word(atoms[q + 2])))))) { q++; continue; }
+        if (b && (this.isSector(b) || this.isTitle(b) || this.is(b, Word.groupHead) || (!b.hits.length && this.tok(b)!.pos === 'NOUN' && (this.isSector(atoms[q + 2]) || this.is(atoms[q + 2], Word.groupHead))))) { q++; continue; }
       }
       // Capitalised portfolio words before a title: "Planning and Investment Minister".
-      if (!a.hits.length && isUpper(this.tok(a)!.text) && !NOT_NAMES.has(this.word(a))) {
+      if (!a.hits.length && isUpper(this.tok(a)!.text) && !this.is(a, Word.notName)) {
         let r = q;
         while (r < n && r - q < 5 && (!atoms[r].hits.length && (isUpper(this.tok(atoms[r])!.text) || this.word(atoms[r]) === 'and'))) r++;
         if (r > q && this.isTitle(atoms[r]) && this.word(atoms[r - 1]) !== 'and') { q = r; continue; }
@@ -443,203 +549,24 @@ class SentenceReader {
       break;
     }
 
-    // ---- heads --------------------------------------------------------------------------
+    return this.readHead({ p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative });
+  }
+
+  /** Reads the head of a phrase whose opening words `read` has taken; returns the next atom index, or p. */
+  private readHead(at: PhraseStart): number {
+    const { p, q, det, spanStart, former, ctys, locative } = at;
+    const atoms = this.atoms;
     const a = atoms[q];
     // Title, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President".
-    if (a && this.isTitle(a) && !(this.isSector(a) && this.isPlural(a))) {
-      const title = (this.hit(a, 'title')!).title;
-      let r = q + 1;
-      // "President of Armenia", "Emir of Qatar".
-      let ofCountry: Countryish | null = null;
-      if (!ctys.length && this.word(atoms[r]) === 'of') {
-        let s = r + 1;
-        if (this.word(atoms[s]) === 'the') s++;
-        const c = this.countryish(atoms[s]);
-        if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
-      }
-      const name = this.readName(r);
-      const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
-      const start = atoms[spanStart].i;
-      for (const c of ctys) this.emitCountryish(c, false, true);
-      if (ofCountry) this.emitCountryish(ofCountry, false, true);
-      if (name) {
-        const end = name.j;
-        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
-        const ref: Ref = name.person
-          ? { kind: 'person', person: name.person, title, former }
-          : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
-        // "President Suharto's government": the group of the titled person.
-        const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
-        if (adminAt > 0 && atoms[adminAt] && (ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
-          const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
-          const sector = ADMINISTRATION_NOUNS.has(this.word(atoms[adminAt])) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
-          const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
-          this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
-          return adminAt + 1;
-        }
-        this.emit(start, end, 'PERSON', ref, { country });
-        return name.q;
-      }
-      // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
-      if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
-        const before = this.out.length;
-        const s2 = this.read(r + 1);
-        const inner = s2 > r + 1 ? this.out.slice(before).find((m) => !m.nested && (m.type === 'PERSON' || m.type === 'GPE' || m.type === 'ORG' || m.type === 'GROUP')) : undefined;
-        if (inner) {
-          const ref: Ref = { kind: 'collective', country: null, sector: title.sector, label: this.span(a), definite: false, via: inner };
-          const m = this.emit(start, atoms[s2 - 1].j, 'PERSON', ref, { country: inner.country });
-          this.anonymity(m, det, s2, true);
-          return s2;
-        }
-        this.out.length = before;
-      }
-      // A lower-case title with no determiner, country or name ("described him as president") names no one.
-      if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
-      const end = atoms[r - 1].j;
-      const label = this.span(a);
-      const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
-      const m = this.emit(start, end, 'PERSON', ref, { country });
-      this.anonymity(m, det, r, true);
-      return r;
-    }
+    if (a && this.isTitle(a) && !(this.isSector(a) && this.isPlural(a))) return this.readTitled(at, a);
 
     // Sector nouns: "Russian forces", "Senior Hungarian and Romanian officials", "rebels"; after a
     // country, a generic head too ("the EU's foreign policy chief", "Iran's representatives").
-    const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && GROUP_HEADS.has(this.word(a));
-    if (a && (this.isSector(a) || genericAfterCountry || (SOURCE_HEADS.has(this.word(a)) && !a.hits.length))) {
-      let r = q;
-      const sectors: string[] = [...modSectors];
-      let head = a;
-      while (r < n && (this.isSector(atoms[r]) || (r === q && (SOURCE_HEADS.has(this.word(atoms[r])) || genericAfterCountry)))) {
-        head = atoms[r];
-        const s = this.sectorOf(atoms[r]);
-        if (s) sectors.push(s);
-        r++;
-        // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
-      }
-      // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
-      // sector word is the head, with that sector.
-      if (atoms[r] && !atoms[r].hits.length && (GROUP_HEADS.has(this.word(atoms[r])) || EQUIPMENT.has(this.word(atoms[r])))) { head = atoms[r]; r++; }
-      const headTok = this.toks[head.j - 1];
-      const next = atoms[r] ? this.tok(atoms[r])! : undefined;
-      // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
-      // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
-      const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
-      const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
-      // An adjective-tagged sector word before any noun is a modifier: "the official Czechoslovak news agency".
-      if (next && headTok.pos === 'ADJ' && head.j === head.i + 1 && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && !this.isSector(atoms[r]) && !EQUIPMENT.has(next.lower)) {
-        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
-        return p;
-      }
-      if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
-        (headTok.pos === 'ADJ' || !this.isPlural(head)) && !SOURCE_HEADS.has(this.word(head))) {
-        if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
-        return p;
-      }
-      const headWord = this.word(head);
-      const isSource = SOURCE_HEADS.has(headWord);
-      const weakSource = WEAK_SOURCE_HEADS.has(headWord);
-      let sector = sectors.length ? sectors[sectors.length - 1] : null;
-      // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.
-      if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
-      if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
-      if (former && sector === 'GOV') sector = 'ELI';
-      // "Qatari mediators": a state's mediators are its government, not an IGO.
-      if (sector === 'IGO' && ctys.some((c) => c.kind !== 'unit')) sector = 'GOV';
-      if (weakSource && this.anonymityAt(r) !== null) sector = modSectors[modSectors.length - 1] ?? null;
-
-      // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
-      const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
-      // "the official Czechoslovak news agency": a proper adjective and a common noun after the
-      // sector word make it a modifier, not a person's title.
-      const afterName = name ? this.tok(atoms[name.q]) : undefined;
-      if (name && !name.person && afterName && afterName.pos === 'NOUN' && !isUpper(afterName.text)) {
-        return ctys.length ? q : p;
-      }
-      if (name && (name.person || name.j - name.i >= 2)) {
-        const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
-        for (const c of ctys) this.emitCountryish(c, false, true);
-        const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
-        const ref: Ref = name.person
-          ? { kind: 'person', person: name.person, title: null, former }
-          : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
-        this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
-        return name.q;
-      }
-      const singular = !this.isPlural(head) && !/s$/.test(headWord);
-      const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
-      const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
-
-      // "the Serbian Workers' Union", "the Ukrainian Farmers Party": a capitalised sector noun that
-      // runs on into an organisation word is the name of an organisation of that country.
-      if (ctys.length === 1 && ctys[0].kind === 'demonym' && isUpper(headTok.text)) {
-        let e = r;
-        if (atoms[e] && /^['’]$/.test(this.word(atoms[e])) && this.tok(atoms[e])!.start === headTok.end) e++;
-        const orgTok = atoms[e] ? this.tok(atoms[e])! : undefined;
-        if (orgTok && isUpper(orgTok.text) && ORG_WORDS.has(orgTok.lower)) {
-          const c = ctys[0] as Extract<Countryish, { kind: 'demonym' }>;
-          const label = this.text.slice(this.toks[atoms[spanStart].i].start, orgTok.end);
-          this.emit(atoms[spanStart].i, atoms[e].j, 'ORG', { kind: 'collective', country: c.iso3, sector, label, definite: false, named: true }, { country: c.iso3 });
-          return e + 1;
-        }
-      }
-      if (ctys.length) {
-        // One entity per coordinated country: "Hungarian" and "Romanian officials".
-        ctys.forEach((c, k) => {
-          const last = k === ctys.length - 1;
-          const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
-          const j0 = last ? head.j : c.atom.j;
-          if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && (i0 !== c.atom.i || j0 !== c.atom.j)) this.emitCountryish(c, false, true);
-          const country = this.countryOf(c);
-          const sec = c.kind === 'unit' && (sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord) || sector === null) ? c.unit.sector : sector ?? (c.kind === 'unit' ? c.unit.sector : null);
-          const label = `${this.span(c.atom)} ${headText}`;
-          const ref: Ref = c.kind === 'unit'
-            ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
-            : { kind: 'collective', country, sector: sec, label, definite: det === 'the' && spanStart === p && ctys.length === 1 && type === 'PERSON' };
-          const m = this.emit(i0, j0, type, ref, { country });
-          const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
-          if (last) this.anonymity(m, det, r, personal);
-          else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
-        });
-        return r;
-      }
-      // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
-      let post = r;
-      let country: string | null = null;
-      let via: Mention | undefined;
-      const pw = this.word(atoms[post]);
-      if (!regional && (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across')) {
-        let s = post + 1;
-        if (this.word(atoms[s]) === 'the') s++;
-        const c = this.countryish(atoms[s]);
-        if (c && c.kind !== 'demonym' && !(c.kind === 'unit' && c.unit.kind !== 'seat')) {
-          this.emitCountryish(c, true, true);
-          country = this.countryOf(c);
-          post = s + 1;
-        }
-      } else if (pw === 'to' && (sector === 'GOV' || sector === null)) {
-        // "advisers to the Ukrainian President": the group serves the inner actor.
-        const before = this.out.length;
-        const s = this.read(post + 1);
-        if (s > post + 1) {
-          const inner = this.out.slice(before).find((m) => !m.nested && m.type === 'PERSON' || !m.nested && m.type === 'GPE');
-          if (inner) { via = inner; post = s; }
-          else this.out.length = before;
-        }
-      }
-      if (country === null && !via && isSource && !sector && weakSource && !this.anonymityAt(r)) return p;
-      if (sector === 'IGO' && country === null && !via) country = 'IGO';
-      const i0 = atoms[spanStart].i;
-      const j0 = atoms[post - 1].j;
-      const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
-      const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
-      const m = this.emit(i0, j0, type, ref, { country });
-      this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
-      return post;
-    }
+    const genericAfterCountry = ctys.length > 0 && !!a && !a.hits.length && this.is(a, Word.groupHead);
+    if (a && (this.isSector(a) || genericAfterCountry || (this.is(a, Word.sourceHead) && !a.hits.length))) return this.readSectorHead(at, a, genericAfterCountry);
 
     // A nationality or state before military equipment is its forces: "Israeli tanks", "Chinese warships".
-    if (a && ctys.length && !a.hits.length && EQUIPMENT.has(this.word(a)) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
+    if (a && ctys.length && !a.hits.length && this.is(a, Word.equipment) && ctys.every((c) => c.kind !== 'unit' || c.unit.sector === 'MIL')) {
       ctys.forEach((c, k) => {
         const last = k === ctys.length - 1;
         if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && !(k === 0 && last && atoms[spanStart].i === c.atom.i && a.j === c.atom.j)) this.emitCountryish(c, false, true);
@@ -652,7 +579,7 @@ class SentenceReader {
 
     // Known person: "Zelensky", "Trump's", "the Trump administration".
     const personHit = a && a.hits.find((h) => h.kind === 'person');
-    if (a && (personHit || (ctys.length === 0 && q > p && HONORIFICS.has(this.word(atoms[q - 1])) && this.readName(q)))) {
+    if (a && (personHit || (ctys.length === 0 && q > p && this.is(atoms[q - 1], Word.honorific) && this.readName(q)))) {
       const name = this.readName(q);
       if (!name) return p;
       const start = atoms[spanStart].i;
@@ -717,7 +644,7 @@ class SentenceReader {
         if (name && !openerBeforeCountry && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
           const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
           const words = nameText.toLowerCase().split(/[\s-]+/);
-          const type: EntityType = q > 0 && HONORIFICS.has(this.word(atoms[q - 1])) ? 'PERSON'
+          const type: EntityType = q > 0 && this.is(atoms[q - 1], Word.honorific) ? 'PERSON'
             : REGIONS.has(normalizeKey(nameText)) ? 'LOC'
             : words.some((x) => ORG_WORDS.has(x)) || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
             : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
@@ -728,6 +655,202 @@ class SentenceReader {
       }
     }
     return p;
+  }
+
+  /** A title head, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President". */
+  private readTitled(at: PhraseStart, a: Atom): number {
+    const { p, q, det, spanStart, former, ctys } = at;
+    const atoms = this.atoms;
+    const title = (this.hit(a, 'title')!).title;
+    let r = q + 1;
+    // "President of Armenia", "Emir of Qatar".
+    let ofCountry: Countryish | null = null;
+    if (!ctys.length && this.word(atoms[r]) === 'of') {
+      let s = r + 1;
+      if (this.word(atoms[s]) === 'the') s++;
+      const c = this.countryish(atoms[s]);
+      if (c && c.kind !== 'demonym') { ofCountry = c; r = s + 1; }
+    }
+    const name = this.readName(r);
+    const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : ofCountry ? this.countryOf(ofCountry) : null;
+    const start = atoms[spanStart].i;
+    for (const c of ctys) this.emitCountryish(c, false, true);
+    if (ofCountry) this.emitCountryish(ofCountry, false, true);
+    if (name) {
+      const end = name.j;
+      const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+      const ref: Ref = name.person
+        ? { kind: 'person', person: name.person, title, former }
+        : { kind: 'named', name: nameText, country, sector: former ? 'ELI' : title.sector, title: former ? null : title.title, former };
+      // "President Suharto's government": the group of the titled person.
+      const adminAt = this.isPossessive(atoms[name.q]) ? name.q + 1 : -1;
+      if (adminAt > 0 && atoms[adminAt] && (this.is(atoms[adminAt], Word.administration) || (this.isSector(atoms[adminAt]) && this.isPlural(atoms[adminAt])))) {
+        const inner = this.emit(start, end, 'PERSON', ref, { country, asActor: false, nested: true });
+        const sector = this.is(atoms[adminAt], Word.administration) ? 'GOV' : this.sectorOf(atoms[adminAt]) ?? 'GOV';
+        const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
+        this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector, label });
+        return adminAt + 1;
+      }
+      this.emit(start, end, 'PERSON', ref, { country });
+      return name.q;
+    }
+    // "a spokesman for the Kremlin", "an envoy of the Ukrainian President": the office serves the inner actor.
+    if (!ctys.length && !ofCountry && !name && (this.word(atoms[r]) === 'for' || this.word(atoms[r]) === 'of')) {
+      const before = this.out.length;
+      const s2 = this.read(r + 1);
+      const inner = s2 > r + 1 ? this.out.slice(before).find((m) => !m.nested && (m.type === 'PERSON' || m.type === 'GPE' || m.type === 'ORG' || m.type === 'GROUP')) : undefined;
+      if (inner) {
+        const ref: Ref = { kind: 'collective', country: null, sector: title.sector, label: this.span(a), definite: false, via: inner };
+        const m = this.emit(start, atoms[s2 - 1].j, 'PERSON', ref, { country: inner.country });
+        this.anonymity(m, det, s2, true);
+        return s2;
+      }
+      this.out.length = before;
+    }
+    // A lower-case title with no determiner, country or name ("described him as president") names no one.
+    if (!ctys.length && !ofCountry && !det && !isUpper(this.tok(a)!.text)) return p;
+    const end = atoms[r - 1].j;
+    const label = this.span(a);
+    const ref: Ref = { kind: 'office', country, title, label: ctys.length ? `${this.span(ctys[ctys.length - 1].atom)} ${label}` : label, former };
+    const m = this.emit(start, end, 'PERSON', ref, { country });
+    this.anonymity(m, det, r, true);
+    return r;
+  }
+
+  /** A sector head: "Russian forces", "Senior Hungarian and Romanian officials", "rebels". */
+  private readSectorHead(at: PhraseStart, a: Atom, genericAfterCountry: boolean): number {
+    const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
+    const atoms = this.atoms;
+    const n = atoms.length;
+    let r = q;
+    const sectors: string[] = [...modSectors];
+    let head = a;
+    while (r < n && (this.isSector(atoms[r]) || (r === q && (this.is(atoms[r], Word.sourceHead) || genericAfterCountry)))) {
+      head = atoms[r];
+      const s = this.sectorOf(atoms[r]);
+      if (s) sectors.push(s);
+      r++;
+      // "Israeli helicopters and tanks": keep to the first head; coordination of heads is rare.
+    }
+    // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
+    // sector word is the head, with that sector.
+    if (atoms[r] && !atoms[r].hits.length && (this.is(atoms[r], Word.groupHead) || this.is(atoms[r], Word.equipment))) { head = atoms[r]; r++; }
+    const headTok = this.toks[head.j - 1];
+    const next = atoms[r] ? this.tok(atoms[r])! : undefined;
+    // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").
+    // (wink-nlp sometimes tags a verb as a noun: "army retook the palace"; a determiner after it tells.)
+    const afterNext = atoms[r + 1] ? this.tok(atoms[r + 1])! : undefined;
+    const nextIsVerbLike = !!afterNext && (afterNext.pos === 'DET' || afterNext.pos === 'PRON' || afterNext.pos === 'NUM') && /(ed|ook|ew|ent|ave|ot|eld|ame|ounced|aid)$/.test(next?.lower ?? '');
+    // An adjective-tagged sector word before any noun is a modifier: "the official Czechoslovak news agency".
+    if (next && headTok.pos === 'ADJ' && head.j === head.i + 1 && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && !this.isSector(atoms[r]) && !EQUIPMENT.has(next.lower)) {
+      if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+      return p;
+    }
+    if (next && !nextIsVerbLike && (next.pos === 'NOUN' || (next.pos === 'PROPN' && !isUpper(next.text))) && !this.isSector(atoms[r]) &&
+      (headTok.pos === 'ADJ' || !this.isPlural(head)) && !this.is(head, Word.sourceHead)) {
+      if (ctys.length) { for (const c of ctys) this.emitCountryish(c, locative, false); return q; }
+      return p;
+    }
+    const headWord = this.word(head);
+    const isSource = SOURCE_HEADS.has(headWord);
+    const weakSource = WEAK_SOURCE_HEADS.has(headWord);
+    let sector = sectors.length ? sectors[sectors.length - 1] : null;
+    // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.
+    if (sectors.length > 1 && sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord)) sector = sectors.find((s) => s !== 'GOV') ?? sector;
+    if (isSource && sectors.length === modSectors.length) sector = modSectors[modSectors.length - 1] ?? (ctys.length ? 'GOV' : null);
+    if (former && sector === 'GOV') sector = 'ELI';
+    // "Qatari mediators": a state's mediators are its government, not an IGO.
+    if (sector === 'IGO' && ctys.some((c) => c.kind !== 'unit')) sector = 'GOV';
+    if (weakSource && this.anonymityAt(r) !== null) sector = modSectors[modSectors.length - 1] ?? null;
+
+    // A sector head followed by a personal name is a person: "Palestinian leader Yasser Arafat".
+    const name = !this.isPlural(head) && !isSource ? this.readName(r) : null;
+    // "the official Czechoslovak news agency": a proper adjective and a common noun after the
+    // sector word make it a modifier, not a person's title.
+    const afterName = name ? this.tok(atoms[name.q]) : undefined;
+    if (name && !name.person && afterName && afterName.pos === 'NOUN' && !isUpper(afterName.text)) {
+      return ctys.length ? q : p;
+    }
+    if (name && (name.person || name.j - name.i >= 2)) {
+      const country = ctys.length ? this.countryOf(ctys[ctys.length - 1]) : null;
+      for (const c of ctys) this.emitCountryish(c, false, true);
+      const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
+      const ref: Ref = name.person
+        ? { kind: 'person', person: name.person, title: null, former }
+        : { kind: 'named', name: nameText, country, sector, title: this.span(head), former };
+      this.emit(atoms[spanStart].i, name.j, 'PERSON', ref, { country });
+      return name.q;
+    }
+    const singular = !this.isPlural(head) && !/s$/.test(headWord);
+    const type: EntityType = singular && PERSON_HEAD.test(headWord) ? 'PERSON' : 'GROUP';
+    const headText = this.text.slice(this.toks[atoms[q].i].start, this.toks[head.j - 1].end);
+
+    // "the Serbian Workers' Union", "the Ukrainian Farmers Party": a capitalised sector noun that
+    // runs on into an organisation word is the name of an organisation of that country.
+    if (ctys.length === 1 && ctys[0].kind === 'demonym' && isUpper(headTok.text)) {
+      let e = r;
+      if (atoms[e] && /^['’]$/.test(this.word(atoms[e])) && this.tok(atoms[e])!.start === headTok.end) e++;
+      const orgTok = atoms[e] ? this.tok(atoms[e])! : undefined;
+      if (orgTok && isUpper(orgTok.text) && ORG_WORDS.has(orgTok.lower)) {
+        const c = ctys[0] as Extract<Countryish, { kind: 'demonym' }>;
+        const label = this.text.slice(this.toks[atoms[spanStart].i].start, orgTok.end);
+        this.emit(atoms[spanStart].i, atoms[e].j, 'ORG', { kind: 'collective', country: c.iso3, sector, label, definite: false, named: true }, { country: c.iso3 });
+        return e + 1;
+      }
+    }
+    if (ctys.length) {
+      // One entity per coordinated country: "Hungarian" and "Romanian officials".
+      ctys.forEach((c, k) => {
+        const last = k === ctys.length - 1;
+        const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
+        const j0 = last ? head.j : c.atom.j;
+        if ((c.possessive || c.kind === 'country' || c.kind === 'capital') && (i0 !== c.atom.i || j0 !== c.atom.j)) this.emitCountryish(c, false, true);
+        const country = this.countryOf(c);
+        const sec = c.kind === 'unit' && (sector === 'GOV' && GENERIC_GOV_HEADS.has(headWord) || sector === null) ? c.unit.sector : sector ?? (c.kind === 'unit' ? c.unit.sector : null);
+        const label = `${this.span(c.atom)} ${headText}`;
+        const ref: Ref = c.kind === 'unit'
+          ? { kind: 'unit', unit: c.unit, sector: sec ?? c.unit.sector }
+          : { kind: 'collective', country, sector: sec, label, definite: det === 'the' && spanStart === p && ctys.length === 1 && type === 'PERSON' };
+        const m = this.emit(i0, j0, type, ref, { country });
+        const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
+        if (last) this.anonymity(m, det, r, personal);
+        else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
+      });
+      return r;
+    }
+    // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").
+    let post = r;
+    let country: string | null = null;
+    let via: Mention | undefined;
+    const pw = this.word(atoms[post]);
+    if (!regional && (pw === 'in' || pw === 'from' || pw === 'of' || pw === 'throughout' || pw === 'inside' || pw === 'across')) {
+      let s = post + 1;
+      if (this.word(atoms[s]) === 'the') s++;
+      const c = this.countryish(atoms[s]);
+      if (c && c.kind !== 'demonym' && !(c.kind === 'unit' && c.unit.kind !== 'seat')) {
+        this.emitCountryish(c, true, true);
+        country = this.countryOf(c);
+        post = s + 1;
+      }
+    } else if (pw === 'to' && (sector === 'GOV' || sector === null)) {
+      // "advisers to the Ukrainian President": the group serves the inner actor.
+      const before = this.out.length;
+      const s = this.read(post + 1);
+      if (s > post + 1) {
+        const inner = this.out.slice(before).find((m) => !m.nested && m.type === 'PERSON' || !m.nested && m.type === 'GPE');
+        if (inner) { via = inner; post = s; }
+        else this.out.length = before;
+      }
+    }
+    if (country === null && !via && isSource && !sector && weakSource && !this.anonymityAt(r)) return p;
+    if (sector === 'IGO' && country === null && !via) country = 'IGO';
+    const i0 = atoms[spanStart].i;
+    const j0 = atoms[post - 1].j;
+    const possessor = det && POSSESSIVE_DETS.has(det) && spanStart === p ? det : undefined;
+    const ref: Ref = { kind: 'collective', country, sector, label: headText, definite: det === 'the' && spanStart === p && !counted, via, possessor };
+    const m = this.emit(i0, j0, type, ref, { country });
+    this.anonymity(m, det, post, (singular && PERSON_HEAD.test(headWord)) || isSource || weakSource);
+    return post;
   }
 
   /** Marks a person phrase anonymous when it is indefinite or an anonymity phrase follows; extends its span. */
@@ -776,6 +899,8 @@ class SentenceReader {
   run(): Mention[] {
     let p = 0;
     while (p < this.atoms.length) {
+      // The check `read` opens with, made here too: `read` is large, and most atoms open nothing.
+      if (!this.mayOpenPhrase(this.atoms[p])) { p++; continue; }
       const next = this.read(p);
       p = next > p ? next : p + 1;
     }
@@ -793,32 +918,26 @@ class SentenceReader {
   }
 }
 
-/** Normalised keys of the tokens, computed once per article. */
-export function tokenKeys(toks: readonly RecToken[]): string[] {
-  const keys = new Array<string>(toks.length);
+/** The dictionary entries of the tokens' normalised keys, computed once per article. */
+export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): KeyEntry[] {
+  const memo = keyMemoOf(dict);
+  const keys = new Array<KeyEntry>(toks.length);
   for (let i = 0; i < toks.length; i++) {
     const text = toks[i].text;
-    let key = tokenKeyMemo.get(text);
-    if (key === undefined) {
-      key = normalizeKey(text);
-      if (tokenKeyMemo.size >= TOKEN_KEY_MEMO_LIMIT) tokenKeyMemo.clear();
-      tokenKeyMemo.set(text, key);
+    let entry = memo.byText.get(text);
+    if (entry === undefined) {
+      if (memo.size >= KEY_MEMO_LIMIT) { memo.byText.clear(); memo.size = 0; }
+      entry = lookUpKey(dict, memo, normalizeKey(text));
+      memo.byText.set(text, entry);
     }
-    keys[i] = key;
+    keys[i] = entry;
   }
   return keys;
 }
 
-/**
- * Token keys already computed: a vocabulary repeats from article to article, and a reused key is
- * one string whose hash the dictionary lookups have already computed. Bounded: cleared when full.
- */
-const TOKEN_KEY_MEMO_LIMIT = 100_000;
-const tokenKeyMemo = new Map<string, string>();
-
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
 export function recognizeSentence(
-  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly string[], from: number, to: number,
+  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], from: number, to: number,
   pronounWords?: ReadonlySet<string>,
 ): { mentions: Mention[]; pronouns: { start: number; end: number; sentence: number }[] } {
   const reader = new SentenceReader(dict, text, toks, keys, from, to);

@@ -296,6 +296,12 @@ class ArticleResolver {
 
 const byPosition = (a: Mention, b: Mention): number => a.start - b.start || a.end - b.end;
 
+/** Are the mentions already in position order? (Sentence by sentence they mostly are.) */
+function inPositionOrder(mentions: readonly Mention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) if (byPosition(mentions[k - 1], mentions[k]) > 0) return false;
+  return true;
+}
+
 /**
  * Resolves mentions (any order) and pronoun candidates into entities and actors for one article.
  * `text` is the article text, `date` its publication date or null.
@@ -304,7 +310,8 @@ export function resolveMentions(
   dict: ActorDictionary, text: string, date: string | null, mentions: Mention[],
   pronouns: { start: number; end: number; sentence: number }[],
 ): ResolveResult {
-  const ordered = [...mentions].sort(byPosition);
+  // The sort is stable, so mentions already in order would come out as they are: no copy to sort then.
+  const ordered = inPositionOrder(mentions) ? mentions : [...mentions].sort(byPosition);
   const r = new ArticleResolver(dict, text, date);
 
   // Resolve in text order, pronouns interleaved (a pronoun inside a mention, "his government", is not one).

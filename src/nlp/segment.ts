@@ -19,34 +19,133 @@ export interface Segmentation {
 }
 
 /**
+ * What wink-nlp says of one lexeme (its uniqueId), whatever the token: wink-nlp reads a token's
+ * value and type from the lexeme alone (`cache.value(id)`, `cache.property(id, 'tokenType')`),
+ * and the lexicon is append-only, so an id always names the same value and type.
+ */
+interface LexemeFacts {
+  value: string;
+  lower: string;
+  kind: string;
+  /**
+   * Lemmas by POS, for tokens that are not parts of a contraction. wink-nlp's `its.lemma` for
+   * such a token reads only the lexeme (its spelling map, single-lemma flag and normal form) and
+   * the token's POS, and its lemmatizer checks candidates against the built-in vocabulary only:
+   * so the lemma is a function of (id, POS). A contraction's lemma is stored per token instead.
+   * Most words are met with one POS: the first is kept apart from the others.
+   */
+  firstPos: string | undefined;
+  firstLemma: string;
+  otherLemmas: Map<string, string> | null;
+}
+
+/** The lemma already known for a lexeme with this POS, if any. */
+function knownLemma(facts: LexemeFacts, pos: string): string | undefined {
+  return facts.firstPos === pos ? facts.firstLemma : facts.otherLemmas?.get(pos);
+}
+
+function rememberLemma(facts: LexemeFacts, pos: string, lemma: string): void {
+  if (facts.firstPos === undefined) { facts.firstPos = pos; facts.firstLemma = lemma; } else (facts.otherLemmas ??= new Map()).set(pos, lemma);
+}
+
+/** Are the sentence spans in text order, none overlapping the next? (wink-nlp's always are.) */
+function inOrder(spans: readonly [number, number][]): boolean {
+  for (let k = 0; k < spans.length; k++) {
+    if (spans[k][0] > spans[k][1] || (k > 0 && spans[k][0] <= spans[k - 1][1])) return false;
+  }
+  return true;
+}
+
+/** Each token's sentence: the last span holding it, 0 for a token in none. */
+function sentenceOfTokens(spans: readonly [number, number][], count: number): Int32Array {
+  const sentenceOf = new Int32Array(count);
+  for (let k = 0; k < spans.length; k++) {
+    const b = spans[k][1];
+    for (let i = spans[k][0]; i <= b; i++) sentenceOf[i] = k;
+  }
+  return sentenceOf;
+}
+
+/** Lexemes already seen, by uniqueId. Bounded: cleared when full (it is a memo, not a record). */
+const LEXEME_MEMO_LIMIT = 200_000;
+/**
+ * Ids are small integers (indices into wink-nlp's lexicon), so the memo is an array of arrays of
+ * 1024 ids each: two array reads per token instead of a hash lookup. Chunks exist only for id
+ * ranges met, so they grow at most with wink-nlp's own lexicon (8 bytes an id).
+ */
+const CHUNK_BITS = 10;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+let lexemeChunks: (LexemeFacts | undefined)[][] = [];
+let lexemesKnown = 0;
+
+function knownLexeme(id: number): LexemeFacts | undefined {
+  const chunk = lexemeChunks[id >> CHUNK_BITS];
+  return chunk === undefined ? undefined : chunk[id & CHUNK_MASK];
+}
+
+function rememberLexeme(id: number, facts: LexemeFacts): void {
+  if (lexemesKnown >= LEXEME_MEMO_LIMIT) { lexemeChunks = []; lexemesKnown = 0; }
+  (lexemeChunks[id >> CHUNK_BITS] ??= new Array<LexemeFacts | undefined>(1 << CHUNK_BITS))[id & CHUNK_MASK] = facts;
+  lexemesKnown++;
+}
+
+/**
  * Splits text into sentences and tokens with POS, lemma and negation, keeping UTF-16 offsets.
  * wink-nlp is lossless: each token's preceding spaces plus its value rebuild the text exactly,
  * which is what the offsets are computed from.
+ *
+ * A text repeats few words many times, so what depends on the word alone (value, lower case,
+ * type, most lemmas) is read once per lexeme and remembered; wink-nlp is asked per token only
+ * for what depends on the context (POS, negation, spaces, contraction).
  */
 export function segment(text: string): Segmentation {
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out(its.value) as string[];
+  const ids = toks.out(its.uniqueId as never) as unknown as number[];
   const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
-  const lemmas = toks.out(its.lemma as never) as unknown as string[];
   const negs = toks.out(its.negationFlag) as unknown as boolean[];
-  const types = toks.out(its.type) as string[];
+  const contracted = toks.out(its.contractionFlag as never) as unknown as boolean[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
-  const sentenceOf = new Int32Array(values.length);
-  spans.forEach(([a, b], k) => { for (let i = a; i <= b; i++) sentenceOf[i] = k; });
+  // Spans in order are walked alongside the tokens, which gives the same sentence indices as the
+  // table built otherwise (and spares a typed array per text).
+  const sentenceOf = inOrder(spans) ? null : sentenceOfTokens(spans, ids.length);
+  let span = 0;
 
-  const tokens: Token[] = new Array(values.length);
+  const tokens: Token[] = new Array(ids.length);
   let offset = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     offset += spaces[i].length;
-    const v = values[i];
+    let facts = knownLexeme(ids[i]);
+    if (facts === undefined) {
+      const item = toks.itemAt(i);
+      const value = item.out(its.value) as string;
+      facts = { value, lower: value.toLowerCase(), kind: item.out(its.type) as string, firstPos: undefined, firstLemma: '', otherLemmas: null };
+      rememberLexeme(ids[i], facts);
+    }
+    const p = pos[i];
+    let lemma: string | undefined;
+    if (contracted[i]) lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
+    else {
+      lemma = knownLemma(facts, p);
+      if (lemma === undefined) {
+        lemma = toks.itemAt(i).out(its.lemma as never) as unknown as string;
+        rememberLemma(facts, p, lemma);
+      }
+    }
+    let sentence = 0;
+    if (sentenceOf) sentence = sentenceOf[i];
+    else {
+      while (span < spans.length && spans[span][1] < i) span++;
+      if (span < spans.length && spans[span][0] <= i) sentence = span;
+    }
+    const v = facts.value;
     tokens[i] = {
-      index: i, start: offset, end: offset + v.length, text: v, lower: v.toLowerCase(),
-      pos: pos[i], lemma: lemmas[i], negated: Boolean(negs[i]), kind: types[i], sentence: sentenceOf[i],
+      index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,
+      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence,
     };
     offset += v.length;
   }
@@ -65,8 +164,12 @@ export function segment(text: string): Segmentation {
   return { tokens, sentences };
 }
 
-/** The pipeline's first stage: sentences and tokens. */
+/**
+ * The pipeline's first stage: sentences and tokens. The model is loaded when the stage is made,
+ * with the engine's other dictionaries, so the first document read does not pay for it.
+ */
 export function segmentStage(): Stage {
+  wink();
   return defineStage({
     name: 'segment',
     requires: [],
