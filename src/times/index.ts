@@ -47,20 +47,34 @@ export function publicationDay(published: string | null | undefined): number | n
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
 
-/** Per rule, what the text must contain for it to match (rules.ts, RULE_NEEDS). */
-const NEEDS = RULES.map((rule) => RULE_NEEDS[rule.name] ?? []);
+/** The distinct necessary conditions of all rules (rules.ts, RULE_NEEDS), each tested at most once per text. */
+const DISTINCT_NEEDS: readonly RegExp[] = [...new Set(RULES.flatMap((rule) => RULE_NEEDS[rule.name] ?? []))];
+/** Per rule, the positions in DISTINCT_NEEDS of what the text must contain for it to match. */
+const NEEDS: readonly (readonly number[])[] = RULES.map((rule) => (RULE_NEEDS[rule.name] ?? []).map((need) => DISTINCT_NEEDS.indexOf(need)));
+/** Per text, what DISTINCT_NEEDS found: 0 not tested yet, 1 present, 2 absent (reused: the stage runs one text at a time). */
+const needState = new Uint8Array(DISTINCT_NEEDS.length);
+
+/** Whether the text meets every necessary condition of rule r (testing each condition once per text). */
+function meetsNeeds(text: string, r: number): boolean {
+  for (const k of NEEDS[r]) {
+    let state = needState[k];
+    if (state === 0) needState[k] = state = DISTINCT_NEEDS[k].test(text) ? 1 : 2;
+    if (state === 2) return false;
+  }
+  return true;
+}
+
+/**
+ * Characters claimed by a kept expression, indexed by offset. One buffer grown as needed and
+ * cleared after each text: a fresh typed array per article costs an off-heap allocation and GC work.
+ */
+let claimed = new Uint8Array(1024);
 
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
-  // Each distinct necessary condition is tested once per text.
-  const contains = new Map<RegExp, boolean>();
-  const has = (need: RegExp): boolean => {
-    let yes = contains.get(need);
-    if (yes === undefined) contains.set(need, (yes = need.test(text)));
-    return yes;
-  };
+  needState.fill(0);
   for (let r = 0; r < RULES.length; r++) {
-    if (!NEEDS[r].every(has)) continue;
+    if (!meetsNeeds(text, r)) continue;
     const rule = RULES[r];
     const re = rule.re;
     re.lastIndex = 0;
@@ -88,7 +102,8 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
   // Longest first, then the earlier rule: a date beats the year inside it.
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
   // Characters already claimed by a longer expression (linear in the text, whatever the count).
-  const taken = new Uint8Array(text.length);
+  if (claimed.length < text.length) claimed = new Uint8Array(Math.max(text.length, 2 * claimed.length));
+  const taken = claimed;
   const kept: Candidate[] = [];
   for (const c of found) {
     let free = true;
@@ -97,6 +112,7 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     taken.fill(1, c.start, c.end);
     kept.push(c);
   }
+  for (const c of kept) taken.fill(0, c.start, c.end);
   return kept.sort((a, b) => a.start - b.start);
 }
 
