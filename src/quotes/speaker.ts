@@ -46,9 +46,17 @@ export interface SpeakerMention {
   head: string;
 }
 
+/** Entities in text order: by start, the longer first. */
+const textOrder = (a: Entity, b: Entity): number => a.start - b.start || b.end - a.end;
+
 export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): SpeakerContext {
-  const entities = [...(doc.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
-  const actors = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
+  const given = doc.entities ?? [];
+  // The actors stage usually hands its entities over in text order already: copy and sort only when not.
+  let sorted = true;
+  for (let i = 1; i < given.length && sorted; i++) sorted = textOrder(given[i - 1], given[i]) <= 0;
+  const entities = sorted ? given : [...given].sort(textOrder);
+  const actors = new Map<string, Actor>();
+  for (const a of doc.actors ?? []) actors.set(a.id, a);
   let longestEntity = 0;
   for (const e of entities) longestEntity = Math.max(longestEntity, e.end - e.start);
   const collectiveActors = new Set<string>();
@@ -131,8 +139,11 @@ function speakerFromActor(ctx: SpeakerContext, base: { text: string; start: numb
   // A person's name, only when the actor is a person: coreference may tie a PERSON mention
   // ("the negotiator") to a country actor, whose name is no person's name.
   const personal = entity.type === 'PERSON' && !anonymous && (!actor || !ctx.collectiveActors.has(actor.id));
+  // Spelled out rather than spread from `base`: one object shape, built without a copy loop.
   return {
-    ...base,
+    text: base.text,
+    start: base.start,
+    end: base.end,
     actor: actor?.id ?? null,
     name: personal ? (actor?.name ?? entity.text) : null,
     anonymous,
@@ -179,7 +190,7 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const toks = ctx.doc.tokens!;
   const head = nounPhraseHead(toks, span.start, span.end, ctx.lex);
   const typed = typeSpeaker(ctx, span, head, history);
-  return { ...typed, head: toks[head].lower };
+  return { speaker: typed.speaker, plural: typed.plural, head: toks[head].lower };
 }
 
 /**
