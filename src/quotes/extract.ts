@@ -550,10 +550,22 @@ function onlyAdjunctsUntil(x: Extraction, from: number, hi: number): boolean {
   return true;
 }
 
+/** Per lexicon, the words a cue or a source phrase can start with. */
+const cueStartsOf = new WeakMap<QuoteLexicon, ReadonlySet<string>>();
+
+function cueStarts(lex: QuoteLexicon): ReadonlySet<string> {
+  let words = cueStartsOf.get(lex);
+  if (!words) cueStartsOf.set(lex, (words = new Set([...lex.phrases.keys(), ...lex.cueForms.keys()])));
+  return words;
+}
+
 function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   const t = x.toks;
+  const starts = cueStarts(x.lex);
   for (let i = lo; i < hi; i++) {
     if (x.mask[i]) continue;
+    // Most words start no phrase and are no cue form: readAccordingTo and cueAt would find nothing.
+    if (!starts.has(t[i].lower)) continue;
     if (readAccordingTo(x, i, lo, hi)) continue;
     const cue = cueAt(x, i, lo, hi);
     if (!cue) continue;
@@ -612,13 +624,23 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
 }
 
 /** Finds every quote in the document, in text order, with ids q1, q2, …. */
+/**
+ * The token marks of the document being read, reused from one document to the next (cleared
+ * first): a fresh typed array per article costs an allocation and GC work. Extraction runs one
+ * document at a time and never re-enters itself.
+ */
+let marks = new Uint8Array(1024);
+
 export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): Quote[] {
   const toks = doc.tokens ?? [];
+  if (toks.length === 0) return [];
+  if (marks.length < toks.length) marks = new Uint8Array(Math.max(toks.length, 2 * marks.length));
+  // A view of exactly one mark per token: reads and writes past the last token behave as before.
+  const mask = marks.subarray(0, toks.length).fill(0);
   const x: Extraction = {
     doc, toks, text: doc.text, lex, ctx: createSpeakerContext(doc, lex, dict),
-    mask: new Uint8Array(toks.length), history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),
+    mask, history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),
   };
-  if (toks.length === 0) return [];
   extractDirect(x);
   for (const s of doc.sentences ?? []) readIndirectSentence(x, s.tokenStart, s.tokenEnd);
   x.quotes.sort((a, b) => a.start - b.start || a.end - b.end);
