@@ -20,7 +20,7 @@ import {
   cueVerbAt, isBe, isCueAux, isRoleWord, isTimeWord, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
   nounPhraseEndRight, nounPhraseStartLeft, QUOTE_MARKS, startsClause,
 } from './grammar.js';
-import { createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
+import { containsAnonymityMarker, createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
 
 const defaults = Object.freeze({
   /** Tokens allowed between a cue and its "that" ("said on Monday that"). */
@@ -219,8 +219,7 @@ function mainSubject(x: Extraction, lo: number, cue: number): SpeakerSpan | null
 
 /** Whether the text between two offsets says the source is unnamed on purpose ("on condition of anonymity"). */
 function hasAnonymityMarker(x: Extraction, start: number, end: number): boolean {
-  const clause = x.text.slice(start, end).toLowerCase();
-  return x.lex.anonymityMarkers.some((m) => clause.includes(m));
+  return containsAnonymityMarker(x.lex, x.text.slice(start, end).toLowerCase());
 }
 
 /** Trims trailing punctuation (and a dangling quote mark's comma) off a content range. */
