@@ -43,7 +43,12 @@ interface Candidate {
   qualifierEnd?: number;
 }
 
-const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+/** Whether a token starts with an upper-case letter; ASCII is decided by its code, the rest by \p{Lu}. */
+const isCapitalised = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
 /** The token whose span starts at or after `offset`. */
@@ -202,6 +207,12 @@ function toPlace(id: number, text: string, c: Candidate, record: PlaceRecord): P
   };
 }
 
+/**
+ * Token flags reused from one document to the next (cleared first): a fresh typed array per
+ * article costs an allocation and GC work. findPlaces runs one document at a time.
+ */
+let coveredBuffer = new Uint8Array(1024);
+
 /** Finds the places of one document: names the gazetteer knows, used as locations. */
 export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   const tokens = doc.tokens ?? [];
@@ -214,7 +225,9 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
   // "the Washington Post" is no place, and a GPE is taken from the entity itself. Only GPE/LOC
   // entities the gazetteer does not know as a whole are scanned ("eastern Ukraine").
-  const covered = new Uint8Array(tokens.length);
+  if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
+  // A view of exactly one flag per token, so that reads past the last token stay undefined.
+  const covered = coveredBuffer.subarray(0, tokens.length).fill(0);
   for (const e of doc.entities ?? []) {
     if (unknownPlaceEntities.has(e)) continue;
     const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
@@ -251,8 +264,19 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   }
 
   // Second pass: choose among same-named places, knowing where the article says things happen.
-  const context = { countryMentions: countCountries(located), usStates: statesNamed(text, gazetteer, tokens) };
-  const places: Place[] = located.map((c, i) => toPlace(i + 1, text, c, choosePlace(c.match.records, { ...context, qualifier: c.qualifier })));
+  // Only a name with several places needs that context: read the article for it only then.
+  let context: { countryMentions: Map<string, number>; usStates: Set<string> } | null = null;
+  const places: Place[] = [];
+  for (const c of located) {
+    const records = c.match.records;
+    let record: PlaceRecord;
+    if (records.length === 1) record = records[0];
+    else {
+      context ??= { countryMentions: countCountries(located), usStates: statesNamed(text, gazetteer, tokens) };
+      record = choosePlace(records, { countryMentions: context.countryMentions, usStates: context.usStates, qualifier: c.qualifier });
+    }
+    places.push(toPlace(places.length + 1, text, c, record));
+  }
   return places;
 }
 
