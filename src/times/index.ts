@@ -15,7 +15,7 @@ import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../doc
 import { segment } from '../nlp/index.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
-import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, clockValue, type Normalized, type RuleContext } from './rules.js';
+import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, RULE_WORDS, clockValue, type Normalized, type RuleContext } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
 
 export type { Tense } from './tense.js';
@@ -47,6 +47,8 @@ export function publicationDay(published: string | null | undefined): number | n
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
 
+// ---- patterns a rule needs (rules.ts, RULE_NEEDS) ---------------------------------------------
+
 /** The distinct necessary conditions of all rules (rules.ts, RULE_NEEDS), each tested at most once per text. */
 const DISTINCT_NEEDS: readonly RegExp[] = [...new Set(RULES.flatMap((rule) => RULE_NEEDS[rule.name] ?? []))];
 /** Per rule, the positions in DISTINCT_NEEDS of what the text must contain for it to match. */
@@ -64,6 +66,62 @@ function meetsNeeds(text: string, r: number): boolean {
   return true;
 }
 
+// ---- whole words a rule needs (rules.ts, RULE_WORDS) ------------------------------------------
+
+/** Hash of a lower-case word, the same function markWords computes letter by letter. */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Per rule, the ids of its word lists; the lists of all rules are numbered together. */
+const WORD_LISTS: readonly (readonly number[])[] = (() => {
+  let next = 0;
+  return RULES.map((rule) => (RULE_WORDS[rule.name] ?? []).map(() => next++));
+})();
+/** Word hash → the ids of the lists holding that word. Two words of one hash share their lists: a text then runs a rule it need not, never the reverse. */
+const LISTS_OF_WORD = new Map<number, number[]>();
+let shortestWord = Infinity, longestWord = 0;
+RULES.forEach((rule, r) => (RULE_WORDS[rule.name] ?? []).forEach((words, j) => {
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    shortestWord = Math.min(shortestWord, lower.length);
+    longestWord = Math.max(longestWord, lower.length);
+    const key = wordHash(lower);
+    const lists = LISTS_OF_WORD.get(key) ?? [];
+    if (!lists.includes(WORD_LISTS[r][j])) lists.push(WORD_LISTS[r][j]);
+    LISTS_OF_WORD.set(key, lists);
+  }
+}));
+/** Per text, which word lists it meets (reused: the stage runs one text at a time). */
+const listMet = new Uint8Array(WORD_LISTS.reduce((n, lists) => n + lists.length, 0));
+
+/**
+ * One pass over the text: each word (a maximal run of ASCII letters, as RULE_WORDS counts them)
+ * marks the lists it belongs to. Letters are lower-cased by their code (A–Z | 0x20 is a–z, and no
+ * other code lands on a–z that way), as the rules' case-insensitive patterns match them.
+ */
+function markWords(text: string): void {
+  listMet.fill(0);
+  let h = 0, length = 0;
+  for (let i = 0, n = text.length; i <= n; i++) {
+    const lower = i < n ? text.charCodeAt(i) | 0x20 : 0;
+    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
+    if (length >= shortestWord && length <= longestWord) {
+      const lists = LISTS_OF_WORD.get(h);
+      if (lists !== undefined) for (const id of lists) listMet[id] = 1;
+    }
+    h = 0; length = 0;
+  }
+}
+
+/** Whether the text holds a word of each of rule r's word lists (after markWords). */
+function meetsWords(r: number): boolean {
+  for (const id of WORD_LISTS[r]) if (listMet[id] === 0) return false;
+  return true;
+}
+
 /**
  * Characters claimed by a kept expression, indexed by offset. One buffer grown as needed and
  * cleared after each text: a fresh typed array per article costs an off-heap allocation and GC work.
@@ -73,8 +131,9 @@ let claimed = new Uint8Array(1024);
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
   needState.fill(0);
+  markWords(text);
   for (let r = 0; r < RULES.length; r++) {
-    if (!meetsNeeds(text, r)) continue;
+    if (!meetsWords(r) || !meetsNeeds(text, r)) continue;
     const rule = RULES[r];
     const re = rule.re;
     re.lastIndex = 0;
