@@ -39,10 +39,17 @@ interface Candidate { start: number; end: number; rule: number; m: RegExpExecArr
 /** Parses the article's publication date (a day or an ISO timestamp) into a day number. */
 export function publicationDay(published: string | null | undefined): number | null {
   if (!published) return null;
+  // The stage asks up to three times per article, and a feed's articles share dates: remember the last answer.
+  if (published === lastPublished) return lastPublicationDay;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  if (!m || !isValidDate(+m[1], +m[2], +m[3])) return null;
-  return dayNumber(+m[1], +m[2], +m[3]);
+  const day = !m || !isValidDate(+m[1], +m[2], +m[3]) ? null : dayNumber(+m[1], +m[2], +m[3]);
+  lastPublished = published;
+  lastPublicationDay = day;
+  return day;
 }
+
+let lastPublished: string | undefined;
+let lastPublicationDay: number | null = null;
 
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
