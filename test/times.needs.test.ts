@@ -52,9 +52,9 @@ test('times › every need names a rule', () => {
   assert.deepEqual(Object.keys(RULE_WORDS).filter((name) => !names.has(name)), []);
 });
 
-/** The whole words (runs of ASCII letters, lower-cased) of a text that lie inside [start, end). */
+/** The whole words (runs of ASCII letters, lower-cased, and single digits) of a text that lie inside [start, end). */
 function wordsWithin(text: string, start: number, end: number): string[] {
-  return [...text.matchAll(/[A-Za-z]+/g)].filter((w) => w.index >= start && w.index + w[0].length <= end).map((w) => w[0].toLowerCase());
+  return [...text.matchAll(/[A-Za-z]+|[0-9]/g)].filter((w) => w.index >= start && w.index + w[0].length <= end).map((w) => w[0].toLowerCase());
 }
 
 for (const [phrase, name] of phrases) {

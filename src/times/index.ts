@@ -105,22 +105,31 @@ RULES.forEach((rule, r) => (RULE_WORDS[rule.name] ?? []).forEach((words, j) => {
 const listMet = new Uint8Array(WORD_LISTS.reduce((n, lists) => n + lists.length, 0));
 
 /**
- * One pass over the text: each word (a maximal run of ASCII letters, as RULE_WORDS counts them)
- * marks the lists it belongs to. Letters are lower-cased by their code (A–Z | 0x20 is a–z, and no
- * other code lands on a–z that way), as the rules' case-insensitive patterns match them.
+ * One pass over the text: each word as RULE_WORDS counts them (a maximal run of ASCII letters, or
+ * one digit) marks the lists it belongs to. Letters are lower-cased by their code (A–Z | 0x20 is
+ * a–z, and no other code lands on a–z that way), as the rules' case-insensitive patterns match them.
  */
 function markWords(text: string): void {
   listMet.fill(0);
   let h = 0, length = 0;
+  let digitsSeen = 0;
   for (let i = 0, n = text.length; i <= n; i++) {
-    const lower = i < n ? text.charCodeAt(i) | 0x20 : 0;
+    const code = i < n ? text.charCodeAt(i) : 0;
+    const lower = code | 0x20;
     if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
-    if (length >= shortestWord && length <= longestWord) {
-      const lists = LISTS_OF_WORD.get(h);
-      if (lists !== undefined) for (const id of lists) listMet[id] = 1;
-    }
+    if (length >= shortestWord && length <= longestWord) markWord(h);
     h = 0; length = 0;
+    // A digit is a word of its own; each counts once.
+    if (code >= 48 && code <= 57 && (digitsSeen & (1 << (code - 48))) === 0) {
+      digitsSeen |= 1 << (code - 48);
+      markWord(code);
+    }
   }
+}
+
+function markWord(hash: number): void {
+  const lists = LISTS_OF_WORD.get(hash);
+  if (lists !== undefined) for (const id of lists) listMet[id] = 1;
 }
 
 /** Whether the text holds a word of each of rule r's word lists (after markWords). */

@@ -56,13 +56,14 @@ export interface Rule {
 // Two quick pre-tests, run once per text, let a rule skip a text it cannot match.
 //
 // RULE_WORDS: for each list of a rule, every match of the rule's pattern contains one of the
-// list's words as a whole word: case aside, the same letters with no ASCII letter right before or
-// after them (the pattern puts \b, \s, "-", "'" or the end of the match on both sides of it).
-// One pass over the text finds its words (maximal runs of ASCII letters), so these cost a few Map
-// look-ups per text, whatever the number of rules.
+// list's words as a whole word. A word is a maximal run of ASCII letters, compared without case
+// (the pattern puts \b, \s, "-", "'", a digit or the end of the match on both sides of it), or
+// a single digit, which is a word of its own wherever it stands. One pass over the text finds its
+// words, so these cost a few Map look-ups per text, whatever the number of rules.
 //
-// RULE_NEEDS: patterns that every match contains (digits, "/", "Q1"…), tested with the rule's own
-// case flag, for what words cannot tell.
+// RULE_NEEDS: patterns that every match contains ("/", "Q1", "0s"), for what words cannot tell,
+// tested with the rule's own case flag once the words are met.
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const MONTH_WORDS = Object.keys(MONTHS);
 const WEEKDAY_WORDS = Object.keys(WEEKDAYS);
 const UNIT_WORDS = [
@@ -73,13 +74,20 @@ const PERIOD_WORDS = ['year', 'month', 'week', 'quarter', 'decade', 'century'];
 
 /** Rule name → lists of words; a text must contain a word of each list before the rule is run on it. */
 export const RULE_WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  'month-day': [MONTH_WORDS],
-  'day-month': [MONTH_WORDS],
+  'iso-date': [DIGITS],
+  'numeric-date': [DIGITS],
+  'month-day': [DIGITS, MONTH_WORDS],
+  'day-month': [DIGITS, MONTH_WORDS],
   'nth-week-of-month': [['week'], MONTH_WORDS],
   month: [MONTH_WORDS],
   quarter: [['quarter']],
   'half-year': [['half']],
-  century: [['century']],
+  year: [DIGITS],
+  century: [DIGITS, ['century']],
+  // "1990s", "’90s": the "s" after a digit is a word of its own.
+  decade: [['0'], ['s']],
+  'apostrophe-year': [DIGITS],
+  'quarter-code': [['q'], ['1', '2', '3', '4']],
   weekday: [WEEKDAY_WORDS],
   'relative-day': [['today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night']],
   'anaphoric-year': [['year'], ['same', 'previous', 'prior', 'preceding', 'before', 'earlier', 'entire', 'whole', 'full']],
@@ -103,24 +111,16 @@ export const RULE_WORDS: Readonly<Record<string, readonly (readonly string[])[]>
   ],
   'that-period': [['week', 'month', 'year', 'time']],
   'same-day': [['day']],
+  clock: [[...DIGITS, 'noon', 'midday', 'midnight']],
   'part-of-day': [['morning', 'afternoon', 'evening']],
   holiday: [['christmas', 'year']],
 };
 
-const DIGIT = /\d/;
-
 /** Rule name → the patterns a text must contain before the rule is run on it. */
 export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
-  'iso-date': [DIGIT],
-  'numeric-date': [DIGIT, /\//],
-  'month-day': [DIGIT],
-  'day-month': [DIGIT],
+  'numeric-date': [/\//],
   'quarter-code': [/Q[1-4]/],
-  year: [DIGIT],
-  century: [DIGIT],
   decade: [/0s/i],
-  'apostrophe-year': [DIGIT],
-  clock: [/\d|noon|midday|midnight/i],
 };
 
 // ---- pattern fragments ------------------------------------------------------------------------
