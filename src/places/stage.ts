@@ -5,6 +5,7 @@ import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
 import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
 import { foldName } from './fold.js';
+import { sortShort } from '../document/sort.js';
 
 const defaults = Object.freeze({
   /** Entity types that can be places. */
@@ -233,8 +234,7 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
     const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
     for (let k = from; k < to; k++) covered[k] = 1;
   }
-  const candidates = [...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)]
-    .sort((a, b) => a.start - b.start);
+  const candidates = sortShort([...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)], (a, b) => a.start - b.start);
 
   const sentenceOf = (c: Candidate): Sentence | undefined => doc.sentenceAt(c.start);
   for (const c of candidates) {

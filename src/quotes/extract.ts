@@ -12,6 +12,7 @@
  * A short quoted fragment inside the reported clause makes the quote 'mixed'.
  */
 import type { Document } from '../document/document.js';
+import { sortShort } from '../document/sort.js';
 import type { Quote, Speaker, TextSpan, Token } from '../document/types.js';
 import type { ActorDictionary } from '../actors/index.js';
 import type { CueVerb, QuoteLexicon } from './lexicon.js';
@@ -642,7 +643,7 @@ export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDicti
   };
   extractDirect(x);
   for (const s of doc.sentences ?? []) readIndirectSentence(x, s.tokenStart, s.tokenEnd);
-  x.quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortShort(x.quotes, (a, b) => a.start - b.start || a.end - b.end);
   return x.quotes.map((q, k) => ({
     id: `q${k + 1}`, kind: q.kind, text: doc.text.slice(q.start, q.end), start: q.start, end: q.end, cue: q.cue, speaker: q.speaker,
   }));

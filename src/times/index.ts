@@ -13,6 +13,7 @@ import { sentenceContaining, type Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../document/types.js';
 import { segment } from '../nlp/index.js';
+import { sortShort } from '../document/sort.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
 import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, RULE_WORDS, clockValue, type Normalized, type RuleContext } from './rules.js';
@@ -175,7 +176,7 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     }
   }
   // Longest first, then the earlier rule: a date beats the year inside it.
-  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  sortShort(found, (a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
   // Characters already claimed by a longer expression (linear in the text, whatever the count).
   if (claimed.length < text.length) claimed = new Uint8Array(Math.max(text.length, 2 * claimed.length));
   const taken = claimed;
@@ -188,7 +189,7 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     kept.push(c);
   }
   for (const c of kept) taken.fill(0, c.start, c.end);
-  return kept.sort((a, b) => a.start - b.start);
+  return sortShort(kept, (a, b) => a.start - b.start);
 }
 
 function firstTokenAt(tokens: readonly Token[], offset: number): number {
