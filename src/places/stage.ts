@@ -52,12 +52,38 @@ const isCapitalised = (t: Token): boolean => {
 };
 const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
-/** The token whose span starts at or after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0, hi = tokens.length;
+/** The token whose span starts at or after `offset`, searched from token `lo` on (an answer known not to lie before it). */
+function tokenAt(tokens: readonly Token[], offset: number, lo = 0): number {
+  let hi = tokens.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
   return lo;
 }
+
+/**
+ * Per entity of the document being read (by position in doc.entities): its token range
+ * [entityFrom, entityTo), computed once for both passes that need it, and whether the gazetteer
+ * does not know it whole (then the scanner looks inside it). Reused from one document to the next.
+ */
+let entityFrom = new Int32Array(64);
+let entityTo = new Int32Array(64);
+let entityUnknown = new Uint8Array(64);
+
+function readEntityTokens(entities: readonly Entity[], tokens: readonly Token[]): void {
+  if (entityFrom.length < entities.length) {
+    const size = Math.max(entities.length, 2 * entityFrom.length);
+    entityFrom = new Int32Array(size); entityTo = new Int32Array(size); entityUnknown = new Uint8Array(size);
+  }
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    entityFrom[i] = tokenAt(tokens, e.start);
+    // An entity ends no earlier than it starts.
+    entityTo[i] = tokenAt(tokens, e.end, entityFrom[i]);
+    entityUnknown[i] = 0;
+  }
+}
+
+/** Words of notPlaceWords are 3 to 12 letters long; a text of another length needs no lower-casing to rule it out. */
+const isNotPlaceWord = (text: string): boolean => text.length >= 3 && text.length <= 12 && defaults.notPlaceWords.has(text.toLowerCase());
 
 /** Looks a span up, also without a leading "the" ("the United States", but "The Hague" as written). */
 function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: number } | null {
@@ -73,20 +99,21 @@ function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: n
 
 /**
  * Place names the actors stage found as GPE or LOC entities. Entities whose whole text the
- * gazetteer does not know ("eastern Ukraine", "Ukraine's") go to `unknown`, for the scanner to
+ * gazetteer does not know ("eastern Ukraine", "Ukraine's") are marked in entityUnknown, for the scanner to
  * look inside.
  */
-function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly Token[], unknown: Set<Entity>): Candidate[] {
+function entityCandidates(entities: readonly Entity[], gazetteer: Gazetteer, tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const e of doc.entities ?? []) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     if (!defaults.placeEntityTypes.has(e.type)) continue;
     // "Asia" is a continent before it is a Philippine town, whoever tagged it.
-    if (defaults.notPlaceWords.has(e.text.toLowerCase())) { unknown.add(e); continue; }
+    if (isNotPlaceWord(e.text)) { entityUnknown[i] = 1; continue; }
     const found = lookup(gazetteer, e.text);
-    if (!found) { unknown.add(e); continue; }
+    if (!found) { entityUnknown[i] = 1; continue; }
     const start = e.start + found.skip;
-    const first = tokenAt(tokens, start);
-    const endToken = tokenAt(tokens, e.end);
+    const first = found.skip === 0 ? entityFrom[i] : tokenAt(tokens, start);
+    const endToken = entityTo[i];
     if (first >= endToken) continue;
     // The actors stage may already know the entity's country ("Kyiv" → UKR): among places of
     // that name, keep those in that country.
@@ -221,18 +248,18 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   const text = doc.text;
   if (tokens.length === 0) return [];
 
-  const unknownPlaceEntities = new Set<Entity>();
-  const fromEntities = entityCandidates(doc, gazetteer, tokens, unknownPlaceEntities);
+  const entities = doc.entities ?? [];
+  readEntityTokens(entities, tokens);
+  const fromEntities = entityCandidates(entities, gazetteer, tokens);
   // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
   // "the Washington Post" is no place, and a GPE is taken from the entity itself. Only GPE/LOC
   // entities the gazetteer does not know as a whole are scanned ("eastern Ukraine").
   if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
   // A view of exactly one flag per token, so that reads past the last token stay undefined.
   const covered = coveredBuffer.subarray(0, tokens.length).fill(0);
-  for (const e of doc.entities ?? []) {
-    if (unknownPlaceEntities.has(e)) continue;
-    const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
-    for (let k = from; k < to; k++) covered[k] = 1;
+  for (let i = 0; i < entities.length; i++) {
+    if (entityUnknown[i]) continue;
+    for (let k = entityFrom[i]; k < entityTo[i]; k++) covered[k] = 1;
   }
   const candidates = sortShort([...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)], (a, b) => a.start - b.start);
 
