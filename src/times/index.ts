@@ -199,6 +199,9 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 
+/** Parts of speech that may stand before an expression that opens its clause ("On Monday, …"). */
+const CLAUSE_OPENING_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'ADV', 'PUNCT', 'CCONJ', 'SPACE']);
+
 function roleOf(type: TimeType, value: string | null, before: string, after: string,
   tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
   if (type === 'DURATION' || type === 'SET' || value === null || VAGUE_VALUE.test(value)) return 'other';
@@ -213,7 +216,7 @@ function roleOf(type: TimeType, value: string | null, before: string, after: str
   }
   let opensClause = true;
   for (let i = lo; i < first; i++) {
-    if (!['ADP', 'DET', 'ADV', 'PUNCT', 'CCONJ', 'SPACE'].includes(tokens[i].pos)) { opensClause = false; break; }
+    if (!CLAUSE_OPENING_POS.has(tokens[i].pos)) { opensClause = false; break; }
   }
   const reach = opensClause ? defaults.reportVerbWindow + 3 : 2;
   for (let i = last + 1, d = 1; i < hi && d <= reach; i++, d++) {
