@@ -82,8 +82,11 @@ function readEntityTokens(entities: readonly Entity[], tokens: readonly Token[])
   }
 }
 
-/** Words of notPlaceWords are 3 to 12 letters long; a text of another length needs no lower-casing to rule it out. */
-const isNotPlaceWord = (text: string): boolean => text.length >= 3 && text.length <= 12 && defaults.notPlaceWords.has(text.toLowerCase());
+/** The shortest and longest of notPlaceWords: a text of another length needs no lower-casing to rule it out. */
+const notPlaceWordLengths = [...defaults.notPlaceWords].reduce(([lo, hi], w) => [Math.min(lo, w.length), Math.max(hi, w.length)], [Infinity, 0]);
+// Lower-casing keeps the length of a text that could become one of these ASCII words (only "İ" grows, into a non-ASCII pair).
+const isNotPlaceWord = (text: string): boolean =>
+  text.length >= notPlaceWordLengths[0] && text.length <= notPlaceWordLengths[1] && defaults.notPlaceWords.has(text.toLowerCase());
 
 /** Looks a span up, also without a leading "the" ("the United States", but "The Hague" as written). */
 function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: number } | null {

@@ -623,7 +623,6 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   }
 }
 
-/** Finds every quote in the document, in text order, with ids q1, q2, …. */
 /**
  * The token marks of the document being read, reused from one document to the next (cleared
  * first): a fresh typed array per article costs an allocation and GC work. Extraction runs one
@@ -631,6 +630,7 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
  */
 let marks = new Uint8Array(1024);
 
+/** Finds every quote in the document, in text order, with ids q1, q2, …. */
 export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): Quote[] {
   const toks = doc.tokens ?? [];
   if (toks.length === 0) return [];
