@@ -122,7 +122,7 @@ function entityCandidates(entities: readonly Entity[], gazetteer: Gazetteer, tok
     // that name, keep those in that country.
     const hinted = (e as { country?: unknown }).country;
     const inCountry = typeof hinted === 'string' ? found.match.records.filter((r) => r.country === hinted) : [];
-    const match = inCountry.length ? { ...found.match, records: inCountry } : found.match;
+    const match: NameMatch = inCountry.length ? { records: inCountry, primary: found.match.primary } : found.match;
     out.push({ start, end: e.end, first, endToken, match, fromEntity: true });
   }
   return out;

@@ -850,11 +850,9 @@ export const RULES: readonly Rule[] = [
           else day = p + (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0);
         }
       }
-      return {
-        type: 'TIME', value: null,
-        clock: { hh, mm, zone, ownDay: Boolean(m[9]) },
-        ...(day !== null ? { day } : {}),
-      };
+      const norm: Normalized = { type: 'TIME', value: null, clock: { hh, mm, zone, ownDay: Boolean(m[9]) } };
+      if (day !== null) norm.day = day;
+      return norm;
     },
   },
   {
