@@ -208,12 +208,18 @@ function countCountries(candidates: readonly Candidate[]): Map<string, number> {
   const bump = (c: string): void => { counts.set(c, (counts.get(c) ?? 0) + 1); };
   for (const c of candidates) {
     // A country name is that country even where towns share it (Lebanon, Tennessee).
-    const country = c.match.records.find((r) => r.feature === 'COUNTRY');
-    const countries = new Set(c.match.records.map((r) => r.country));
+    const records = c.match.records;
+    const country = records.find((r) => r.feature === 'COUNTRY');
     if (country && !c.qualifier) bump(country.country);
-    else if (countries.size === 1) bump([...countries][0]);
+    else if (inOneCountry(records)) bump(records[0].country);
   }
   return counts;
+}
+
+/** Whether there are places and all lie in one country. */
+function inOneCountry(records: readonly PlaceRecord[]): boolean {
+  for (let i = 1; i < records.length; i++) if (records[i].country !== records[0].country) return false;
+  return records.length > 0;
 }
 
 /** US states named anywhere in the article ("Illinois" makes Springfield, Illinois likelier). */
