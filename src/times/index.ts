@@ -241,7 +241,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
   const p = publicationDay(published);
   const candidates = findCandidates(text, sentences);
   const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
-  type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number };
+  type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number; before: string; after: string };
   const items: Item[] = [];
   let lastDay: number | null = null;
   let lastValue: string | null = null;
@@ -252,19 +252,22 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     const first = Math.max(sentence.tokenStart, firstTokenAt(tokens, c.start));
     const last = Math.max(first, Math.min(sentence.tokenEnd - 1, firstTokenAt(tokens, c.end - 1)));
     let tenseMemo: Tense | null | undefined = options.tense;
+    // The sentence's text before and after the match: read by the rules, the tense and the role.
+    const before = text.slice(sentence.start, c.start);
+    const after = text.slice(c.end, sentence.end);
     const ctx: RuleContext = {
       published: p,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
         // "according to a media report Sunday": the date of a report, which lies behind us.
-        if (ACCORDING_TO.test(text.slice(sentence.start, c.start))) return (tenseMemo = 'past');
+        if (ACCORDING_TO.test(before)) return (tenseMemo = 'past');
         tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd);
         // A deadline in a present or tenseless clause lies ahead: "a June 1 deadline", "closed until Friday".
-        if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(text.slice(sentence.start, c.start)) || DEADLINE_AFTER.test(text.slice(c.end, sentence.end)))) tenseMemo = 'future';
+        if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(before) || DEADLINE_AFTER.test(after))) tenseMemo = 'future';
         return tenseMemo;
       },
-      before: text.slice(sentence.start, c.start),
-      after: text.slice(c.end, sentence.end),
+      before,
+      after,
       lastDay,
       lastValue,
     };
@@ -273,7 +276,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     let start = c.start;
     // "the end of last year": the edge words join the expression and set its mod.
     if (norm.type === 'DATE' && norm.value && /^(?:\d{3,4}|XXXX)(?:-(?:\d{2}|Q\d|H\d|W\d{2}|XX|WXX|QX))?$/.test(norm.value)) {
-      const edge = EDGE_PREFIX.exec(ctx.before);
+      const edge = EDGE_PREFIX.exec(before);
       if (edge) {
         start = sentence.start + edge.index;
         norm.mod ??= EDGE_PREFIX_MOD[edge[1].toLowerCase()];
@@ -281,7 +284,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     }
     if (norm.day !== undefined) lastDay = norm.day;
     if (norm.type === 'DATE' && norm.value && /^\d{4}(?:-|$)/.test(norm.value)) lastValue = norm.value;
-    items.push({ start, end: c.end, norm, sentence, first, last });
+    items.push({ start, end: c.end, norm, sentence, first, last, before: start === c.start ? before : text.slice(sentence.start, start), after });
   }
 
   // Clock times take their day from their own words, else from a day named in the same sentence.
@@ -302,9 +305,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
 
   const out: TimeExpression[] = [];
   for (const it of items) {
-    const { norm } = it;
-    const before = text.slice(it.sentence.start, it.start);
-    const after = text.slice(it.end, it.sentence.end);
+    const { norm, before, after } = it;
     const value = norm.value;
     const expr: TimeExpression = {
       id: `t${out.length + 1}`,
