@@ -120,9 +120,13 @@ function entityCandidates(entities: readonly Entity[], gazetteer: Gazetteer, tok
     if (first >= endToken) continue;
     // The actors stage may already know the entity's country ("Kyiv" → UKR): among places of
     // that name, keep those in that country.
+    // A single place, or places all in that country, are kept as they are (filtering would copy them unchanged).
     const hinted = (e as { country?: unknown }).country;
-    const inCountry = typeof hinted === 'string' ? found.match.records.filter((r) => r.country === hinted) : [];
-    const match: NameMatch = inCountry.length ? { records: inCountry, primary: found.match.primary } : found.match;
+    let match: NameMatch = found.match;
+    if (typeof hinted === 'string' && match.records.length > 1) {
+      const inCountry = match.records.filter((r) => r.country === hinted);
+      if (inCountry.length > 0 && inCountry.length < match.records.length) match = { records: inCountry, primary: match.primary };
+    }
     out.push({ start, end: e.end, first, endToken, match, fromEntity: true });
   }
   return out;
