@@ -24,8 +24,8 @@ export interface SpeakerContext {
   readonly actors: ReadonlyMap<string, Actor>;
   /** Longest entity, so an overlap search can start by binary search. */
   readonly longestEntity: number;
-  /** Dictionary look-ups made for this document (resolveActor is the costly step). */
-  readonly resolved: Map<string, ResolvedActor | null>;
+  /** Dictionary look-ups made for this document (resolveActor is the costly step); made on the first look-up. */
+  resolved: Map<string, ResolvedActor | null> | null;
   /** Actors with a mention that is not a person (a country, an organisation, a group). */
   readonly collectiveActors: ReadonlySet<string>;
 }
@@ -58,10 +58,12 @@ export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: Act
   const actors = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actors.set(a.id, a);
   let longestEntity = 0;
-  for (const e of entities) longestEntity = Math.max(longestEntity, e.end - e.start);
   const collectiveActors = new Set<string>();
-  for (const e of entities) if (e.actor && e.type !== 'PERSON') collectiveActors.add(e.actor);
-  return { doc, lex, dict, entities, actors, longestEntity, resolved: new Map(), collectiveActors };
+  for (const e of entities) {
+    longestEntity = Math.max(longestEntity, e.end - e.start);
+    if (e.actor && e.type !== 'PERSON') collectiveActors.add(e.actor);
+  }
+  return { doc, lex, dict, entities, actors, longestEntity, resolved: null, collectiveActors };
 }
 
 /** The entities overlapping [start, end), in text order. */
@@ -81,6 +83,7 @@ function overlapping(ctx: SpeakerContext, start: number, end: number): Entity[] 
 }
 
 function lookUp(ctx: SpeakerContext, text: string): ResolvedActor | null {
+  ctx.resolved ??= new Map();
   let hit = ctx.resolved.get(text);
   if (hit === undefined) {
     hit = resolveActor(ctx.dict, text, ctx.doc.article.published ?? null);
