@@ -1,9 +1,9 @@
-// The quick pre-tests of the time rules (RULE_NEEDS): a rule is skipped on a text that lacks one
-// of its needs, so every need must hold wherever the rule's expression matches. Each phrase names
+// The quick pre-tests of the time rules (RULE_WORDS, RULE_NEEDS): a rule is skipped on a text that lacks one
+// of its words or needs, so every word list and need must hold wherever the rule's expression matches. Each phrase names
 // the rule that should match it; every other rule that also matches is held to the same check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES, RULE_NEEDS } from '../src/times/rules.js';
+import { RULES, RULE_NEEDS, RULE_WORDS } from '../src/times/rules.js';
 
 const phrases: [phrase: string, rule: string][] = [
   ['the accord was dated 2025-10-14T09:30 in the file', 'iso-date'],
@@ -49,7 +49,13 @@ test('times › every rule has an example phrase here', () => {
 test('times › every need names a rule', () => {
   const names = new Set(RULES.map((r) => r.name));
   assert.deepEqual(Object.keys(RULE_NEEDS).filter((name) => !names.has(name)), []);
+  assert.deepEqual(Object.keys(RULE_WORDS).filter((name) => !names.has(name)), []);
 });
+
+/** The whole words (runs of ASCII letters, lower-cased, and single digits) of a text that lie inside [start, end). */
+function wordsWithin(text: string, start: number, end: number): string[] {
+  return [...text.matchAll(/[A-Za-z]+|[0-9]/g)].filter((w) => w.index >= start && w.index + w[0].length <= end).map((w) => w[0].toLowerCase());
+}
 
 for (const [phrase, name] of phrases) {
   test(`times › needs hold where ${name} matches: "${phrase}"`, () => {
@@ -63,6 +69,21 @@ for (const [phrase, name] of phrases) {
         if (m[0].length === 0) continue;
         for (const need of RULE_NEEDS[rule.name] ?? []) {
           assert.ok(need.test(m[0]), `${rule.name} matched "${m[0]}", which lacks ${need}`);
+        }
+      }
+    }
+  });
+}
+
+for (const [phrase, name] of phrases) {
+  test(`times › words hold where ${name} matches: "${phrase}"`, () => {
+    for (const rule of RULES) {
+      const all = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
+      for (const m of phrase.matchAll(all)) {
+        if (m[0].length === 0) continue;
+        const inside = wordsWithin(phrase, m.index, m.index + m[0].length);
+        for (const words of RULE_WORDS[rule.name] ?? []) {
+          assert.ok(words.some((w) => inside.includes(w)), `${rule.name} matched "${m[0]}", which has none of ${words.join(', ')} as a whole word`);
         }
       }
     }

@@ -5,6 +5,7 @@ import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
 import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
 import { foldName } from './fold.js';
+import { sortShort } from '../document/sort.js';
 
 const defaults = Object.freeze({
   /** Entity types that can be places. */
@@ -43,15 +44,49 @@ interface Candidate {
   qualifierEnd?: number;
 }
 
-const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+/** Whether a token starts with an upper-case letter; ASCII is decided by its code, the rest by \p{Lu}. */
+const isCapitalised = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
-/** The token whose span starts at or after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0, hi = tokens.length;
+/** The token whose span starts at or after `offset`, searched from token `lo` on (an answer known not to lie before it). */
+function tokenAt(tokens: readonly Token[], offset: number, lo = 0): number {
+  let hi = tokens.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
   return lo;
 }
+
+/**
+ * Per entity of the document being read (by position in doc.entities): its token range
+ * [entityFrom, entityTo), computed once for both passes that need it, and whether the gazetteer
+ * does not know it whole (then the scanner looks inside it). Reused from one document to the next.
+ */
+let entityFrom = new Int32Array(64);
+let entityTo = new Int32Array(64);
+let entityUnknown = new Uint8Array(64);
+
+function readEntityTokens(entities: readonly Entity[], tokens: readonly Token[]): void {
+  if (entityFrom.length < entities.length) {
+    const size = Math.max(entities.length, 2 * entityFrom.length);
+    entityFrom = new Int32Array(size); entityTo = new Int32Array(size); entityUnknown = new Uint8Array(size);
+  }
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    entityFrom[i] = tokenAt(tokens, e.start);
+    // An entity ends no earlier than it starts.
+    entityTo[i] = tokenAt(tokens, e.end, entityFrom[i]);
+    entityUnknown[i] = 0;
+  }
+}
+
+/** The shortest and longest of notPlaceWords: a text of another length needs no lower-casing to rule it out. */
+const notPlaceWordLengths = [...defaults.notPlaceWords].reduce(([lo, hi], w) => [Math.min(lo, w.length), Math.max(hi, w.length)], [Infinity, 0]);
+// Lower-casing keeps the length of a text that could become one of these ASCII words (only "İ" grows, into a non-ASCII pair).
+const isNotPlaceWord = (text: string): boolean =>
+  text.length >= notPlaceWordLengths[0] && text.length <= notPlaceWordLengths[1] && defaults.notPlaceWords.has(text.toLowerCase());
 
 /** Looks a span up, also without a leading "the" ("the United States", but "The Hague" as written). */
 function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: number } | null {
@@ -67,26 +102,31 @@ function lookup(gazetteer: Gazetteer, text: string): { match: NameMatch; skip: n
 
 /**
  * Place names the actors stage found as GPE or LOC entities. Entities whose whole text the
- * gazetteer does not know ("eastern Ukraine", "Ukraine's") go to `unknown`, for the scanner to
+ * gazetteer does not know ("eastern Ukraine", "Ukraine's") are marked in entityUnknown, for the scanner to
  * look inside.
  */
-function entityCandidates(doc: Document, gazetteer: Gazetteer, tokens: readonly Token[], unknown: Set<Entity>): Candidate[] {
+function entityCandidates(entities: readonly Entity[], gazetteer: Gazetteer, tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const e of doc.entities ?? []) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     if (!defaults.placeEntityTypes.has(e.type)) continue;
     // "Asia" is a continent before it is a Philippine town, whoever tagged it.
-    if (defaults.notPlaceWords.has(e.text.toLowerCase())) { unknown.add(e); continue; }
+    if (isNotPlaceWord(e.text)) { entityUnknown[i] = 1; continue; }
     const found = lookup(gazetteer, e.text);
-    if (!found) { unknown.add(e); continue; }
+    if (!found) { entityUnknown[i] = 1; continue; }
     const start = e.start + found.skip;
-    const first = tokenAt(tokens, start);
-    const endToken = tokenAt(tokens, e.end);
+    const first = found.skip === 0 ? entityFrom[i] : tokenAt(tokens, start);
+    const endToken = entityTo[i];
     if (first >= endToken) continue;
     // The actors stage may already know the entity's country ("Kyiv" → UKR): among places of
     // that name, keep those in that country.
+    // A single place, or places all in that country, are kept as they are (filtering would copy them unchanged).
     const hinted = (e as { country?: unknown }).country;
-    const inCountry = typeof hinted === 'string' ? found.match.records.filter((r) => r.country === hinted) : [];
-    const match = inCountry.length ? { ...found.match, records: inCountry } : found.match;
+    let match: NameMatch = found.match;
+    if (typeof hinted === 'string' && match.records.length > 1) {
+      const inCountry = match.records.filter((r) => r.country === hinted);
+      if (inCountry.length > 0 && inCountry.length < match.records.length) match = { records: inCountry, primary: match.primary };
+    }
     out.push({ start, end: e.end, first, endToken, match, fromEntity: true });
   }
   return out;
@@ -172,12 +212,18 @@ function countCountries(candidates: readonly Candidate[]): Map<string, number> {
   const bump = (c: string): void => { counts.set(c, (counts.get(c) ?? 0) + 1); };
   for (const c of candidates) {
     // A country name is that country even where towns share it (Lebanon, Tennessee).
-    const country = c.match.records.find((r) => r.feature === 'COUNTRY');
-    const countries = new Set(c.match.records.map((r) => r.country));
+    const records = c.match.records;
+    const country = records.find((r) => r.feature === 'COUNTRY');
     if (country && !c.qualifier) bump(country.country);
-    else if (countries.size === 1) bump([...countries][0]);
+    else if (inOneCountry(records)) bump(records[0].country);
   }
   return counts;
+}
+
+/** Whether there are places and all lie in one country. */
+function inOneCountry(records: readonly PlaceRecord[]): boolean {
+  for (let i = 1; i < records.length; i++) if (records[i].country !== records[0].country) return false;
+  return records.length > 0;
 }
 
 /** US states named anywhere in the article ("Illinois" makes Springfield, Illinois likelier). */
@@ -202,6 +248,12 @@ function toPlace(id: number, text: string, c: Candidate, record: PlaceRecord): P
   };
 }
 
+/**
+ * Token flags reused from one document to the next (cleared first): a fresh typed array per
+ * article costs an allocation and GC work. findPlaces runs one document at a time.
+ */
+let coveredBuffer = new Uint8Array(1024);
+
 /** Finds the places of one document: names the gazetteer knows, used as locations. */
 export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   const tokens = doc.tokens ?? [];
@@ -209,19 +261,20 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   const text = doc.text;
   if (tokens.length === 0) return [];
 
-  const unknownPlaceEntities = new Set<Entity>();
-  const fromEntities = entityCandidates(doc, gazetteer, tokens, unknownPlaceEntities);
+  const entities = doc.entities ?? [];
+  readEntityTokens(entities, tokens);
+  const fromEntities = entityCandidates(entities, gazetteer, tokens);
   // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
   // "the Washington Post" is no place, and a GPE is taken from the entity itself. Only GPE/LOC
   // entities the gazetteer does not know as a whole are scanned ("eastern Ukraine").
-  const covered = new Uint8Array(tokens.length);
-  for (const e of doc.entities ?? []) {
-    if (unknownPlaceEntities.has(e)) continue;
-    const from = tokenAt(tokens, e.start), to = tokenAt(tokens, e.end);
-    for (let k = from; k < to; k++) covered[k] = 1;
+  if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
+  // A view of exactly one flag per token, so that reads past the last token stay undefined.
+  const covered = coveredBuffer.subarray(0, tokens.length).fill(0);
+  for (let i = 0; i < entities.length; i++) {
+    if (entityUnknown[i]) continue;
+    for (let k = entityFrom[i]; k < entityTo[i]; k++) covered[k] = 1;
   }
-  const candidates = [...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)]
-    .sort((a, b) => a.start - b.start);
+  const candidates = sortShort([...fromEntities, ...scanCandidates(text, gazetteer, tokens, sentences, covered)], (a, b) => a.start - b.start);
 
   const sentenceOf = (c: Candidate): Sentence | undefined => doc.sentenceAt(c.start);
   for (const c of candidates) {
@@ -251,8 +304,19 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   }
 
   // Second pass: choose among same-named places, knowing where the article says things happen.
-  const context = { countryMentions: countCountries(located), usStates: statesNamed(text, gazetteer, tokens) };
-  const places: Place[] = located.map((c, i) => toPlace(i + 1, text, c, choosePlace(c.match.records, { ...context, qualifier: c.qualifier })));
+  // Only a name with several places needs that context: read the article for it only then.
+  let context: { countryMentions: Map<string, number>; usStates: Set<string> } | null = null;
+  const places: Place[] = [];
+  for (const c of located) {
+    const records = c.match.records;
+    let record: PlaceRecord;
+    if (records.length === 1) record = records[0];
+    else {
+      context ??= { countryMentions: countCountries(located), usStates: statesNamed(text, gazetteer, tokens) };
+      record = choosePlace(records, { countryMentions: context.countryMentions, usStates: context.usStates, qualifier: c.qualifier });
+    }
+    places.push(toPlace(places.length + 1, text, c, record));
+  }
   return places;
 }
 

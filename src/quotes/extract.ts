@@ -12,6 +12,7 @@
  * A short quoted fragment inside the reported clause makes the quote 'mixed'.
  */
 import type { Document } from '../document/document.js';
+import { sortShort } from '../document/sort.js';
 import type { Quote, Speaker, TextSpan, Token } from '../document/types.js';
 import type { ActorDictionary } from '../actors/index.js';
 import type { CueVerb, QuoteLexicon } from './lexicon.js';
@@ -20,7 +21,7 @@ import {
   cueVerbAt, isBe, isCueAux, isRoleWord, isTimeWord, isNegation, isNounish, isPersonalPronoun, isRelative, isSentenceEnd,
   nounPhraseEndRight, nounPhraseStartLeft, QUOTE_MARKS, startsClause,
 } from './grammar.js';
-import { createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
+import { containsAnonymityMarker, createSpeakerContext, describeSpeaker, type SpeakerContext, type SpeakerMention, type SpeakerSpan } from './speaker.js';
 
 const defaults = Object.freeze({
   /** Tokens allowed between a cue and its "that" ("said on Monday that"). */
@@ -219,8 +220,7 @@ function mainSubject(x: Extraction, lo: number, cue: number): SpeakerSpan | null
 
 /** Whether the text between two offsets says the source is unnamed on purpose ("on condition of anonymity"). */
 function hasAnonymityMarker(x: Extraction, start: number, end: number): boolean {
-  const clause = x.text.slice(start, end).toLowerCase();
-  return x.lex.anonymityMarkers.some((m) => clause.includes(m));
+  return containsAnonymityMarker(x.lex, x.text.slice(start, end).toLowerCase());
 }
 
 /** Trims trailing punctuation (and a dangling quote mark's comma) off a content range. */
@@ -550,10 +550,22 @@ function onlyAdjunctsUntil(x: Extraction, from: number, hi: number): boolean {
   return true;
 }
 
+/** Per lexicon, the words a cue or a source phrase can start with. */
+const cueStartsOf = new WeakMap<QuoteLexicon, ReadonlySet<string>>();
+
+function cueStarts(lex: QuoteLexicon): ReadonlySet<string> {
+  let words = cueStartsOf.get(lex);
+  if (!words) cueStartsOf.set(lex, (words = new Set([...lex.phrases.keys(), ...lex.cueForms.keys()])));
+  return words;
+}
+
 function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   const t = x.toks;
+  const starts = cueStarts(x.lex);
   for (let i = lo; i < hi; i++) {
     if (x.mask[i]) continue;
+    // Most words start no phrase and are no cue form: readAccordingTo and cueAt would find nothing.
+    if (!starts.has(t[i].lower)) continue;
     if (readAccordingTo(x, i, lo, hi)) continue;
     const cue = cueAt(x, i, lo, hi);
     if (!cue) continue;
@@ -611,17 +623,27 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   }
 }
 
+/**
+ * The token marks of the document being read, reused from one document to the next (cleared
+ * first): a fresh typed array per article costs an allocation and GC work. Extraction runs one
+ * document at a time and never re-enters itself.
+ */
+let marks = new Uint8Array(1024);
+
 /** Finds every quote in the document, in text order, with ids q1, q2, …. */
 export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): Quote[] {
   const toks = doc.tokens ?? [];
+  if (toks.length === 0) return [];
+  if (marks.length < toks.length) marks = new Uint8Array(Math.max(toks.length, 2 * marks.length));
+  // A view of exactly one mark per token: reads and writes past the last token behave as before.
+  const mask = marks.subarray(0, toks.length).fill(0);
   const x: Extraction = {
     doc, toks, text: doc.text, lex, ctx: createSpeakerContext(doc, lex, dict),
-    mask: new Uint8Array(toks.length), history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),
+    mask, history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),
   };
-  if (toks.length === 0) return [];
   extractDirect(x);
   for (const s of doc.sentences ?? []) readIndirectSentence(x, s.tokenStart, s.tokenEnd);
-  x.quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortShort(x.quotes, (a, b) => a.start - b.start || a.end - b.end);
   return x.quotes.map((q, k) => ({
     id: `q${k + 1}`, kind: q.kind, text: doc.text.slice(q.start, q.end), start: q.start, end: q.end, cue: q.cue, speaker: q.speaker,
   }));

@@ -24,8 +24,8 @@ export interface SpeakerContext {
   readonly actors: ReadonlyMap<string, Actor>;
   /** Longest entity, so an overlap search can start by binary search. */
   readonly longestEntity: number;
-  /** Dictionary look-ups made for this document (resolveActor is the costly step). */
-  readonly resolved: Map<string, ResolvedActor | null>;
+  /** Dictionary look-ups made for this document (resolveActor is the costly step); made on the first look-up. */
+  resolved: Map<string, ResolvedActor | null> | null;
   /** Actors with a mention that is not a person (a country, an organisation, a group). */
   readonly collectiveActors: ReadonlySet<string>;
 }
@@ -46,14 +46,24 @@ export interface SpeakerMention {
   head: string;
 }
 
+/** Entities in text order: by start, the longer first. */
+const textOrder = (a: Entity, b: Entity): number => a.start - b.start || b.end - a.end;
+
 export function createSpeakerContext(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): SpeakerContext {
-  const entities = [...(doc.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
-  const actors = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
+  const given = doc.entities ?? [];
+  // The actors stage usually hands its entities over in text order already: copy and sort only when not.
+  let sorted = true;
+  for (let i = 1; i < given.length && sorted; i++) sorted = textOrder(given[i - 1], given[i]) <= 0;
+  const entities = sorted ? given : [...given].sort(textOrder);
+  const actors = new Map<string, Actor>();
+  for (const a of doc.actors ?? []) actors.set(a.id, a);
   let longestEntity = 0;
-  for (const e of entities) longestEntity = Math.max(longestEntity, e.end - e.start);
   const collectiveActors = new Set<string>();
-  for (const e of entities) if (e.actor && e.type !== 'PERSON') collectiveActors.add(e.actor);
-  return { doc, lex, dict, entities, actors, longestEntity, resolved: new Map(), collectiveActors };
+  for (const e of entities) {
+    longestEntity = Math.max(longestEntity, e.end - e.start);
+    if (e.actor && e.type !== 'PERSON') collectiveActors.add(e.actor);
+  }
+  return { doc, lex, dict, entities, actors, longestEntity, resolved: null, collectiveActors };
 }
 
 /** The entities overlapping [start, end), in text order. */
@@ -73,6 +83,7 @@ function overlapping(ctx: SpeakerContext, start: number, end: number): Entity[] 
 }
 
 function lookUp(ctx: SpeakerContext, text: string): ResolvedActor | null {
+  ctx.resolved ??= new Map();
   let hit = ctx.resolved.get(text);
   if (hit === undefined) {
     hit = resolveActor(ctx.dict, text, ctx.doc.article.published ?? null);
@@ -89,9 +100,24 @@ function isPlural(t: Token, lex: QuoteLexicon): boolean {
   return t.pos === 'NOUN' ? t.lemma !== t.lower : lex.roles.has(t.lower);
 }
 
+/** Per lexicon, one pattern for "contains any anonymity marker" (null when there is none). */
+const anonymityPatterns = new WeakMap<QuoteLexicon, RegExp | null>();
+
+/**
+ * Whether a lower-cased text contains one of the lexicon's anonymity markers. One precompiled
+ * alternation of the literal markers answers what a `some(includes)` over the list would.
+ */
+export function containsAnonymityMarker(lex: QuoteLexicon, lowerText: string): boolean {
+  let pattern = anonymityPatterns.get(lex);
+  if (pattern === undefined) {
+    const markers = lex.anonymityMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    anonymityPatterns.set(lex, (pattern = markers.length ? new RegExp(markers.join('|')) : null));
+  }
+  return pattern !== null && pattern.test(lowerText);
+}
+
 function hasAnonymityMarker(lex: QuoteLexicon, phrase: string): boolean {
-  const lower = phrase.toLowerCase();
-  return lex.anonymityMarkers.some((m) => lower.includes(m));
+  return containsAnonymityMarker(lex, phrase.toLowerCase());
 }
 
 /** Sector from the words of a role phrase: "military officials" → MIL, "lawmakers" → LEG. */
@@ -127,18 +153,24 @@ function affiliation(ctx: SpeakerContext, toks: readonly Token[], start: number,
   return { country: null, sector: null };
 }
 
-function speakerFromActor(ctx: SpeakerContext, base: { text: string; start: number; end: number }, entity: Entity, actor: Actor | undefined, anonymous: boolean): Speaker {
+type SpeakerBase = { text: string; start: number; end: number };
+
+/**
+ * A speaker over the span `base`. Spelled out rather than spread (`{ ...base, actor, … }`): every
+ * speaker gets one object shape, built without a copy loop, which V8 makes much cheaper.
+ */
+function speakerAt(base: SpeakerBase, actor: string | null, name: string | null, anonymous: boolean, country: string | null, sector: string | null): Speaker {
+  return { text: base.text, start: base.start, end: base.end, actor, name, anonymous, country, sector };
+}
+
+/** An earlier speaker's reading moved to a new span ("… the official said" after "a senior official told …"). */
+const sameSpeakerAt = (base: SpeakerBase, s: Speaker): Speaker => speakerAt(base, s.actor, s.name, s.anonymous, s.country, s.sector);
+
+function speakerFromActor(ctx: SpeakerContext, base: SpeakerBase, entity: Entity, actor: Actor | undefined, anonymous: boolean): Speaker {
   // A person's name, only when the actor is a person: coreference may tie a PERSON mention
   // ("the negotiator") to a country actor, whose name is no person's name.
   const personal = entity.type === 'PERSON' && !anonymous && (!actor || !ctx.collectiveActors.has(actor.id));
-  return {
-    ...base,
-    actor: actor?.id ?? null,
-    name: personal ? (actor?.name ?? entity.text) : null,
-    anonymous,
-    country: actor?.country ?? null,
-    sector: actor?.sector ?? null,
-  };
+  return speakerAt(base, actor?.id ?? null, personal ? (actor?.name ?? entity.text) : null, anonymous, actor?.country ?? null, actor?.sector ?? null);
 }
 
 const PERSON_TYPES: ReadonlySet<string> = new Set(['PERSON']);
@@ -146,9 +178,9 @@ const ORGANIZATION_TYPES: ReadonlySet<string> = new Set(['ORG', 'GPE']);
 const GROUP_TYPES: ReadonlySet<string> = new Set(['GROUP', 'NORP', 'ORG', 'GPE']);
 
 /** Resolves a pronoun to the nearest earlier compatible speaker or entity. */
-function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number; end: number }, pronoun: Token, history: readonly SpeakerMention[]): Speaker {
+function resolvePronoun(ctx: SpeakerContext, base: SpeakerBase, pronoun: Token, history: readonly SpeakerMention[]): Speaker {
   const kind = ctx.lex.pronouns.get(pronoun.lower);
-  const unresolved: Speaker = { ...base, actor: null, name: null, anonymous: false, country: null, sector: null };
+  const unresolved = speakerAt(base, null, null, false, null, null);
   // The actors layer may already have resolved the pronoun itself.
   const own = overlapping(ctx, base.start, base.end).find((e) => e.actor);
   if (own) return speakerFromActor(ctx, base, own, ctx.actors.get(own.actor!), own.anonymous === true);
@@ -170,7 +202,7 @@ function resolvePronoun(ctx: SpeakerContext, base: { text: string; start: number
     if (e.actor && wanted.has(e.type) && e.end <= base.start && e.end > bestAt) { bestAt = e.end; bestEntity = e; bestMention = undefined; }
   }
   if (bestEntity) return speakerFromActor(ctx, base, bestEntity, ctx.actors.get(bestEntity.actor!), bestEntity.anonymous === true);
-  if (bestMention) return { ...bestMention.speaker, ...base };
+  if (bestMention) return sameSpeakerAt(base, bestMention.speaker);
   return unresolved;
 }
 
@@ -179,7 +211,7 @@ export function describeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, history:
   const toks = ctx.doc.tokens!;
   const head = nounPhraseHead(toks, span.start, span.end, ctx.lex);
   const typed = typeSpeaker(ctx, span, head, history);
-  return { ...typed, head: toks[head].lower };
+  return { speaker: typed.speaker, plural: typed.plural, head: toks[head].lower };
 }
 
 /**
@@ -204,7 +236,7 @@ function typeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, head: number, histo
   const plural = isPlural(headTok, ctx.lex);
   if (headTok.pos === 'PRON') return { speaker: resolvePronoun(ctx, base, headTok, history), plural };
   const earlier = anaphoricSource(ctx, span, head, history);
-  if (earlier) return { speaker: { ...earlier.speaker, ...base }, plural };
+  if (earlier) return { speaker: sameSpeakerAt(base, earlier.speaker), plural };
 
   const ents = overlapping(ctx, base.start, base.end);
   const headEntity = ents.find((e) => e.start <= headTok.start && e.end >= headTok.end && e.actor);
@@ -229,7 +261,7 @@ function typeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, head: number, histo
     const anonymous = hinted || isUnnamedRole(toks, span.start, head, plural);
     const aff = affiliation(ctx, toks, span.start, span.end, head);
     return {
-      speaker: { ...base, actor: null, name: null, anonymous, country: aff.country, sector: roleSector(ctx.lex, toks, span.start, head) ?? aff.sector },
+      speaker: speakerAt(base, null, null, anonymous, aff.country, roleSector(ctx.lex, toks, span.start, head) ?? aff.sector),
       plural,
     };
   }
@@ -238,23 +270,23 @@ function typeSpeaker(ctx: SpeakerContext, span: SpeakerSpan, head: number, histo
   const institutionSector = ctx.lex.institutions.get(headTok.lower);
   if (institutionSector !== undefined) {
     const aff = affiliation(ctx, toks, span.start, span.end, head);
-    return { speaker: { ...base, actor: null, name: null, anonymous: false, country: aff.country, sector: institutionSector ?? aff.sector }, plural };
+    return { speaker: speakerAt(base, null, null, false, aff.country, institutionSector ?? aff.sector), plural };
   }
   // A person the actors layer found but could not code ("Dmitry Peskov" outside the dictionary):
   // the name is still the speaker's; the affiliation comes from the rest of the phrase.
   const person = ents.find((e) => e.type === 'PERSON' && e.start <= headTok.start && e.end >= headTok.end);
   if (person) {
     const aff = affiliation(ctx, toks, span.start, span.end, head);
-    return { speaker: { ...base, actor: null, name: person.text, anonymous: false, country: aff.country, sector: aff.sector }, plural };
+    return { speaker: speakerAt(base, null, person.text, false, aff.country, aff.sector), plural };
   }
   // A name the actors layer did not resolve: ask the dictionary for the whole phrase; an actor
   // named only inside it ("the Washington Post") gives at most a country.
   const resolved = lookUp(ctx, base.text);
   if (resolved) {
-    return { speaker: { ...base, actor: null, name: null, anonymous: false, country: resolved.country, sector: resolved.sector }, plural };
+    return { speaker: speakerAt(base, null, null, false, resolved.country, resolved.sector), plural };
   }
   const aff = affiliation(ctx, toks, span.start, span.end, head);
-  return { speaker: { ...base, actor: null, name: null, anonymous: false, country: aff.country, sector: null }, plural };
+  return { speaker: speakerAt(base, null, null, false, aff.country, null), plural };
 }
 
 /**

@@ -13,9 +13,10 @@ import { sentenceContaining, type Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../document/types.js';
 import { segment } from '../nlp/index.js';
+import { sortShort } from '../document/sort.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
-import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, clockValue, type Normalized, type RuleContext } from './rules.js';
+import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, RULE_WORDS, clockValue, type Normalized, type RuleContext } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
 
 export type { Tense } from './tense.js';
@@ -39,28 +40,117 @@ interface Candidate { start: number; end: number; rule: number; m: RegExpExecArr
 /** Parses the article's publication date (a day or an ISO timestamp) into a day number. */
 export function publicationDay(published: string | null | undefined): number | null {
   if (!published) return null;
+  // The stage asks up to three times per article, and a feed's articles share dates: remember the last answer.
+  if (published === lastPublished) return lastPublicationDay;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  if (!m || !isValidDate(+m[1], +m[2], +m[3])) return null;
-  return dayNumber(+m[1], +m[2], +m[3]);
+  const day = !m || !isValidDate(+m[1], +m[2], +m[3]) ? null : dayNumber(+m[1], +m[2], +m[3]);
+  lastPublished = published;
+  lastPublicationDay = day;
+  return day;
 }
+
+let lastPublished: string | undefined;
+let lastPublicationDay: number | null = null;
 
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
 
-/** Per rule, what the text must contain for it to match (rules.ts, RULE_NEEDS). */
-const NEEDS = RULES.map((rule) => RULE_NEEDS[rule.name] ?? []);
+// ---- patterns a rule needs (rules.ts, RULE_NEEDS) ---------------------------------------------
+
+/** The distinct necessary conditions of all rules (rules.ts, RULE_NEEDS), each tested at most once per text. */
+const DISTINCT_NEEDS: readonly RegExp[] = [...new Set(RULES.flatMap((rule) => RULE_NEEDS[rule.name] ?? []))];
+/** Per rule, the positions in DISTINCT_NEEDS of what the text must contain for it to match. */
+const NEEDS: readonly (readonly number[])[] = RULES.map((rule) => (RULE_NEEDS[rule.name] ?? []).map((need) => DISTINCT_NEEDS.indexOf(need)));
+/** Per text, what DISTINCT_NEEDS found: 0 not tested yet, 1 present, 2 absent (reused: the stage runs one text at a time). */
+const needState = new Uint8Array(DISTINCT_NEEDS.length);
+
+/** Whether the text meets every necessary condition of rule r (testing each condition once per text). */
+function meetsNeeds(text: string, r: number): boolean {
+  for (const k of NEEDS[r]) {
+    let state = needState[k];
+    if (state === 0) needState[k] = state = DISTINCT_NEEDS[k].test(text) ? 1 : 2;
+    if (state === 2) return false;
+  }
+  return true;
+}
+
+// ---- whole words a rule needs (rules.ts, RULE_WORDS) ------------------------------------------
+
+/** Hash of a lower-case word, the same function markWords computes letter by letter. */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Per rule, the ids of its word lists; the lists of all rules are numbered together. */
+const WORD_LISTS: readonly (readonly number[])[] = (() => {
+  let next = 0;
+  return RULES.map((rule) => (RULE_WORDS[rule.name] ?? []).map(() => next++));
+})();
+/** Word hash → the ids of the lists holding that word. Two words of one hash share their lists: a text then runs a rule it need not, never the reverse. */
+const LISTS_OF_WORD = new Map<number, number[]>();
+let shortestWord = Infinity, longestWord = 0;
+RULES.forEach((rule, r) => (RULE_WORDS[rule.name] ?? []).forEach((words, j) => {
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    shortestWord = Math.min(shortestWord, lower.length);
+    longestWord = Math.max(longestWord, lower.length);
+    const key = wordHash(lower);
+    const lists = LISTS_OF_WORD.get(key) ?? [];
+    if (!lists.includes(WORD_LISTS[r][j])) lists.push(WORD_LISTS[r][j]);
+    LISTS_OF_WORD.set(key, lists);
+  }
+}));
+/** Per text, which word lists it meets (reused: the stage runs one text at a time). */
+const listMet = new Uint8Array(WORD_LISTS.reduce((n, lists) => n + lists.length, 0));
+
+/**
+ * One pass over the text: each word as RULE_WORDS counts them (a maximal run of ASCII letters, or
+ * one digit) marks the lists it belongs to. Letters are lower-cased by their code (A–Z | 0x20 is
+ * a–z, and no other code lands on a–z that way), as the rules' case-insensitive patterns match them.
+ */
+function markWords(text: string): void {
+  listMet.fill(0);
+  let h = 0, length = 0;
+  let digitsSeen = 0;
+  for (let i = 0, n = text.length; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 0;
+    const lower = code | 0x20;
+    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
+    if (length >= shortestWord && length <= longestWord) markWord(h);
+    h = 0; length = 0;
+    // A digit is a word of its own; each counts once.
+    if (code >= 48 && code <= 57 && (digitsSeen & (1 << (code - 48))) === 0) {
+      digitsSeen |= 1 << (code - 48);
+      markWord(code);
+    }
+  }
+}
+
+function markWord(hash: number): void {
+  const lists = LISTS_OF_WORD.get(hash);
+  if (lists !== undefined) for (const id of lists) listMet[id] = 1;
+}
+
+/** Whether the text holds a word of each of rule r's word lists (after markWords). */
+function meetsWords(r: number): boolean {
+  for (const id of WORD_LISTS[r]) if (listMet[id] === 0) return false;
+  return true;
+}
+
+/**
+ * Characters claimed by a kept expression, indexed by offset. One buffer grown as needed and
+ * cleared after each text: a fresh typed array per article costs an off-heap allocation and GC work.
+ */
+let claimed = new Uint8Array(1024);
 
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
-  // Each distinct necessary condition is tested once per text.
-  const contains = new Map<RegExp, boolean>();
-  const has = (need: RegExp): boolean => {
-    let yes = contains.get(need);
-    if (yes === undefined) contains.set(need, (yes = need.test(text)));
-    return yes;
-  };
+  needState.fill(0);
+  markWords(text);
   for (let r = 0; r < RULES.length; r++) {
-    if (!NEEDS[r].every(has)) continue;
+    if (!meetsWords(r) || !meetsNeeds(text, r)) continue;
     const rule = RULES[r];
     const re = rule.re;
     re.lastIndex = 0;
@@ -86,9 +176,10 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     }
   }
   // Longest first, then the earlier rule: a date beats the year inside it.
-  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  sortShort(found, (a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
   // Characters already claimed by a longer expression (linear in the text, whatever the count).
-  const taken = new Uint8Array(text.length);
+  if (claimed.length < text.length) claimed = new Uint8Array(Math.max(text.length, 2 * claimed.length));
+  const taken = claimed;
   const kept: Candidate[] = [];
   for (const c of found) {
     let free = true;
@@ -97,7 +188,8 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
     taken.fill(1, c.start, c.end);
     kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  for (const c of kept) taken.fill(0, c.start, c.end);
+  return sortShort(kept, (a, b) => a.start - b.start);
 }
 
 function firstTokenAt(tokens: readonly Token[], offset: number): number {
@@ -106,6 +198,9 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+
+/** Parts of speech that may stand before an expression that opens its clause ("On Monday, …"). */
+const CLAUSE_OPENING_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'ADV', 'PUNCT', 'CCONJ', 'SPACE']);
 
 function roleOf(type: TimeType, value: string | null, before: string, after: string,
   tokens: readonly Token[], first: number, last: number, lo: number, hi: number): TimeRole {
@@ -121,7 +216,7 @@ function roleOf(type: TimeType, value: string | null, before: string, after: str
   }
   let opensClause = true;
   for (let i = lo; i < first; i++) {
-    if (!['ADP', 'DET', 'ADV', 'PUNCT', 'CCONJ', 'SPACE'].includes(tokens[i].pos)) { opensClause = false; break; }
+    if (!CLAUSE_OPENING_POS.has(tokens[i].pos)) { opensClause = false; break; }
   }
   const reach = opensClause ? defaults.reportVerbWindow + 3 : 2;
   for (let i = last + 1, d = 1; i < hi && d <= reach; i++, d++) {
@@ -146,7 +241,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
   const p = publicationDay(published);
   const candidates = findCandidates(text, sentences);
   const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
-  type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number };
+  type Item = { start: number; end: number; norm: Normalized; sentence: Sentence; first: number; last: number; before: string; after: string };
   const items: Item[] = [];
   let lastDay: number | null = null;
   let lastValue: string | null = null;
@@ -157,19 +252,22 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     const first = Math.max(sentence.tokenStart, firstTokenAt(tokens, c.start));
     const last = Math.max(first, Math.min(sentence.tokenEnd - 1, firstTokenAt(tokens, c.end - 1)));
     let tenseMemo: Tense | null | undefined = options.tense;
+    // The sentence's text before and after the match: read by the rules, the tense and the role.
+    const before = text.slice(sentence.start, c.start);
+    const after = text.slice(c.end, sentence.end);
     const ctx: RuleContext = {
       published: p,
       tense: () => {
         if (tenseMemo !== undefined) return tenseMemo;
         // "according to a media report Sunday": the date of a report, which lies behind us.
-        if (ACCORDING_TO.test(text.slice(sentence.start, c.start))) return (tenseMemo = 'past');
+        if (ACCORDING_TO.test(before)) return (tenseMemo = 'past');
         tenseMemo = clauseTense(tokens, first, last, sentence.tokenStart, sentence.tokenEnd);
         // A deadline in a present or tenseless clause lies ahead: "a June 1 deadline", "closed until Friday".
-        if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(text.slice(sentence.start, c.start)) || DEADLINE_AFTER.test(text.slice(c.end, sentence.end)))) tenseMemo = 'future';
+        if (tenseMemo !== 'past' && (DEADLINE_BEFORE.test(before) || DEADLINE_AFTER.test(after))) tenseMemo = 'future';
         return tenseMemo;
       },
-      before: text.slice(sentence.start, c.start),
-      after: text.slice(c.end, sentence.end),
+      before,
+      after,
       lastDay,
       lastValue,
     };
@@ -178,7 +276,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     let start = c.start;
     // "the end of last year": the edge words join the expression and set its mod.
     if (norm.type === 'DATE' && norm.value && /^(?:\d{3,4}|XXXX)(?:-(?:\d{2}|Q\d|H\d|W\d{2}|XX|WXX|QX))?$/.test(norm.value)) {
-      const edge = EDGE_PREFIX.exec(ctx.before);
+      const edge = EDGE_PREFIX.exec(before);
       if (edge) {
         start = sentence.start + edge.index;
         norm.mod ??= EDGE_PREFIX_MOD[edge[1].toLowerCase()];
@@ -186,7 +284,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
     }
     if (norm.day !== undefined) lastDay = norm.day;
     if (norm.type === 'DATE' && norm.value && /^\d{4}(?:-|$)/.test(norm.value)) lastValue = norm.value;
-    items.push({ start, end: c.end, norm, sentence, first, last });
+    items.push({ start, end: c.end, norm, sentence, first, last, before: start === c.start ? before : text.slice(sentence.start, start), after });
   }
 
   // Clock times take their day from their own words, else from a day named in the same sentence.
@@ -207,9 +305,7 @@ export function recognizeTimes(text: string, tokens: readonly Token[], sentences
 
   const out: TimeExpression[] = [];
   for (const it of items) {
-    const { norm } = it;
-    const before = text.slice(it.sentence.start, it.start);
-    const after = text.slice(it.end, it.sentence.end);
+    const { norm, before, after } = it;
     const value = norm.value;
     const expr: TimeExpression = {
       id: `t${out.length + 1}`,

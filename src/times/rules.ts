@@ -53,45 +53,74 @@ export interface Rule {
 
 // ---- what a text must contain for a rule to match ----------------------------------------------
 //
-// Each pattern below is a necessary condition of a rule's expression (every way the expression can
-// match contains a match of each of them), tested once per text with the rule's own case flag. A
-// text without a digit or a month name skips the date rules at the cost of one quick test.
-const DIGIT = /\d/;
-const MONTH_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
-const PERIOD_WORD = /week|month|year|quarter|decade|century/i;
-const UNIT_WORD = /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i;
+// Two quick pre-tests, run once per text, let a rule skip a text it cannot match.
+//
+// RULE_WORDS: for each list of a rule, every match of the rule's pattern contains one of the
+// list's words as a whole word. A word is a maximal run of ASCII letters, compared without case
+// (the pattern puts \b, \s, "-", "'", a digit or the end of the match on both sides of it), or
+// a single digit, which is a word of its own wherever it stands. One pass over the text finds its
+// words, so these cost a few Map look-ups per text, whatever the number of rules.
+//
+// RULE_NEEDS: patterns that every match contains ("/", "Q1", "0s"), for what words cannot tell,
+// tested with the rule's own case flag once the words are met.
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const MONTH_WORDS = Object.keys(MONTHS);
+const WEEKDAY_WORDS = Object.keys(WEEKDAYS);
+const UNIT_WORDS = [
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'fortnight', 'fortnights',
+  'month', 'months', 'quarter', 'quarters', 'year', 'years', 'decade', 'decades', 'century', 'centuries',
+];
+const PERIOD_WORDS = ['year', 'month', 'week', 'quarter', 'decade', 'century'];
+
+/** Rule name → lists of words; a text must contain a word of each list before the rule is run on it. */
+export const RULE_WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'iso-date': [DIGITS],
+  'numeric-date': [DIGITS],
+  'month-day': [DIGITS, MONTH_WORDS],
+  'day-month': [DIGITS, MONTH_WORDS],
+  'nth-week-of-month': [['week'], MONTH_WORDS],
+  month: [MONTH_WORDS],
+  quarter: [['quarter']],
+  'half-year': [['half']],
+  year: [DIGITS],
+  century: [DIGITS, ['century']],
+  // "1990s", "’90s": the "s" after a digit is a word of its own.
+  decade: [['0'], ['s']],
+  'apostrophe-year': [DIGITS],
+  'quarter-code': [['q'], ['1', '2', '3', '4']],
+  weekday: [WEEKDAY_WORDS],
+  'relative-day': [['today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night']],
+  'anaphoric-year': [['year'], ['same', 'previous', 'prior', 'preceding', 'before', 'earlier', 'entire', 'whole', 'full']],
+  'relative-period': [['this', 'last', 'next', 'coming', 'current', 'past'], [...PERIOD_WORDS, 'weekend']],
+  'the-weekend': [['weekend']],
+  'period-of-the': [
+    ['start', 'beginning', 'end', 'middle', 'rest', 'remainder', 'close', 'turn', 'half', 'early', 'late', 'earlier', 'later'],
+    PERIOD_WORDS,
+  ],
+  season: [['winter', 'spring', 'summer', 'autumn', 'fall']],
+  ago: [['ago', 'now', 'hence'], UNIT_WORDS],
+  set: [['every', 'each', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'annual', 'quarterly', 'hourly', 'nightly', 'fortnightly',
+    'day', 'week', 'month', 'year', 'quarter', 'hour']],
+  duration: [UNIT_WORDS],
+  'vague-span': [['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'long']],
+  'vague-reference': [['now', 'recently', 'lately', 'currently', 'presently', 'nowadays', 'present', 'these', 'being', 'recent', 'past',
+    'future', 'soon', 'term', 'coming', 'ahead', 'current', 'moment']],
+  'relative-to-story': [
+    ['following', 'previous', 'preceding', 'next', 'after', 'before', 'later', 'earlier'],
+    ['day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years'],
+  ],
+  'that-period': [['week', 'month', 'year', 'time']],
+  'same-day': [['day']],
+  clock: [[...DIGITS, 'noon', 'midday', 'midnight']],
+  'part-of-day': [['morning', 'afternoon', 'evening']],
+  holiday: [['christmas', 'year']],
+};
 
 /** Rule name → the patterns a text must contain before the rule is run on it. */
 export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
-  'iso-date': [DIGIT],
-  'numeric-date': [DIGIT, /\//],
-  'month-day': [DIGIT, MONTH_WORD],
-  'day-month': [DIGIT, MONTH_WORD],
-  'nth-week-of-month': [/week/i, MONTH_WORD],
-  month: [MONTH_WORD],
-  quarter: [/quarter/i],
+  'numeric-date': [/\//],
   'quarter-code': [/Q[1-4]/],
-  'half-year': [/half/i],
-  year: [DIGIT],
-  century: [DIGIT, /century/i],
   decade: [/0s/i],
-  'apostrophe-year': [DIGIT],
-  weekday: [/monday|tuesday|wednesday|thursday|friday|saturday|sunday/i],
-  'relative-day': [/today|yesterday|tomorrow|night|morning|afternoon|evening/i],
-  'anaphoric-year': [/year/i],
-  'relative-period': [PERIOD_WORD],
-  'the-weekend': [/weekend/i],
-  'period-of-the': [PERIOD_WORD],
-  season: [/winter|spring|summer|autumn|fall/i],
-  ago: [/ago|from now|hence/i, UNIT_WORD],
-  set: [/every|each|day|daily|week|month|year|quarter|hour|annual|night/i],
-  duration: [UNIT_WORD],
-  'relative-to-story': [/day|week|month|year/i],
-  clock: [/\d|noon|midday|midnight/i],
-  'that-period': [/week|month|year|time/i],
-  'same-day': [/day/i],
-  'part-of-day': [/morning|afternoon|evening/i],
-  holiday: [/christmas|year/i],
 };
 
 // ---- pattern fragments ------------------------------------------------------------------------
@@ -821,11 +850,9 @@ export const RULES: readonly Rule[] = [
           else day = p + (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0);
         }
       }
-      return {
-        type: 'TIME', value: null,
-        clock: { hh, mm, zone, ownDay: Boolean(m[9]) },
-        ...(day !== null ? { day } : {}),
-      };
+      const norm: Normalized = { type: 'TIME', value: null, clock: { hh, mm, zone, ownDay: Boolean(m[9]) } };
+      if (day !== null) norm.day = day;
+      return norm;
     },
   },
   {

@@ -29,10 +29,18 @@ const SKIPPABLE = new Set(['not', "n't", 'n’t', 'also', 'still', 'already', 'j
   'reportedly', 'formally', 'publicly', 'officially', 'repeatedly', 'finally', 'again', 'be', 'been', 'being']);
 
 function morphologyTense(t: Token): Tense | null {
-  const w = t.lower;
+  const w = t.lower, lemma = t.lemma;
   if (w.endsWith('ing')) return null;
-  if (w === t.lemma || w === `${t.lemma}s` || w === `${t.lemma}es` || (t.lemma.endsWith('y') && w === `${t.lemma.slice(0, -1)}ies`)) return 'present';
+  if (w === lemma || isStemPlus(w, lemma, lemma.length, 's') || isStemPlus(w, lemma, lemma.length, 'es')
+    || (lemma.endsWith('y') && isStemPlus(w, lemma, lemma.length - 1, 'ies'))) return 'present';
   return 'past';
+}
+
+/** Whether `word` is the first `stemLength` letters of `lemma` followed by `ending` (compared in place, no new strings). */
+function isStemPlus(word: string, lemma: string, stemLength: number, ending: string): boolean {
+  if (word.length !== stemLength + ending.length || !word.endsWith(ending)) return false;
+  for (let i = 0; i < stemLength; i++) if (word.charCodeAt(i) !== lemma.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
