@@ -45,6 +45,21 @@ function namesSubject(k: KindModel, text: string, at: number, sentence: { start:
   return k.subjects.test(text.slice(from, to)) && ((k.subjects.lastIndex = 0), true);
 }
 
+interface SubjectMatch { at: number; end: number; anaphor: boolean }
+
+/**
+ * Appends every match of a global pattern in `body` to `out`, as String.prototype.matchAll would
+ * find them, without the copy of the pattern and the iterator that matchAll makes.
+ */
+function matchesOf(pattern: RegExp, body: string, anaphor: boolean, out: SubjectMatch[]): SubjectMatch[] {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    if (m[0] === '') pattern.lastIndex++;
+    out.push({ at: m.index, end: m.index + m[0].length, anaphor });
+  }
+  return out;
+}
+
 /** Per-document lookups, built once per document rather than once per signal. */
 interface DocIndex {
   actorById: Map<string, { country?: string | null; name: string }>;
@@ -118,15 +133,23 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
     const body = text.slice(s.start, s.end);
     if (!model.anySubject.test(body)) continue;
     for (const k of model.kinds) {
-      // One test of all the kind's cues at once: most sentences that name an initiative carry no
-      // cue, and then its subjects need not be collected.
-      if (!k.anyCue.test(body)) continue;
-      const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
-      if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
+      // The subjects first: a sentence that names an initiative usually names one kind of it, and
+      // these word lists fail faster than the cue patterns.
+      const subjects = matchesOf(k.subjects, body, false, []);
+      if (k.anaphors) matchesOf(k.anaphors, body, true, subjects);
       if (!subjects.length) continue;
+      // One search for all the kind's cues at once: most sentences that name an initiative carry
+      // no cue. Where it finds the first one, every cue's own first match can start no earlier
+      // (a match of the alternation at p is a match of one of its cues at p), so each cue's
+      // search starts there and finds the same matches as a search from the sentence start.
+      const firstCue = k.anyCue.exec(body);
+      if (!firstCue) continue;
       for (const cue of k.cues) {
-        for (const m of body.matchAll(cue.pattern)) {
-          const at = m.index as number, end = at + m[0].length;
+        cue.pattern.lastIndex = firstCue.index;
+        for (let m = cue.pattern.exec(body); m; m = cue.pattern.exec(body)) {
+          // As String.prototype.matchAll does: step past an empty match.
+          if (m[0] === '') cue.pattern.lastIndex++;
+          const at = m.index, end = at + m[0].length;
           const reach = subjects.filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH);
           if (!reach.length) continue;
           // "the Polish request for a meeting" names the initiative: the anaphor alone does not.
