@@ -3,7 +3,7 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
+import type { Actor, Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
 import { complementMatch, matchAt, type Match } from './match.js';
@@ -307,14 +307,29 @@ function hasWord(view: SentenceView, a: number, b: number, word: string): boolea
   return false;
 }
 
+/** The object rows of a demand and of an appeal, looked up once per lexicon rather than per sentence. */
+const requestRowsCache = new WeakMap<Lexicon, { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null }>();
+
+function requestRows(lexicon: Lexicon): { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null } {
+  let found = requestRowsCache.get(lexicon);
+  if (!found) {
+    found = {
+      rows: lexicon.entries.find((e) => e.id === 'request.demand')?.objects ?? null,
+      appealRows: lexicon.entries.find((e) => e.id === 'request.call-for')?.objects ?? null,
+    };
+    requestRowsCache.set(lexicon, found);
+  }
+  return found;
+}
+
 /**
  * "Chile said Peru must free the fishermen": a statement that another party must or should
  * act is a REQUEST from the speaker to that party.
  */
 function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: Map<number, Match>): Coded[] {
   const out: Coded[] = [];
-  const rows = ctx.lexicon.entries.find((e) => e.id === 'request.demand')?.objects ?? null;
-  const appealRows = ctx.lexicon.entries.find((e) => e.id === 'request.call-for')?.objects ?? null;
+  if (speech.length === 0) return out;
+  const { rows, appealRows } = requestRows(ctx.lexicon);
   for (const s of speech) {
     if (byHead.has(s)) continue;
     for (let k = s + 1; k < view.n; k++) {
@@ -375,7 +390,8 @@ const defaults: Required<CodeEventsOptions> = Object.freeze({ requirePlacedParti
 
 /** Codes every sentence of the document into `parley.document/1` events. */
 export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsOptions = {}): Event[] {
-  const actorsById = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
+  const actorsById = new Map<string, Actor>();
+  for (const a of doc.actors ?? []) actorsById.set(a.id, a);
   const opts = { ...defaults, ...options };
   const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [], requirePlaced: opts.requirePlacedParticipant };
   const events: Event[] = [];

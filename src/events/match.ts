@@ -21,15 +21,17 @@ export interface Match {
 
 /** Finds the entry that best matches at token i, or null. */
 export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
-  const forms = lemmaForms(view, i);
-  let cands: LexiconEntry[] | null = null;
-  for (const f of forms) {
-    const list = lexicon.byLemma.get(f);
-    if (!list) continue;
-    if (!cands) cands = [...list];
-    else for (const e of list) if (!cands.includes(e)) cands.push(e);
+  // Only the forms the lexicon indexes can yield candidates or pass the alternative check below
+  // (every alternative's lemma is an index key), so the others are never built.
+  const forms = indexedForms(view, i, lexicon.byLemma);
+  if (!forms) return null;
+  let cands: readonly LexiconEntry[] | null = null;
+  if (forms.length === 1) cands = lexicon.byLemma.get(forms[0]) as readonly LexiconEntry[];
+  else {
+    const merged: LexiconEntry[] = [];
+    for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
+    cands = merged;
   }
-  if (!cands) return null;
   let best: Match | null = null;
   let bestScore = -1;
   for (const entry of cands) {
@@ -57,12 +59,56 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   const lower = view.lower(i);
   const forms = [lemma];
   if (lower !== lemma) forms.push(lower);
-  // Only words long enough to carry a suffix, and only content words, get guesses.
-  if (lower.length > 4 && view.kind(i) === 'word') {
-    if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
-    if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
-    if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
-    if (lower.endsWith('s')) forms.push(lower.slice(0, -1));
+  if (guessable(view, i, lower)) forms.push(...suffixGuesses(lower));
+  return forms;
+}
+
+/** Only words long enough to carry a suffix, and only content words, get guesses. */
+function guessable(view: SentenceView, i: number, lower: string): boolean {
+  return lower.length > 4 && view.kind(i) === 'word';
+}
+
+function suffixGuesses(lower: string): string[] {
+  const guesses: string[] = [];
+  if (lower.endsWith('en')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ed')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ing')) guesses.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+  if (lower.endsWith('s')) guesses.push(lower.slice(0, -1));
+  return guesses;
+}
+
+type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
+
+/**
+ * A word's suffix guesses that the lexicon indexes, by lexicon: a pure function of the word, and
+ * most words recur. Emptied when it grows past a bound, so a long-running reader stays small.
+ */
+const indexedGuessCache = new WeakMap<LemmaIndex, Map<string, readonly string[]>>();
+const GUESS_CACHE_LIMIT = 50_000;
+const NO_GUESSES: readonly string[] = Object.freeze([]);
+
+function indexedGuesses(lower: string, byLemma: LemmaIndex): readonly string[] {
+  let cache = indexedGuessCache.get(byLemma);
+  if (!cache) indexedGuessCache.set(byLemma, (cache = new Map()));
+  let guesses = cache.get(lower);
+  if (guesses === undefined) {
+    const indexed = suffixGuesses(lower).filter((g) => byLemma.has(g));
+    guesses = indexed.length ? indexed : NO_GUESSES;
+    if (cache.size >= GUESS_CACHE_LIMIT) cache.clear();
+    cache.set(lower, guesses);
+  }
+  return guesses;
+}
+
+/** `lemmaForms` without the forms the lexicon does not index, in the same order; null when none is left. */
+function indexedForms(view: SentenceView, i: number, byLemma: LemmaIndex): string[] | null {
+  const lemma = view.lemma(i);
+  const lower = view.lower(i);
+  let forms: string[] | null = byLemma.has(lemma) ? [lemma] : null;
+  if (lower !== lemma && byLemma.has(lower)) (forms ??= []).push(lower);
+  if (guessable(view, i, lower)) {
+    const guesses = indexedGuesses(lower, byLemma);
+    if (guesses.length) (forms ??= []).push(...guesses);
   }
   return forms;
 }

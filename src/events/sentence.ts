@@ -48,10 +48,13 @@ export class SentenceView {
   readonly n: number;
   private readonly lemmas: string[];
   readonly mentions: Mention[];
-  /** Token → index of the mention covering it, or -1. */
-  readonly mentionAt: Int32Array;
-  /** Token lies inside a time expression. */
-  readonly inTime: Uint8Array;
+  /**
+   * Token → index of the mention covering it, or -1. Plain arrays, not typed ones: a typed array
+   * per sentence costs more to make than the reads gain, and either reads undefined past the ends.
+   */
+  readonly mentionAt: readonly number[];
+  /** Token lies inside a time expression (1, else 0). */
+  readonly inTime: readonly number[];
 
   /** The sentence's own time expressions and places (all of them when not given). */
   readonly times: readonly TimeExpression[];
@@ -67,11 +70,21 @@ export class SentenceView {
     this.times = layers.times ?? doc.times ?? [];
     this.places = layers.places ?? doc.places ?? [];
     this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
-    this.n = this.tokens.length;
-    this.lemmas = this.tokens.map((t) => t.lemma.toLowerCase());
-    this.mentionAt = new Int32Array(this.n).fill(-1);
-    this.inTime = new Uint8Array(this.n);
-    this.mentions = [];
+    const n = (this.n = this.tokens.length);
+    const lemmas: string[] = [];
+    const mentionAt: number[] = [];
+    const inTime: number[] = [];
+    for (let i = 0; i < n; i++) {
+      // Most lemmas are the word itself: then the token's lower-cased form is already the answer.
+      const t = this.tokens[i];
+      lemmas.push(t.lemma === t.lower ? t.lower : t.lemma.toLowerCase());
+      mentionAt.push(-1);
+      inTime.push(0);
+    }
+    this.lemmas = lemmas;
+    this.mentionAt = mentionAt;
+    this.inTime = inTime;
+    const found: Mention[] = [];
     for (const e of layers.entities ?? doc.entities ?? []) {
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(e.start, e.end);
@@ -80,16 +93,25 @@ export class SentenceView {
       const participant: EventParticipant = actor
         ? { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id }
         : { name: e.text, country: null, sector: null, ref: null };
-      this.mentions.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
+      found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    this.mentions.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
-    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens.
-    this.mentions = this.mentions.filter((m, i, all) => !all.slice(0, i).some((o) => o.t0 <= m.t0 && o.t1 >= m.t1));
-    this.mentions.forEach((m, k) => { for (let i = m.t0; i < m.t1; i++) this.mentionAt[i] = k; });
+    found.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
+    // earlier mention covering this one counts, kept or not.
+    const mentions: Mention[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k];
+      let nested = false;
+      for (let o = 0; o < k && !nested; o++) nested = found[o].t0 <= m.t0 && found[o].t1 >= m.t1;
+      if (nested) continue;
+      for (let i = m.t0; i < m.t1; i++) mentionAt[i] = mentions.length;
+      mentions.push(m);
+    }
+    this.mentions = mentions;
     for (const t of this.times) {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(t.start, t.end);
-      for (let i = t0; i < t1; i++) this.inTime[i] = 1;
+      for (let i = t0; i < t1; i++) inTime[i] = 1;
     }
   }
 
