@@ -79,35 +79,92 @@ function suffixGuesses(lower: string): string[] {
 
 type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
 
-/**
- * A word's suffix guesses that the lexicon indexes, by lexicon: a pure function of the word, and
- * most words recur. Emptied when it grows past a bound, so a long-running reader stays small.
- */
-const indexedGuessCache = new WeakMap<LemmaIndex, Map<string, readonly string[]>>();
+const LENGTH_BUCKETS = 16;
 const GUESS_CACHE_LIMIT = 50_000;
 const NO_GUESSES: readonly string[] = Object.freeze([]);
 
-function indexedGuesses(lower: string, byLemma: LemmaIndex): readonly string[] {
-  let cache = indexedGuessCache.get(byLemma);
-  if (!cache) indexedGuessCache.set(byLemma, (cache = new Map()));
-  let guesses = cache.get(lower);
-  if (guesses === undefined) {
-    const indexed = suffixGuesses(lower).filter((g) => byLemma.has(g));
-    guesses = indexed.length ? indexed : NO_GUESSES;
-    if (cache.size >= GUESS_CACHE_LIMIT) cache.clear();
-    cache.set(lower, guesses);
+/**
+ * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
+ * and two table reads rule them out before any map lookup.
+ */
+class TriggerIndex {
+  /** [length bucket][first / last char code]: some key of that length starts / ends with it (ASCII only). */
+  private readonly first = new Uint8Array(LENGTH_BUCKETS * 128);
+  private readonly last = new Uint8Array(LENGTH_BUCKETS * 128);
+  /**
+   * A word's suffix guesses that the index holds: a pure function of the word, and most words
+   * recur. Emptied when it grows past a bound, so a long-running reader stays small.
+   */
+  private readonly guessCache = new Map<string, readonly string[]>();
+
+  constructor(readonly byLemma: LemmaIndex) {
+    for (const key of byLemma.keys()) {
+      if (!key) continue;
+      const bucket = lengthBucket(key.length);
+      const f = key.charCodeAt(0), l = key.charCodeAt(key.length - 1);
+      if (f < 128) this.first[bucket | f] = 1;
+      if (l < 128) this.last[bucket | l] = 1;
+    }
   }
-  return guesses;
+
+  /** False only when no key has the word's length, first and last character. */
+  mayHold(word: string): boolean {
+    const n = word.length;
+    if (n === 0) return true;
+    const f = word.charCodeAt(0), l = word.charCodeAt(n - 1);
+    // A key can equal a word that starts or ends outside ASCII only through the map itself.
+    if (f >= 128 || l >= 128) return true;
+    const bucket = lengthBucket(n);
+    return this.first[bucket | f] === 1 && this.last[bucket | l] === 1;
+  }
+
+  has(word: string): boolean {
+    return this.mayHold(word) && this.byLemma.has(word);
+  }
+
+  /** The suffix guesses of a word (longer than four letters) that the index holds. */
+  guesses(lower: string): readonly string[] {
+    // Every guess keeps the word's first letter and is one to three letters shorter.
+    const f = lower.charCodeAt(0);
+    if (f < 128) {
+      const n = lower.length;
+      if (this.first[lengthBucket(n - 1) | f] === 0 && this.first[lengthBucket(n - 2) | f] === 0 && this.first[lengthBucket(n - 3) | f] === 0) return NO_GUESSES;
+    }
+    let guesses = this.guessCache.get(lower);
+    if (guesses === undefined) {
+      const indexed = suffixGuesses(lower).filter((g) => this.byLemma.has(g));
+      guesses = indexed.length ? indexed : NO_GUESSES;
+      if (this.guessCache.size >= GUESS_CACHE_LIMIT) this.guessCache.clear();
+      this.guessCache.set(lower, guesses);
+    }
+    return guesses;
+  }
+}
+
+function lengthBucket(n: number): number {
+  return (n < LENGTH_BUCKETS ? n : LENGTH_BUCKETS - 1) << 7;
+}
+
+const triggerIndexes = new WeakMap<LemmaIndex, TriggerIndex>();
+/** The index of the lexicon last asked about: one engine reads with one lexicon, token after token. */
+let lastTriggerIndex: TriggerIndex | null = null;
+
+function triggerIndex(byLemma: LemmaIndex): TriggerIndex {
+  if (lastTriggerIndex?.byLemma === byLemma) return lastTriggerIndex;
+  let index = triggerIndexes.get(byLemma);
+  if (!index) triggerIndexes.set(byLemma, (index = new TriggerIndex(byLemma)));
+  return (lastTriggerIndex = index);
 }
 
 /** `lemmaForms` without the forms the lexicon does not index, in the same order; null when none is left. */
 function indexedForms(view: SentenceView, i: number, byLemma: LemmaIndex): string[] | null {
+  const index = triggerIndex(byLemma);
   const lemma = view.lemma(i);
   const lower = view.lower(i);
-  let forms: string[] | null = byLemma.has(lemma) ? [lemma] : null;
-  if (lower !== lemma && byLemma.has(lower)) (forms ??= []).push(lower);
+  let forms: string[] | null = index.has(lemma) ? [lemma] : null;
+  if (lower !== lemma && index.has(lower)) (forms ??= []).push(lower);
   if (guessable(view, i, lower)) {
-    const guesses = indexedGuesses(lower, byLemma);
+    const guesses = index.guesses(lower);
     if (guesses.length) (forms ??= []).push(...guesses);
   }
   return forms;
