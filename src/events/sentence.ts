@@ -43,6 +43,20 @@ const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'SYM', 'PART']);
 const PERFECT = new Set(['have', 'has', 'had', 'having']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/**
+ * Sorts a short list in place, stably: the order Array.prototype.sort (also stable) gives, without
+ * the work space it allocates on every call. A sentence has a handful of mentions or events, and
+ * they mostly arrive in order already.
+ */
+export function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+}
+
 export class SentenceView {
   readonly tokens: Token[];
   readonly n: number;
@@ -95,7 +109,7 @@ export class SentenceView {
         : { name: e.text, country: null, sector: null, ref: null };
       found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    found.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    insertionSort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
     // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
     // earlier mention covering this one counts, kept or not.
     const mentions: Mention[] = [];
@@ -356,8 +370,17 @@ export class SentenceView {
    * the possessed noun is itself an actor ("Peru's deputy foreign minister").
    */
   heads(a: number, b: number): Mention[] {
+    // Most noun phrases hold no mention or one, and one mention is its own head: counted first,
+    // without the lists the general case builds.
+    let only = -1;
+    let count = 0;
+    for (let i = a; i <= b; i++) {
+      const m = this.mentionAt[i];
+      if (m >= 0 && m !== only) { only = m; count++; }
+    }
+    if (count === 0) return [];
+    if (count === 1) return [this.mentions[only]];
     const idx = this.mentionsIn(a, b);
-    if (idx.length === 0) return [];
     const inPP = (m: Mention) => {
       for (let k = m.t0 - 1; k >= a; k--) {
         const p = this.pos(k);
