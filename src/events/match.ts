@@ -3,11 +3,16 @@
  * light verbs with their object nouns, object classes that set mode and CAMEO code).
  */
 import type { LexiconEntry, Lexicon, ObjectRow } from './lexicon.js';
-import type { SentenceView } from './sentence.js';
+import { endsWithAny, type SentenceView } from './sentence.js';
 
 export const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 export const ADVERBIAL_PREPOSITIONS = new Set(['in', 'at', 'after', 'before', 'during', 'near', 'outside', 'since', 'following', 'amid', 'despite', 'until', 'while', 'inside', 'throughout']);
+
+// Word classes the helpers below test, made once rather than as a literal on every call.
+const FIGURATIVE_OBJECT_GAP = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'ADV']);
+const OBJECT_GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON']);
+const NOMINAL_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 
 /** A lexicon pattern matched at a token. */
 export interface Match {
@@ -182,7 +187,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
-  if ((p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX') return true;
+  if ((p === 'ADJ' || p === 'NOUN') && endsWithAny(view.lower(i), 'ed', 'en') && view.pos(i - 1) === 'AUX') return true;
   return (p === 'ADJ' || p === 'NOUN') && view.mentionAt[i] < 0 && looksFinite(view, i);
 }
 
@@ -194,7 +199,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
 function looksFinite(view: SentenceView, i: number): boolean {
   const prev = view.pos(i - 1);
   const next = view.pos(i + 1);
-  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
+  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && view.lower(i - 1).endsWith('s')))) return false;
   if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
   // "a Putin–Xi meeting": a determiner before the noun phrase makes it a noun.
   for (let k = i - 1; k >= 0; k--) {
@@ -274,7 +279,7 @@ function figurative(view: SentenceView, at: number): boolean {
       while (h + 1 < view.n && view.pos(h + 1) === 'NOUN') h++;
       return g.figurativeObjects.has(view.lemma(h)) || g.figurativeObjects.has(view.lower(h));
     }
-    if (!['DET', 'ADJ', 'NUM', 'PRON', 'ADV'].includes(p)) break;
+    if (!FIGURATIVE_OBJECT_GAP.has(p)) break;
   }
   // In the passive the object is the subject: "the bill had been killed".
   let s = at - 1;
@@ -286,11 +291,11 @@ function figurative(view: SentenceView, at: number): boolean {
 function objectGap(view: SentenceView, k: number): boolean {
   const p = view.pos(k);
   const w = view.lower(k);
-  if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON'].includes(p)) return true;
+  if (OBJECT_GAP_POS.has(p)) return true;
   if (p === 'PART') return w === "'s" || w === '’s' || w === 'to';
   if (p === 'PUNCT') return w === '-' || w === '(' || w === ')' || w === '$';
   if (p === 'ADP') return w === 'of' || w === 'in' || (w === 'to' && view.lower(k - 1) === '-') || (w === 'by' && view.pos(k + 1) === 'NUM');
-  if (p === 'VERB') return /(ed|en|ing)$/.test(w) && ['NOUN', 'ADJ', 'PROPN'].includes(view.pos(k + 1));
+  if (p === 'VERB') return endsWithAny(w, 'ed', 'en', 'ing') && NOMINAL_POS.has(view.pos(k + 1));
   return false;
 }
 

@@ -42,6 +42,19 @@ const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', "'s
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'SYM', 'PART']);
 const PERFECT = new Set(['have', 'has', 'had', 'having']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Punctuation that does not close a clause. */
+const SOFT_PUNCT = new Set(['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '``', "''", '`']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+/** What may govern a 'to' infinitive as a control word, and what may be the one asked to act. */
+const CONTROL_POS = new Set(['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV']);
+const ASKED_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const ASKED_NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/** The word ends with one of the suffixes (the test a regex like /(ed|en)$/ makes, without one). */
+export function endsWithAny(word: string, a: string, b: string, c?: string): boolean {
+  return word.endsWith(a) || word.endsWith(b) || (c !== undefined && word.endsWith(c));
+}
 
 /**
  * Sorts a short list in place, stably: the order Array.prototype.sort (also stable) gives, without
@@ -151,10 +164,10 @@ export class SentenceView {
     if (!t || t.pos !== 'PUNCT') return false;
     // A dash between two words with no space joins them ("Putin–Xi meeting").
     if ((t.lower === '–' || t.lower === '—' || t.lower === '/') && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return false;
-    return !['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')'].includes(t.lower);
+    return !SOFT_PUNCT.has(t.lower);
   }
 
-  isQuoteMark(i: number): boolean { return ['"', '“', '”', '``', "''", '`'].includes(this.lower(i)); }
+  isQuoteMark(i: number): boolean { return QUOTE_MARKS.has(this.lower(i)); }
 
   isVerb(i: number): boolean { return this.pos(i) === 'VERB'; }
 
@@ -174,8 +187,8 @@ export class SentenceView {
     const w = this.lower(i);
     if (this.lower(i - 1) === '-') return true;
     if ((prev === 'DET' || prev === 'ADJ' || POSSESSIVE.has(this.lower(i - 1))) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
-    if ((prev === 'VERB' || prev === 'ADP') && !PERFECT.has(this.lower(i - 1)) && /ed$/.test(w) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
-    return (prev === 'DET') && /(ed|en)$/.test(w);
+    if ((prev === 'VERB' || prev === 'ADP') && !PERFECT.has(this.lower(i - 1)) && w.endsWith('ed') && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
+    return (prev === 'DET') && endsWithAny(w, 'ed', 'en');
   }
 
   /** A gerund used as a noun: after a preposition ("accused X of violating") or opening a clause. */
@@ -192,8 +205,8 @@ export class SentenceView {
    * is itself an object (after a verb or preposition), so the clause's verb is elsewhere.
    */
   isReducedRelative(i: number): boolean {
-    if (!/(ed|en|wn)$/.test(this.lower(i))) return false;
-    if (!['NOUN', 'PROPN'].includes(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
+    if (!endsWithAny(this.lower(i), 'ed', 'en', 'wn')) return false;
+    if (!NOUN_POS.has(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
     const [a] = this.npEndingAt(i - 1);
     let k = a - 1;
     while (k >= 0 && this.pos(k) === 'ADV') k--;
@@ -223,7 +236,7 @@ export class SentenceView {
     if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && this.pos(i) !== 'NOUN' &&
         (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
     // A reduced passive: "a dinner given by the ambassador".
-    if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
+    if (w.endsWith('ed') && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
         (this.mentionAt[i + 2] >= 0 || (this.pos(i + 2) === 'DET' && this.mentionAt[i + 3] >= 0))) chain.passive = true;
     while (j >= 0) {
       const t = this.lower(j);
@@ -240,15 +253,15 @@ export class SentenceView {
         let c = j - 1;
         while (c >= 0 && this.pos(c) === 'ADV') c--;
         const cls = g.control.get(this.lower(c)) ?? g.control.get(this.lemma(c));
-        if (c >= 0 && cls && ['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV'].includes(this.pos(c))) {
+        if (c >= 0 && cls && CONTROL_POS.has(this.pos(c))) {
           chain.controls.push({ index: c, cls, lemma: this.lemma(c) });
           j = c - 1;
           continue;
         }
-        if (c >= 0 && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c)) || this.mentionAt[c] >= 0)) {
+        if (c >= 0 && (ASKED_POS.has(this.pos(c)) || this.mentionAt[c] >= 0)) {
           // "urged Iraq to expel", "called on Arabs to unite": the one asked is the one to act.
           let a = this.mentionAt[c] >= 0 ? this.mentions[this.mentionAt[c]].t0 : c;
-          while (a > 0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
+          while (a > 0 && ASKED_NP_POS.has(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
           let v = a - 1;
           if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
           while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
@@ -299,7 +312,7 @@ export class SentenceView {
     if (NP_POS.has(p)) return p !== 'PART' || w === "'s" || w === "'" || w === '’s';
     if (p === 'PRON') return POSSESSIVE.has(w);
     if (p === 'PUNCT') return w === '-' || w === '(' || w === ')';
-    if (p === 'VERB') return this.isAttributive(i) || (this.pos(i + 1) === 'NOUN' && /(ed|en)$/.test(w));
+    if (p === 'VERB') return this.isAttributive(i) || (this.pos(i + 1) === 'NOUN' && endsWithAny(w, 'ed', 'en'));
     return false;
   }
 
@@ -319,7 +332,7 @@ export class SentenceView {
         // "Chile along with its neighbours", "X together with Y".
         if (w === 'with' && i - 2 >= floor && (this.lower(i - 1) === 'along' || this.lower(i - 1) === 'together') && this.npToken(i - 2)) { a = i - 1; i -= 2; continue; }
         // A participle modifier: "an agency working in Chad", "a paper based in Lima".
-        if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && /(ing|ed)$/.test(this.lower(i - 1)) &&
+        if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && endsWithAny(this.lower(i - 1), 'ing', 'ed') &&
             (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
       }
       break;
