@@ -6,7 +6,7 @@ import type { Document } from '../document/document.js';
 import type { Actor, Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { insertionSort, SentenceView, type Mention } from './sentence.js';
-import { complementMatch, matchAt, type Match } from './match.js';
+import { complementMatch, firstRowNaming, matchAt, type Match } from './match.js';
 import {
   borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, mainSubject, nearestOtherParty, PLACE_TARGETS, placeAfter,
   recipientOf, same, subjectOf, type DocContext,
@@ -353,9 +353,8 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
         let bestR = -1;
         for (let t = last + 1; t < Math.min(view.n, last + 12); t++) {
           if (view.isHardPunct(t)) break;
-          for (let r = 0; r < useRows.length && (bestR < 0 || r < bestR); r++) {
-            if (useRows[r].nouns.has(view.lower(t)) || useRows[r].nouns.has(view.lemma(t))) bestR = r;
-          }
+          const r = firstRowNaming(useRows, view.lower(t), view.lemma(t));
+          if (r >= 0 && (bestR < 0 || r < bestR)) bestR = r;
         }
         row = bestR >= 0 ? useRows[bestR] : null;
       }

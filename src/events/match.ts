@@ -308,13 +308,30 @@ export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
   for (let k = m.head + 1; k < end; k++) {
     if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX' ||
       (ADVERBIAL_PREPOSITIONS.has(view.lower(k)) && view.lower(k) !== 'in'))) break;
-    const w = view.lower(k);
-    const l = view.lemma(k);
-    for (let r = 0; r < rows.length && (best < 0 || r < best); r++) {
-      if (rows[r].nouns.has(w) || rows[r].nouns.has(l)) best = r;
-    }
+    const r = firstRowNaming(rows, view.lower(k), view.lemma(k));
+    if (r >= 0 && (best < 0 || r < best)) best = r;
   }
   return best >= 0 ? rows[best] : null;
+}
+
+/** Each noun of an object class with the first row that lists it, by class (rows never change once loaded). */
+const firstRows = new WeakMap<readonly ObjectRow[], Map<string, number>>();
+
+/**
+ * The first of the rows that lists the word or its lemma, or -1: one lookup each rather than a
+ * walk down every row's noun set.
+ */
+export function firstRowNaming(rows: readonly ObjectRow[], word: string, lemma: string): number {
+  let index = firstRows.get(rows);
+  if (!index) {
+    index = new Map();
+    for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!index.has(noun)) index.set(noun, r);
+    firstRows.set(rows, index);
+  }
+  const byWord = index.get(word);
+  const byLemma = index.get(lemma);
+  if (byWord === undefined) return byLemma ?? -1;
+  return byLemma === undefined || byWord < byLemma ? byWord : byLemma;
 }
 
 /** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
