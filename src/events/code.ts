@@ -3,7 +3,7 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Actor, Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
+import type { Actor, Event, EventParticipant, Factuality, PloverType, Quote, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { insertionSort, SentenceView, type Mention } from './sentence.js';
 import { complementMatch, firstRowNaming, matchAt, type Match } from './match.js';
@@ -31,7 +31,7 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
 
 /** Codes the events of one sentence. */
-function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
+function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   const { lexicon } = ctx;
   const g = lexicon.grammar;
   const matches: Match[] = [];
@@ -61,14 +61,60 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
     }
   }
   out.push(...saidMust(view, ctx, speech, byHead));
+  ctx.leave(view);
+  return out;
+}
 
-  // The subject of this sentence (all of it: "Armenia and Azerbaijan agreed … They will meet")
-  // becomes the topic for a pronoun opening the next one.
+/**
+ * The subject of a sentence (all of it: "Armenia and Azerbaijan agreed … They will meet") becomes
+ * the topic for a pronoun opening the next one; else its first resolved mention does.
+ */
+function passTopic(view: SentenceView, ctx: DocContext): void {
   const subject = mainSubject(view, ctx, view.n).filter((mm) => mm.resolved);
   const firstHead = view.mentions.find((mm) => mm.resolved);
   if (subject.length) ctx.topic = subject;
   else if (firstHead) ctx.topic = [firstHead];
-  return out;
+}
+
+/**
+ * The coder's document context. The topic each sentence passes on is read only when a later
+ * sentence's subject is a pronoun or missing, so it is worked out then: the sentences left since
+ * the last reading pass it on in order, each from the topic before it, as if each had done so
+ * when it was coded (their views do not change, and passing it on reads nothing else that does).
+ */
+class CodingContext implements DocContext {
+  private current: Mention[] = [];
+  private readonly left: SentenceView[] = [];
+  private passing = false;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly actorsById: Map<string, Actor>,
+    readonly quotes: Quote[],
+    readonly requirePlaced: boolean,
+  ) {}
+
+  get topic(): Mention[] {
+    if (this.left.length && !this.passing) {
+      this.passing = true;
+      try {
+        for (const view of this.left) passTopic(view, this);
+      } finally {
+        this.left.length = 0;
+        this.passing = false;
+      }
+    }
+    return this.current;
+  }
+
+  set topic(topic: Mention[]) {
+    this.current = topic;
+  }
+
+  /** A sentence is coded: the topic it passes on waits until someone asks for it. */
+  leave(view: SentenceView): void {
+    this.left.push(view);
+  }
 }
 
 function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<number, Match>, speech: number[], according: boolean): Coded[] {
@@ -392,7 +438,7 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   const actorsById = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actorsById.set(a.id, a);
   const opts = { ...defaults, ...options };
-  const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [], requirePlaced: opts.requirePlacedParticipant };
+  const ctx = new CodingContext(lexicon, actorsById, doc.quotes ?? [], opts.requirePlacedParticipant);
   const events: Event[] = [];
   // Each layer split by sentence once, so a long article stays linear.
   const entities = bySentence(doc, doc.entities ?? []);
