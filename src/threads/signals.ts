@@ -64,13 +64,14 @@ function matchesOf(pattern: RegExp, body: string, anaphor: boolean, out: Subject
 interface DocIndex {
   actorById: Map<string, { country?: string | null; name: string }>;
   /** The sentence index of each time expression (by position in doc.times), -1 outside every sentence. */
-  timeSentence: Int32Array;
+  timeSentence: number[];
 }
 
 function indexDocument(doc: Document): DocIndex {
   const times = doc.times ?? [];
-  const timeSentence = new Int32Array(times.length);
-  for (let i = 0; i < times.length; i++) timeSentence[i] = doc.sentenceAt(times[i].start)?.index ?? -1;
+  // A plain array: a typed array per document costs more to make than it saves on a handful of reads.
+  const timeSentence: number[] = [];
+  for (let i = 0; i < times.length; i++) timeSentence.push(doc.sentenceAt(times[i].start)?.index ?? -1);
   return { actorById: new Map((doc.actors ?? []).map((a) => [a.id, a])), timeSentence };
 }
 
@@ -121,10 +122,10 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       if (rule?.needsSubject && !namesSubject(k, text, e.evidence.trigger.start, sentence)) continue;
       const { people } = sentence ? actorsIn(doc, index, sentence.start, sentence.end) : { people: [] };
       const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
+      const { date, expected } = stepDate(doc, index, e.evidence.sentence, e.time);
       signals.push({
         kind: k.kind, status, sentence: e.evidence.sentence, start: e.evidence.trigger.start, end: e.evidence.trigger.end,
-        text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false,
-        ...stepDate(doc, index, e.evidence.sentence, e.time),
+        text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false, date, expected,
       });
       break;
     }
@@ -160,10 +161,10 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
           if (!cue.negatedOnly && HYPOTHETICAL.test(before)) continue;
           if (signals.some((x) => x.kind === k.kind && x.status === cue.status && x.sentence === s.index)) continue;
           const { countries, people } = actorsIn(doc, index, s.start, s.end);
+          const { date, expected } = stepDate(doc, index, s.index, null);
           signals.push({
             kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
-            events: [], participants: countries, people, source: 'cue', anaphoric,
-            ...stepDate(doc, index, s.index, null),
+            events: [], participants: countries, people, source: 'cue', anaphoric, date, expected,
           });
         }
       }
