@@ -28,6 +28,7 @@ interface Coded {
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const NO_MATCHES: ReadonlyMap<number, Match> = new Map();
 const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
 
 /** Codes the events of one sentence. */
@@ -35,12 +36,14 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   const { lexicon } = ctx;
   const g = lexicon.grammar;
   const matches: Match[] = [];
-  const byHead = new Map<number, Match>();
+  // Most sentences have no trigger: they share one empty map, which nothing ever adds to.
+  let byHead: ReadonlyMap<number, Match> = NO_MATCHES;
   for (let i = 0; i < view.n; i++) {
     const m = matchAt(view, i, lexicon);
     if (!m) continue;
     matches.push(m);
-    byHead.set(i, m);
+    if (byHead === NO_MATCHES) byHead = new Map();
+    (byHead as Map<number, Match>).set(i, m);
     i = Math.max(i, m.last);
   }
 
@@ -117,7 +120,7 @@ class CodingContext implements DocContext {
   }
 }
 
-function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<number, Match>, speech: number[], according: boolean): Coded[] {
+function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: ReadonlyMap<number, Match>, speech: number[], according: boolean): Coded[] {
   const g = ctx.lexicon.grammar;
   const { entry } = m;
   const i = m.head;
@@ -315,7 +318,7 @@ function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: 
 }
 
 /** The trigger a request governs: the next one after 'to' or 'that' in the sentence. */
-function governedMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+function governedMatch(view: SentenceView, m: Match, byHead: ReadonlyMap<number, Match>): Match | null {
   let opened = false;
   for (let k = m.last + 1; k < view.n && k <= m.last + 15; k++) {
     if (view.isHardPunct(k) && !view.isComma(k)) return null;
@@ -372,7 +375,7 @@ function requestRows(lexicon: Lexicon): { rows: readonly ObjectRow[] | null; app
  * "Chile said Peru must free the fishermen": a statement that another party must or should
  * act is a REQUEST from the speaker to that party.
  */
-function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: Map<number, Match>): Coded[] {
+function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: ReadonlyMap<number, Match>): Coded[] {
   const out: Coded[] = [];
   if (speech.length === 0) return out;
   const { rows, appealRows } = requestRows(ctx.lexicon);

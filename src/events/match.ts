@@ -335,7 +335,7 @@ export function firstRowNaming(rows: readonly ObjectRow[], word: string, lemma: 
 }
 
 /** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
-export function complementMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+export function complementMatch(view: SentenceView, m: Match, byHead: ReadonlyMap<number, Match>): Match | null {
   let k = m.last + 1;
   while (view.pos(k) === 'ADV') k++;
   if (view.lower(k) !== 'to') return null;

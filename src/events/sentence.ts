@@ -46,6 +46,7 @@ const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const SOFT_PUNCT = new Set(['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '``', "''", '`']);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
+const NO_TIMES: readonly number[] = Object.freeze([]);
 /** What may govern a 'to' infinitive as a control word, and what may be the one asked to act. */
 const CONTROL_POS = new Set(['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV']);
 const ASKED_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
@@ -80,7 +81,10 @@ export class SentenceView {
    * per sentence costs more to make than the reads gain, and either reads undefined past the ends.
    */
   readonly mentionAt: readonly number[];
-  /** Token lies inside a time expression (1, else 0). */
+  /**
+   * Token lies inside a time expression: 1, else 0 or undefined (read as a flag either way). Most
+   * sentences name no time and share one empty list, which nothing writes to.
+   */
   readonly inTime: readonly number[];
 
   /** The sentence's own time expressions and places (all of them when not given). */
@@ -100,17 +104,14 @@ export class SentenceView {
     const n = (this.n = this.tokens.length);
     const lemmas: string[] = [];
     const mentionAt: number[] = [];
-    const inTime: number[] = [];
     for (let i = 0; i < n; i++) {
       // Most lemmas are the word itself: then the token's lower-cased form is already the answer.
       const t = this.tokens[i];
       lemmas.push(t.lemma === t.lower ? t.lower : t.lemma.toLowerCase());
       mentionAt.push(-1);
-      inTime.push(0);
     }
     this.lemmas = lemmas;
     this.mentionAt = mentionAt;
-    this.inTime = inTime;
     const found: Mention[] = [];
     for (const e of layers.entities ?? doc.entities ?? []) {
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
@@ -135,11 +136,14 @@ export class SentenceView {
       mentions.push(m);
     }
     this.mentions = mentions;
+    let inTime: number[] | null = null;
     for (const t of this.times) {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(t.start, t.end);
-      for (let i = t0; i < t1; i++) inTime[i] = 1;
+      if (t0 < t1 && !inTime) { inTime = []; for (let i = 0; i < n; i++) inTime.push(0); }
+      for (let i = t0; i < t1; i++) (inTime as number[])[i] = 1;
     }
+    this.inTime = inTime ?? NO_TIMES;
   }
 
   /** Sentence-relative token range [t0, t1) overlapping a character span. */
