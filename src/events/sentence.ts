@@ -105,9 +105,7 @@ export class SentenceView {
     const lemmas: string[] = [];
     const mentionAt: number[] = [];
     for (let i = 0; i < n; i++) {
-      // Most lemmas are the word itself: then the token's lower-cased form is already the answer.
-      const t = this.tokens[i];
-      lemmas.push(t.lemma === t.lower ? t.lower : t.lemma.toLowerCase());
+      lemmas.push(this.tokens[i].lemma.toLowerCase());
       mentionAt.push(-1);
     }
     this.lemmas = lemmas;
