@@ -112,7 +112,9 @@ function stepDate(doc: Document, index: DocIndex, sentence: number, eventTime: s
 export function readSignals(doc: Document, model: ThreadModel): Signal[] {
   const signals: Signal[] = [];
   const text = doc.text;
-  const index = indexDocument(doc);
+  // Built at the first signal: most articles name no initiative and never need it.
+  let index: DocIndex | undefined;
+  const docIndex = () => (index ??= indexDocument(doc));
   for (const e of doc.events ?? []) {
     for (const k of model.kinds) {
       const rule = eventRule(k, e);
@@ -120,9 +122,9 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       if (!status) continue;
       const sentence = doc.sentences?.[e.evidence.sentence];
       if (rule?.needsSubject && !namesSubject(k, text, e.evidence.trigger.start, sentence)) continue;
-      const { people } = sentence ? actorsIn(doc, index, sentence.start, sentence.end) : { people: [] };
+      const { people } = sentence ? actorsIn(doc, docIndex(), sentence.start, sentence.end) : { people: [] };
       const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
-      const { date, expected } = stepDate(doc, index, e.evidence.sentence, e.time);
+      const { date, expected } = stepDate(doc, docIndex(), e.evidence.sentence, e.time);
       signals.push({
         kind: k.kind, status, sentence: e.evidence.sentence, start: e.evidence.trigger.start, end: e.evidence.trigger.end,
         text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false, date, expected,
@@ -160,8 +162,8 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
           if (cue.negatedOnly ? !negated : negated) continue;
           if (!cue.negatedOnly && HYPOTHETICAL.test(before)) continue;
           if (signals.some((x) => x.kind === k.kind && x.status === cue.status && x.sentence === s.index)) continue;
-          const { countries, people } = actorsIn(doc, index, s.start, s.end);
-          const { date, expected } = stepDate(doc, index, s.index, null);
+          const { countries, people } = actorsIn(doc, docIndex(), s.start, s.end);
+          const { date, expected } = stepDate(doc, docIndex(), s.index, null);
           signals.push({
             kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
             events: [], participants: countries, people, source: 'cue', anaphoric, date, expected,
