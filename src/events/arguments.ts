@@ -152,7 +152,7 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
  * that Peru free …"), or the recipient of the infinitive it governs ("threatened to cut
  * ties with Chile", "opened the port to allow shipments to Bolivia").
  */
-export function borrowedRecipient(view: SentenceView, m: Match, end: number, byHead: Map<number, Match>): Mention[] {
+export function borrowedRecipient(view: SentenceView, m: Match, end: number, byHead: ReadonlyMap<number, Match>): Mention[] {
   let k = m.last + 1;
   while (k < view.n && (view.pos(k) === 'ADV' || view.inTime[k])) k++;
   if ((m.entry.control === 'request' || m.entry.type === 'REQUEST') && view.lower(k) === 'that') {

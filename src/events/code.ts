@@ -3,10 +3,10 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Event, EventParticipant, Factuality, PloverType, Span } from '../document/types.js';
+import type { Actor, Event, EventParticipant, Factuality, PloverType, Quote, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
-import { SentenceView, type Mention } from './sentence.js';
-import { complementMatch, matchAt, type Match } from './match.js';
+import { insertionSort, SentenceView, type Mention } from './sentence.js';
+import { complementMatch, firstRowNaming, matchAt, type Match } from './match.js';
 import {
   borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, mainSubject, nearestOtherParty, PLACE_TARGETS, placeAfter,
   recipientOf, same, subjectOf, type DocContext,
@@ -28,19 +28,22 @@ interface Coded {
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const NO_MATCHES: ReadonlyMap<number, Match> = new Map();
 const AUX_FUTURE_SKIP = new Set(['have', 'has', 'had', 'be', 'been']);
 
 /** Codes the events of one sentence. */
-function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
+function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   const { lexicon } = ctx;
   const g = lexicon.grammar;
   const matches: Match[] = [];
-  const byHead = new Map<number, Match>();
+  // Most sentences have no trigger: they share one empty map, which nothing ever adds to.
+  let byHead: ReadonlyMap<number, Match> = NO_MATCHES;
   for (let i = 0; i < view.n; i++) {
     const m = matchAt(view, i, lexicon);
     if (!m) continue;
     matches.push(m);
-    byHead.set(i, m);
+    if (byHead === NO_MATCHES) byHead = new Map();
+    (byHead as Map<number, Match>).set(i, m);
     i = Math.max(i, m.last);
   }
 
@@ -61,17 +64,63 @@ function codeSentence(view: SentenceView, ctx: DocContext): Coded[] {
     }
   }
   out.push(...saidMust(view, ctx, speech, byHead));
+  ctx.leave(view);
+  return out;
+}
 
-  // The subject of this sentence (all of it: "Armenia and Azerbaijan agreed … They will meet")
-  // becomes the topic for a pronoun opening the next one.
+/**
+ * The subject of a sentence (all of it: "Armenia and Azerbaijan agreed … They will meet") becomes
+ * the topic for a pronoun opening the next one; else its first resolved mention does.
+ */
+function passTopic(view: SentenceView, ctx: DocContext): void {
   const subject = mainSubject(view, ctx, view.n).filter((mm) => mm.resolved);
   const firstHead = view.mentions.find((mm) => mm.resolved);
   if (subject.length) ctx.topic = subject;
   else if (firstHead) ctx.topic = [firstHead];
-  return out;
 }
 
-function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Map<number, Match>, speech: number[], according: boolean): Coded[] {
+/**
+ * The coder's document context. The topic each sentence passes on is read only when a later
+ * sentence's subject is a pronoun or missing, so it is worked out then: the sentences left since
+ * the last reading pass it on in order, each from the topic before it, as if each had done so
+ * when it was coded (their views do not change, and passing it on reads nothing else that does).
+ */
+class CodingContext implements DocContext {
+  private current: Mention[] = [];
+  private readonly left: SentenceView[] = [];
+  private passing = false;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly actorsById: Map<string, Actor>,
+    readonly quotes: Quote[],
+    readonly requirePlaced: boolean,
+  ) {}
+
+  get topic(): Mention[] {
+    if (this.left.length && !this.passing) {
+      this.passing = true;
+      try {
+        for (const view of this.left) passTopic(view, this);
+      } finally {
+        this.left.length = 0;
+        this.passing = false;
+      }
+    }
+    return this.current;
+  }
+
+  set topic(topic: Mention[]) {
+    this.current = topic;
+  }
+
+  /** A sentence is coded: the topic it passes on waits until someone asks for it. */
+  leave(view: SentenceView): void {
+    this.left.push(view);
+  }
+}
+
+function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: ReadonlyMap<number, Match>, speech: number[], according: boolean): Coded[] {
   const g = ctx.lexicon.grammar;
   const { entry } = m;
   const i = m.head;
@@ -269,7 +318,7 @@ function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: 
 }
 
 /** The trigger a request governs: the next one after 'to' or 'that' in the sentence. */
-function governedMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+function governedMatch(view: SentenceView, m: Match, byHead: ReadonlyMap<number, Match>): Match | null {
   let opened = false;
   for (let k = m.last + 1; k < view.n && k <= m.last + 15; k++) {
     if (view.isHardPunct(k) && !view.isComma(k)) return null;
@@ -307,14 +356,29 @@ function hasWord(view: SentenceView, a: number, b: number, word: string): boolea
   return false;
 }
 
+/** The object rows of a demand and of an appeal, looked up once per lexicon rather than per sentence. */
+const requestRowsCache = new WeakMap<Lexicon, { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null }>();
+
+function requestRows(lexicon: Lexicon): { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null } {
+  let found = requestRowsCache.get(lexicon);
+  if (!found) {
+    found = {
+      rows: lexicon.entries.find((e) => e.id === 'request.demand')?.objects ?? null,
+      appealRows: lexicon.entries.find((e) => e.id === 'request.call-for')?.objects ?? null,
+    };
+    requestRowsCache.set(lexicon, found);
+  }
+  return found;
+}
+
 /**
  * "Chile said Peru must free the fishermen": a statement that another party must or should
  * act is a REQUEST from the speaker to that party.
  */
-function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: Map<number, Match>): Coded[] {
+function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: ReadonlyMap<number, Match>): Coded[] {
   const out: Coded[] = [];
-  const rows = ctx.lexicon.entries.find((e) => e.id === 'request.demand')?.objects ?? null;
-  const appealRows = ctx.lexicon.entries.find((e) => e.id === 'request.call-for')?.objects ?? null;
+  if (speech.length === 0) return out;
+  const { rows, appealRows } = requestRows(ctx.lexicon);
   for (const s of speech) {
     if (byHead.has(s)) continue;
     for (let k = s + 1; k < view.n; k++) {
@@ -338,9 +402,8 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
         let bestR = -1;
         for (let t = last + 1; t < Math.min(view.n, last + 12); t++) {
           if (view.isHardPunct(t)) break;
-          for (let r = 0; r < useRows.length && (bestR < 0 || r < bestR); r++) {
-            if (useRows[r].nouns.has(view.lower(t)) || useRows[r].nouns.has(view.lemma(t))) bestR = r;
-          }
+          const r = firstRowNaming(useRows, view.lower(t), view.lemma(t));
+          if (r >= 0 && (bestR < 0 || r < bestR)) bestR = r;
         }
         row = bestR >= 0 ? useRows[bestR] : null;
       }
@@ -375,9 +438,10 @@ const defaults: Required<CodeEventsOptions> = Object.freeze({ requirePlacedParti
 
 /** Codes every sentence of the document into `parley.document/1` events. */
 export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsOptions = {}): Event[] {
-  const actorsById = new Map((doc.actors ?? []).map((a) => [a.id, a] as const));
+  const actorsById = new Map<string, Actor>();
+  for (const a of doc.actors ?? []) actorsById.set(a.id, a);
   const opts = { ...defaults, ...options };
-  const ctx: DocContext = { lexicon, actorsById, quotes: doc.quotes ?? [], topic: [], requirePlaced: opts.requirePlacedParticipant };
+  const ctx = new CodingContext(lexicon, actorsById, doc.quotes ?? [], opts.requirePlacedParticipant);
   const events: Event[] = [];
   // Each layer split by sentence once, so a long article stays linear.
   const entities = bySentence(doc, doc.entities ?? []);
@@ -388,7 +452,7 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
       entities: entities[sentence.index], times: times[sentence.index], places: places[sentence.index],
     });
     const coded = codeSentence(view, ctx);
-    coded.sort((a, b) => a.first - b.first || a.last - b.last);
+    insertionSort(coded, (a, b) => a.first - b.first || a.last - b.last);
     for (const c of coded) {
       const first = view.tokens[c.first];
       const last = view.tokens[c.last];

@@ -3,11 +3,16 @@
  * light verbs with their object nouns, object classes that set mode and CAMEO code).
  */
 import type { LexiconEntry, Lexicon, ObjectRow } from './lexicon.js';
-import type { SentenceView } from './sentence.js';
+import { endsWithAny, type SentenceView } from './sentence.js';
 
 export const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 export const ADVERBIAL_PREPOSITIONS = new Set(['in', 'at', 'after', 'before', 'during', 'near', 'outside', 'since', 'following', 'amid', 'despite', 'until', 'while', 'inside', 'throughout']);
+
+// Word classes the helpers below test, made once rather than as a literal on every call.
+const FIGURATIVE_OBJECT_GAP = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'ADV']);
+const OBJECT_GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON']);
+const NOMINAL_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 
 /** A lexicon pattern matched at a token. */
 export interface Match {
@@ -21,15 +26,17 @@ export interface Match {
 
 /** Finds the entry that best matches at token i, or null. */
 export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
-  const forms = lemmaForms(view, i);
-  let cands: LexiconEntry[] | null = null;
-  for (const f of forms) {
-    const list = lexicon.byLemma.get(f);
-    if (!list) continue;
-    if (!cands) cands = [...list];
-    else for (const e of list) if (!cands.includes(e)) cands.push(e);
+  // Only the forms the lexicon indexes can yield candidates or pass the alternative check below
+  // (every alternative's lemma is an index key), so the others are never built.
+  const forms = indexedForms(view, i, lexicon.byLemma);
+  if (!forms) return null;
+  let cands: readonly LexiconEntry[] | null = null;
+  if (forms.length === 1) cands = lexicon.byLemma.get(forms[0]) as readonly LexiconEntry[];
+  else {
+    const merged: LexiconEntry[] = [];
+    for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
+    cands = merged;
   }
-  if (!cands) return null;
   let best: Match | null = null;
   let bestScore = -1;
   for (const entry of cands) {
@@ -57,12 +64,113 @@ function lemmaForms(view: SentenceView, i: number): string[] {
   const lower = view.lower(i);
   const forms = [lemma];
   if (lower !== lemma) forms.push(lower);
-  // Only words long enough to carry a suffix, and only content words, get guesses.
-  if (lower.length > 4 && view.kind(i) === 'word') {
-    if (lower.endsWith('en')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
-    if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
-    if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
-    if (lower.endsWith('s')) forms.push(lower.slice(0, -1));
+  if (guessable(view, i, lower)) forms.push(...suffixGuesses(lower));
+  return forms;
+}
+
+/** Only words long enough to carry a suffix, and only content words, get guesses. */
+function guessable(view: SentenceView, i: number, lower: string): boolean {
+  return lower.length > 4 && view.kind(i) === 'word';
+}
+
+function suffixGuesses(lower: string): string[] {
+  const guesses: string[] = [];
+  if (lower.endsWith('en')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ed')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ing')) guesses.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+  if (lower.endsWith('s')) guesses.push(lower.slice(0, -1));
+  return guesses;
+}
+
+type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
+
+const LENGTH_BUCKETS = 16;
+const GUESS_CACHE_LIMIT = 50_000;
+const NO_GUESSES: readonly string[] = Object.freeze([]);
+
+/**
+ * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
+ * and two table reads rule them out before any map lookup.
+ */
+class TriggerIndex {
+  /** [length bucket][first / last char code]: some key of that length starts / ends with it (ASCII only). */
+  private readonly first = new Uint8Array(LENGTH_BUCKETS * 128);
+  private readonly last = new Uint8Array(LENGTH_BUCKETS * 128);
+  /**
+   * A word's suffix guesses that the index holds: a pure function of the word, and most words
+   * recur. Emptied when it grows past a bound, so a long-running reader stays small.
+   */
+  private readonly guessCache = new Map<string, readonly string[]>();
+
+  constructor(readonly byLemma: LemmaIndex) {
+    for (const key of byLemma.keys()) {
+      if (!key) continue;
+      const bucket = lengthBucket(key.length);
+      const f = key.charCodeAt(0), l = key.charCodeAt(key.length - 1);
+      if (f < 128) this.first[bucket | f] = 1;
+      if (l < 128) this.last[bucket | l] = 1;
+    }
+  }
+
+  /** False only when no key has the word's length, first and last character. */
+  mayHold(word: string): boolean {
+    const n = word.length;
+    if (n === 0) return true;
+    const f = word.charCodeAt(0), l = word.charCodeAt(n - 1);
+    // A key can equal a word that starts or ends outside ASCII only through the map itself.
+    if (f >= 128 || l >= 128) return true;
+    const bucket = lengthBucket(n);
+    return this.first[bucket | f] === 1 && this.last[bucket | l] === 1;
+  }
+
+  has(word: string): boolean {
+    return this.mayHold(word) && this.byLemma.has(word);
+  }
+
+  /** The suffix guesses of a word (longer than four letters) that the index holds. */
+  guesses(lower: string): readonly string[] {
+    // Every guess keeps the word's first letter and is one to three letters shorter.
+    const f = lower.charCodeAt(0);
+    if (f < 128) {
+      const n = lower.length;
+      if (this.first[lengthBucket(n - 1) | f] === 0 && this.first[lengthBucket(n - 2) | f] === 0 && this.first[lengthBucket(n - 3) | f] === 0) return NO_GUESSES;
+    }
+    let guesses = this.guessCache.get(lower);
+    if (guesses === undefined) {
+      const indexed = suffixGuesses(lower).filter((g) => this.byLemma.has(g));
+      guesses = indexed.length ? indexed : NO_GUESSES;
+      if (this.guessCache.size >= GUESS_CACHE_LIMIT) this.guessCache.clear();
+      this.guessCache.set(lower, guesses);
+    }
+    return guesses;
+  }
+}
+
+function lengthBucket(n: number): number {
+  return (n < LENGTH_BUCKETS ? n : LENGTH_BUCKETS - 1) << 7;
+}
+
+const triggerIndexes = new WeakMap<LemmaIndex, TriggerIndex>();
+/** The index of the lexicon last asked about: one engine reads with one lexicon, token after token. */
+let lastTriggerIndex: TriggerIndex | null = null;
+
+function triggerIndex(byLemma: LemmaIndex): TriggerIndex {
+  if (lastTriggerIndex?.byLemma === byLemma) return lastTriggerIndex;
+  let index = triggerIndexes.get(byLemma);
+  if (!index) triggerIndexes.set(byLemma, (index = new TriggerIndex(byLemma)));
+  return (lastTriggerIndex = index);
+}
+
+/** `lemmaForms` without the forms the lexicon does not index, in the same order; null when none is left. */
+function indexedForms(view: SentenceView, i: number, byLemma: LemmaIndex): string[] | null {
+  const index = triggerIndex(byLemma);
+  const lemma = view.lemma(i);
+  const lower = view.lower(i);
+  let forms: string[] | null = index.has(lemma) ? [lemma] : null;
+  if (lower !== lemma && index.has(lower)) (forms ??= []).push(lower);
+  if (guessable(view, i, lower)) {
+    const guesses = index.guesses(lower);
+    if (guesses.length) (forms ??= []).push(...guesses);
   }
   return forms;
 }
@@ -79,7 +187,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
   if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
-  if ((p === 'ADJ' || p === 'NOUN') && /(ed|en)$/.test(view.lower(i)) && view.pos(i - 1) === 'AUX') return true;
+  if ((p === 'ADJ' || p === 'NOUN') && endsWithAny(view.lower(i), 'ed', 'en') && view.pos(i - 1) === 'AUX') return true;
   return (p === 'ADJ' || p === 'NOUN') && view.mentionAt[i] < 0 && looksFinite(view, i);
 }
 
@@ -91,7 +199,7 @@ function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiw
 function looksFinite(view: SentenceView, i: number): boolean {
   const prev = view.pos(i - 1);
   const next = view.pos(i + 1);
-  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && /s$/.test(view.lower(i - 1))))) return false;
+  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && view.lower(i - 1).endsWith('s')))) return false;
   if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
   // "a Putin–Xi meeting": a determiner before the noun phrase makes it a noun.
   for (let k = i - 1; k >= 0; k--) {
@@ -171,7 +279,7 @@ function figurative(view: SentenceView, at: number): boolean {
       while (h + 1 < view.n && view.pos(h + 1) === 'NOUN') h++;
       return g.figurativeObjects.has(view.lemma(h)) || g.figurativeObjects.has(view.lower(h));
     }
-    if (!['DET', 'ADJ', 'NUM', 'PRON', 'ADV'].includes(p)) break;
+    if (!FIGURATIVE_OBJECT_GAP.has(p)) break;
   }
   // In the passive the object is the subject: "the bill had been killed".
   let s = at - 1;
@@ -183,11 +291,11 @@ function figurative(view: SentenceView, at: number): boolean {
 function objectGap(view: SentenceView, k: number): boolean {
   const p = view.pos(k);
   const w = view.lower(k);
-  if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM', 'ADV', 'PRON'].includes(p)) return true;
+  if (OBJECT_GAP_POS.has(p)) return true;
   if (p === 'PART') return w === "'s" || w === '’s' || w === 'to';
   if (p === 'PUNCT') return w === '-' || w === '(' || w === ')' || w === '$';
   if (p === 'ADP') return w === 'of' || w === 'in' || (w === 'to' && view.lower(k - 1) === '-') || (w === 'by' && view.pos(k + 1) === 'NUM');
-  if (p === 'VERB') return /(ed|en|ing)$/.test(w) && ['NOUN', 'ADJ', 'PROPN'].includes(view.pos(k + 1));
+  if (p === 'VERB') return endsWithAny(w, 'ed', 'en', 'ing') && NOMINAL_POS.has(view.pos(k + 1));
   return false;
 }
 
@@ -200,17 +308,34 @@ export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
   for (let k = m.head + 1; k < end; k++) {
     if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX' ||
       (ADVERBIAL_PREPOSITIONS.has(view.lower(k)) && view.lower(k) !== 'in'))) break;
-    const w = view.lower(k);
-    const l = view.lemma(k);
-    for (let r = 0; r < rows.length && (best < 0 || r < best); r++) {
-      if (rows[r].nouns.has(w) || rows[r].nouns.has(l)) best = r;
-    }
+    const r = firstRowNaming(rows, view.lower(k), view.lemma(k));
+    if (r >= 0 && (best < 0 || r < best)) best = r;
   }
   return best >= 0 ? rows[best] : null;
 }
 
+/** Each noun of an object class with the first row that lists it, by class (rows never change once loaded). */
+const firstRows = new WeakMap<readonly ObjectRow[], Map<string, number>>();
+
+/**
+ * The first of the rows that lists the word or its lemma, or -1: one lookup each rather than a
+ * walk down every row's noun set.
+ */
+export function firstRowNaming(rows: readonly ObjectRow[], word: string, lemma: string): number {
+  let index = firstRows.get(rows);
+  if (!index) {
+    index = new Map();
+    for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!index.has(noun)) index.set(noun, r);
+    firstRows.set(rows, index);
+  }
+  const byWord = index.get(word);
+  const byLemma = index.get(lemma);
+  if (byWord === undefined) return byLemma ?? -1;
+  return byLemma === undefined || byWord < byLemma ? byWord : byLemma;
+}
+
 /** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
-export function complementMatch(view: SentenceView, m: Match, byHead: Map<number, Match>): Match | null {
+export function complementMatch(view: SentenceView, m: Match, byHead: ReadonlyMap<number, Match>): Match | null {
   let k = m.last + 1;
   while (view.pos(k) === 'ADV') k++;
   if (view.lower(k) !== 'to') return null;

@@ -42,16 +42,50 @@ const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', "'s
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'SYM', 'PART']);
 const PERFECT = new Set(['have', 'has', 'had', 'having']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Punctuation that does not close a clause. */
+const SOFT_PUNCT = new Set(['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '``', "''", '`']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+const NO_TIMES: readonly number[] = Object.freeze([]);
+/** What may govern a 'to' infinitive as a control word, and what may be the one asked to act. */
+const CONTROL_POS = new Set(['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV']);
+const ASKED_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const ASKED_NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/** The word ends with one of the suffixes (the test a regex like /(ed|en)$/ makes, without one). */
+export function endsWithAny(word: string, a: string, b: string, c?: string): boolean {
+  return word.endsWith(a) || word.endsWith(b) || (c !== undefined && word.endsWith(c));
+}
+
+/**
+ * Sorts a short list in place, stably: the order Array.prototype.sort (also stable) gives, without
+ * the work space it allocates on every call. A sentence has a handful of mentions or events, and
+ * they mostly arrive in order already.
+ */
+export function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+}
 
 export class SentenceView {
   readonly tokens: Token[];
   readonly n: number;
   private readonly lemmas: string[];
   readonly mentions: Mention[];
-  /** Token → index of the mention covering it, or -1. */
-  readonly mentionAt: Int32Array;
-  /** Token lies inside a time expression. */
-  readonly inTime: Uint8Array;
+  /**
+   * Token → index of the mention covering it, or -1. Plain arrays, not typed ones: a typed array
+   * per sentence costs more to make than the reads gain, and either reads undefined past the ends.
+   */
+  readonly mentionAt: readonly number[];
+  /**
+   * Token lies inside a time expression: 1, else 0 or undefined (read as a flag either way). Most
+   * sentences name no time and share one empty list, which nothing writes to.
+   */
+  readonly inTime: readonly number[];
 
   /** The sentence's own time expressions and places (all of them when not given). */
   readonly times: readonly TimeExpression[];
@@ -67,11 +101,16 @@ export class SentenceView {
     this.times = layers.times ?? doc.times ?? [];
     this.places = layers.places ?? doc.places ?? [];
     this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
-    this.n = this.tokens.length;
-    this.lemmas = this.tokens.map((t) => t.lemma.toLowerCase());
-    this.mentionAt = new Int32Array(this.n).fill(-1);
-    this.inTime = new Uint8Array(this.n);
-    this.mentions = [];
+    const n = (this.n = this.tokens.length);
+    const lemmas: string[] = [];
+    const mentionAt: number[] = [];
+    for (let i = 0; i < n; i++) {
+      lemmas.push(this.tokens[i].lemma.toLowerCase());
+      mentionAt.push(-1);
+    }
+    this.lemmas = lemmas;
+    this.mentionAt = mentionAt;
+    const found: Mention[] = [];
     for (const e of layers.entities ?? doc.entities ?? []) {
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(e.start, e.end);
@@ -80,17 +119,29 @@ export class SentenceView {
       const participant: EventParticipant = actor
         ? { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id }
         : { name: e.text, country: null, sector: null, ref: null };
-      this.mentions.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
+      found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    this.mentions.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
-    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens.
-    this.mentions = this.mentions.filter((m, i, all) => !all.slice(0, i).some((o) => o.t0 <= m.t0 && o.t1 >= m.t1));
-    this.mentions.forEach((m, k) => { for (let i = m.t0; i < m.t1; i++) this.mentionAt[i] = k; });
+    insertionSort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
+    // earlier mention covering this one counts, kept or not.
+    const mentions: Mention[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k];
+      let nested = false;
+      for (let o = 0; o < k && !nested; o++) nested = found[o].t0 <= m.t0 && found[o].t1 >= m.t1;
+      if (nested) continue;
+      for (let i = m.t0; i < m.t1; i++) mentionAt[i] = mentions.length;
+      mentions.push(m);
+    }
+    this.mentions = mentions;
+    let inTime: number[] | null = null;
     for (const t of this.times) {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
       const [t0, t1] = this.tokenRange(t.start, t.end);
-      for (let i = t0; i < t1; i++) this.inTime[i] = 1;
+      if (t0 < t1 && !inTime) { inTime = []; for (let i = 0; i < n; i++) inTime.push(0); }
+      for (let i = t0; i < t1; i++) (inTime as number[])[i] = 1;
     }
+    this.inTime = inTime ?? NO_TIMES;
   }
 
   /** Sentence-relative token range [t0, t1) overlapping a character span. */
@@ -115,10 +166,10 @@ export class SentenceView {
     if (!t || t.pos !== 'PUNCT') return false;
     // A dash between two words with no space joins them ("Putin–Xi meeting").
     if ((t.lower === '–' || t.lower === '—' || t.lower === '/') && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return false;
-    return !['-', "'", '’', '"', '“', '”', '`', '``', "''", '(', ')'].includes(t.lower);
+    return !SOFT_PUNCT.has(t.lower);
   }
 
-  isQuoteMark(i: number): boolean { return ['"', '“', '”', '``', "''", '`'].includes(this.lower(i)); }
+  isQuoteMark(i: number): boolean { return QUOTE_MARKS.has(this.lower(i)); }
 
   isVerb(i: number): boolean { return this.pos(i) === 'VERB'; }
 
@@ -138,8 +189,8 @@ export class SentenceView {
     const w = this.lower(i);
     if (this.lower(i - 1) === '-') return true;
     if ((prev === 'DET' || prev === 'ADJ' || POSSESSIVE.has(this.lower(i - 1))) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
-    if ((prev === 'VERB' || prev === 'ADP') && !PERFECT.has(this.lower(i - 1)) && /ed$/.test(w) && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
-    return (prev === 'DET') && /(ed|en)$/.test(w);
+    if ((prev === 'VERB' || prev === 'ADP') && !PERFECT.has(this.lower(i - 1)) && w.endsWith('ed') && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN')) return true;
+    return (prev === 'DET') && endsWithAny(w, 'ed', 'en');
   }
 
   /** A gerund used as a noun: after a preposition ("accused X of violating") or opening a clause. */
@@ -156,8 +207,8 @@ export class SentenceView {
    * is itself an object (after a verb or preposition), so the clause's verb is elsewhere.
    */
   isReducedRelative(i: number): boolean {
-    if (!/(ed|en|wn)$/.test(this.lower(i))) return false;
-    if (!['NOUN', 'PROPN'].includes(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
+    if (!endsWithAny(this.lower(i), 'ed', 'en', 'wn')) return false;
+    if (!NOUN_POS.has(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
     const [a] = this.npEndingAt(i - 1);
     let k = a - 1;
     while (k >= 0 && this.pos(k) === 'ADV') k--;
@@ -187,7 +238,7 @@ export class SentenceView {
     if (k >= 0 && BE.has(this.lower(k)) && !w.endsWith('ing') && this.pos(i) !== 'NOUN' &&
         (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
     // A reduced passive: "a dinner given by the ambassador".
-    if (/ed$/.test(w) && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
+    if (w.endsWith('ed') && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
         (this.mentionAt[i + 2] >= 0 || (this.pos(i + 2) === 'DET' && this.mentionAt[i + 3] >= 0))) chain.passive = true;
     while (j >= 0) {
       const t = this.lower(j);
@@ -204,15 +255,15 @@ export class SentenceView {
         let c = j - 1;
         while (c >= 0 && this.pos(c) === 'ADV') c--;
         const cls = g.control.get(this.lower(c)) ?? g.control.get(this.lemma(c));
-        if (c >= 0 && cls && ['VERB', 'ADJ', 'AUX', 'NOUN', 'ADV'].includes(this.pos(c))) {
+        if (c >= 0 && cls && CONTROL_POS.has(this.pos(c))) {
           chain.controls.push({ index: c, cls, lemma: this.lemma(c) });
           j = c - 1;
           continue;
         }
-        if (c >= 0 && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.pos(c)) || this.mentionAt[c] >= 0)) {
+        if (c >= 0 && (ASKED_POS.has(this.pos(c)) || this.mentionAt[c] >= 0)) {
           // "urged Iraq to expel", "called on Arabs to unite": the one asked is the one to act.
           let a = this.mentionAt[c] >= 0 ? this.mentions[this.mentionAt[c]].t0 : c;
-          while (a > 0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
+          while (a > 0 && ASKED_NP_POS.has(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
           let v = a - 1;
           if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
           while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
@@ -263,7 +314,7 @@ export class SentenceView {
     if (NP_POS.has(p)) return p !== 'PART' || w === "'s" || w === "'" || w === '’s';
     if (p === 'PRON') return POSSESSIVE.has(w);
     if (p === 'PUNCT') return w === '-' || w === '(' || w === ')';
-    if (p === 'VERB') return this.isAttributive(i) || (this.pos(i + 1) === 'NOUN' && /(ed|en)$/.test(w));
+    if (p === 'VERB') return this.isAttributive(i) || (this.pos(i + 1) === 'NOUN' && endsWithAny(w, 'ed', 'en'));
     return false;
   }
 
@@ -283,7 +334,7 @@ export class SentenceView {
         // "Chile along with its neighbours", "X together with Y".
         if (w === 'with' && i - 2 >= floor && (this.lower(i - 1) === 'along' || this.lower(i - 1) === 'together') && this.npToken(i - 2)) { a = i - 1; i -= 2; continue; }
         // A participle modifier: "an agency working in Chad", "a paper based in Lima".
-        if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && /(ing|ed)$/.test(this.lower(i - 1)) &&
+        if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && endsWithAny(this.lower(i - 1), 'ing', 'ed') &&
             (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
       }
       break;
@@ -334,8 +385,17 @@ export class SentenceView {
    * the possessed noun is itself an actor ("Peru's deputy foreign minister").
    */
   heads(a: number, b: number): Mention[] {
+    // Most noun phrases hold no mention or one, and one mention is its own head: counted first,
+    // without the lists the general case builds.
+    let only = -1;
+    let count = 0;
+    for (let i = a; i <= b; i++) {
+      const m = this.mentionAt[i];
+      if (m >= 0 && m !== only) { only = m; count++; }
+    }
+    if (count === 0) return [];
+    if (count === 1) return [this.mentions[only]];
     const idx = this.mentionsIn(a, b);
-    if (idx.length === 0) return [];
     const inPP = (m: Mention) => {
       for (let k = m.t0 - 1; k >= a; k--) {
         const p = this.pos(k);

@@ -45,17 +45,33 @@ function namesSubject(k: KindModel, text: string, at: number, sentence: { start:
   return k.subjects.test(text.slice(from, to)) && ((k.subjects.lastIndex = 0), true);
 }
 
+interface SubjectMatch { at: number; end: number; anaphor: boolean }
+
+/**
+ * Appends every match of a global pattern in `body` to `out`, as String.prototype.matchAll would
+ * find them, without the copy of the pattern and the iterator that matchAll makes.
+ */
+function matchesOf(pattern: RegExp, body: string, anaphor: boolean, out: SubjectMatch[]): SubjectMatch[] {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    if (m[0] === '') pattern.lastIndex++;
+    out.push({ at: m.index, end: m.index + m[0].length, anaphor });
+  }
+  return out;
+}
+
 /** Per-document lookups, built once per document rather than once per signal. */
 interface DocIndex {
   actorById: Map<string, { country?: string | null; name: string }>;
   /** The sentence index of each time expression (by position in doc.times), -1 outside every sentence. */
-  timeSentence: Int32Array;
+  timeSentence: number[];
 }
 
 function indexDocument(doc: Document): DocIndex {
   const times = doc.times ?? [];
-  const timeSentence = new Int32Array(times.length);
-  for (let i = 0; i < times.length; i++) timeSentence[i] = doc.sentenceAt(times[i].start)?.index ?? -1;
+  // A plain array: a typed array per document costs more to make than it saves on a handful of reads.
+  const timeSentence: number[] = [];
+  for (let i = 0; i < times.length; i++) timeSentence.push(doc.sentenceAt(times[i].start)?.index ?? -1);
   return { actorById: new Map((doc.actors ?? []).map((a) => [a.id, a])), timeSentence };
 }
 
@@ -96,7 +112,9 @@ function stepDate(doc: Document, index: DocIndex, sentence: number, eventTime: s
 export function readSignals(doc: Document, model: ThreadModel): Signal[] {
   const signals: Signal[] = [];
   const text = doc.text;
-  const index = indexDocument(doc);
+  // Built at the first signal: most articles name no initiative and never need it.
+  let index: DocIndex | undefined;
+  const docIndex = () => (index ??= indexDocument(doc));
   for (const e of doc.events ?? []) {
     for (const k of model.kinds) {
       const rule = eventRule(k, e);
@@ -104,12 +122,12 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       if (!status) continue;
       const sentence = doc.sentences?.[e.evidence.sentence];
       if (rule?.needsSubject && !namesSubject(k, text, e.evidence.trigger.start, sentence)) continue;
-      const { people } = sentence ? actorsIn(doc, index, sentence.start, sentence.end) : { people: [] };
+      const { people } = sentence ? actorsIn(doc, docIndex(), sentence.start, sentence.end) : { people: [] };
       const participants = uniq([...e.actor, ...e.recipient].map((p) => p.country).filter((c): c is string => Boolean(c)));
+      const { date, expected } = stepDate(doc, docIndex(), e.evidence.sentence, e.time);
       signals.push({
         kind: k.kind, status, sentence: e.evidence.sentence, start: e.evidence.trigger.start, end: e.evidence.trigger.end,
-        text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false,
-        ...stepDate(doc, index, e.evidence.sentence, e.time),
+        text: e.evidence.trigger.text, events: [e.id], participants, people, source: 'event', anaphoric: false, date, expected,
       });
       break;
     }
@@ -118,15 +136,23 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
     const body = text.slice(s.start, s.end);
     if (!model.anySubject.test(body)) continue;
     for (const k of model.kinds) {
-      // One test of all the kind's cues at once: most sentences that name an initiative carry no
-      // cue, and then its subjects need not be collected.
-      if (!k.anyCue.test(body)) continue;
-      const subjects = [...body.matchAll(k.subjects)].map((m) => ({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: false }));
-      if (k.anaphors) for (const m of body.matchAll(k.anaphors)) subjects.push({ at: m.index as number, end: (m.index as number) + m[0].length, anaphor: true });
+      // The subjects first: a sentence that names an initiative usually names one kind of it, and
+      // these word lists fail faster than the cue patterns.
+      const subjects = matchesOf(k.subjects, body, false, []);
+      if (k.anaphors) matchesOf(k.anaphors, body, true, subjects);
       if (!subjects.length) continue;
+      // One search for all the kind's cues at once: most sentences that name an initiative carry
+      // no cue. Where it finds the first one, every cue's own first match can start no earlier
+      // (a match of the alternation at p is a match of one of its cues at p), so each cue's
+      // search starts there and finds the same matches as a search from the sentence start.
+      const firstCue = k.anyCue.exec(body);
+      if (!firstCue) continue;
       for (const cue of k.cues) {
-        for (const m of body.matchAll(cue.pattern)) {
-          const at = m.index as number, end = at + m[0].length;
+        cue.pattern.lastIndex = firstCue.index;
+        for (let m = cue.pattern.exec(body); m; m = cue.pattern.exec(body)) {
+          // As String.prototype.matchAll does: step past an empty match.
+          if (m[0] === '') cue.pattern.lastIndex++;
+          const at = m.index, end = at + m[0].length;
           const reach = subjects.filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH);
           if (!reach.length) continue;
           // "the Polish request for a meeting" names the initiative: the anaphor alone does not.
@@ -136,11 +162,11 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
           if (cue.negatedOnly ? !negated : negated) continue;
           if (!cue.negatedOnly && HYPOTHETICAL.test(before)) continue;
           if (signals.some((x) => x.kind === k.kind && x.status === cue.status && x.sentence === s.index)) continue;
-          const { countries, people } = actorsIn(doc, index, s.start, s.end);
+          const { countries, people } = actorsIn(doc, docIndex(), s.start, s.end);
+          const { date, expected } = stepDate(doc, docIndex(), s.index, null);
           signals.push({
             kind: k.kind, status: cue.status, sentence: s.index, start: s.start + at, end: s.start + end, text: m[0],
-            events: [], participants: countries, people, source: 'cue', anaphoric,
-            ...stepDate(doc, index, s.index, null),
+            events: [], participants: countries, people, source: 'cue', anaphoric, date, expected,
           });
         }
       }

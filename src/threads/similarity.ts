@@ -20,43 +20,121 @@ function fnv1a(s: string, seed: number): number {
 const A = Uint32Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`, 7) | 1) >>> 0);
 const B = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 11));
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const SPACE = 32;
-const ASCII = /^[\x00-\x7f]*$/;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Flips the sign bit, so that signed comparison of int32 values orders them as unsigned. */
+const SIGN = 0x80000000 | 0;
 
 /**
  * FNV-1a of the shingle `words[i] + ' ' + … + words[j - 1]`, hashed word by word so that no
- * shingle string is built (the same value as hashing the joined string).
+ * shingle string is built (the same value as hashing the joined string). Kept in int32 (`| 0`):
+ * Math.imul reads only the low 32 bits, so the value is the same and V8 stays on integer registers.
  */
 function shingleHash(words: readonly string[], i: number, j: number): number {
-  let h = 0x811c9dc5 >>> 0;
+  let h = FNV_OFFSET;
   for (let w = i; w < j; w++) {
-    if (w > i) h = Math.imul(h ^ SPACE, 0x01000193) >>> 0;
+    if (w > i) h = Math.imul(h ^ SPACE, FNV_PRIME);
     const s = words[w];
-    for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193) >>> 0;
+    for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), FNV_PRIME);
   }
   return h;
 }
 
+/**
+ * Scratch space reused between calls (a typed array per call costs more than the hashing):
+ * the lower-cased letters and digits of an ASCII text, one word after another, the [start, end)
+ * of each word in them, and the shingle hashes.
+ */
+let letters = new Uint8Array(1 << 14);
+let spans = new Int32Array(1 << 12);
+let shingles = new Int32Array(1 << 11);
+/** The lower-case form of each ASCII letter and digit; 0 for every other ASCII character. */
+const WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : 0));
+
+/**
+ * How many words of an ASCII text it wrote to `letters` and `spans`, or -1 for other text. In
+ * ASCII text the words of the lower-cased text are exactly the [A-Za-z0-9] runs of the text
+ * itself, lower-cased, so neither the lower-cased copy nor the word strings need building; any
+ * other text takes the Unicode path.
+ */
+function asciiWords(text: string): number {
+  const len = text.length;
+  if (letters.length < len) letters = new Uint8Array(len * 2);
+  let count = 0;
+  let at = 0;
+  let inWord = false;
+  for (let c = 0; c < len; c++) {
+    const code = text.charCodeAt(c);
+    if (code > 0x7f) return -1;
+    const lower = WORD_CHAR[code];
+    if (lower !== 0) {
+      if (!inWord) {
+        if (count * 2 + 2 > spans.length) { const grown = new Int32Array(spans.length * 2); grown.set(spans); spans = grown; }
+        spans[count * 2] = at;
+        inWord = true;
+      }
+      letters[at++] = lower;
+    } else if (inWord) {
+      spans[count * 2 + 1] = at;
+      count++;
+      inWord = false;
+    }
+  }
+  if (inWord) { spans[count * 2 + 1] = at; count++; }
+  return count;
+}
+
+/** FNV-1a of the words `w0 … w1 - 1` in `letters`, joined by single spaces. */
+function letterShingleHash(w0: number, w1: number): number {
+  let h = FNV_OFFSET;
+  for (let w = w0; w < w1; w++) {
+    if (w > w0) h = Math.imul(h ^ SPACE, FNV_PRIME);
+    const end = spans[w * 2 + 1];
+    for (let c = spans[w * 2]; c < end; c++) h = Math.imul(h ^ letters[c], FNV_PRIME);
+  }
+  return h;
+}
+
+/** Writes the shingle hashes of a text to `shingles` and returns how many (at least one: an empty text has the empty shingle). */
+function shingleHashes(text: string): number {
+  const count = asciiWords(text);
+  const words = count >= 0 ? null : text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const total = words ? words.length : count;
+  const n = Math.max(1, total - SHINGLE + 1);
+  if (shingles.length < n) shingles = new Int32Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const end = Math.min(total, i + SHINGLE);
+    shingles[i] = words ? shingleHash(words, i, end) : letterShingleHash(i, end);
+  }
+  return n;
+}
+
+/** Each B_i plus 2^31: a·x + b + 2^31 is a·x + b with its sign bit flipped (see `minhash`). */
+const B_FLIPPED = Int32Array.from(B, (b) => (b + 0x80000000) | 0);
+/** The 32 minima, big-endian, for one hex conversion instead of 128 string concatenations. */
+const minima = Buffer.alloc(HASHES * 4);
+
 /** The signature of a text as a hex string (32 minima of 32 bits). */
 export function minhash(text: string): string {
-  const lower = text.toLowerCase();
-  // In ASCII text the letters and digits are [a-z0-9] once lower-cased: a cheaper scan, same words.
-  const words = (ASCII.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
-  const n = Math.max(1, words.length - SHINGLE + 1);
-  const shingles = new Uint32Array(n);
-  for (let i = 0; i < n; i++) shingles[i] = shingleHash(words, i, Math.min(words.length, i + SHINGLE));
-  let hex = '';
-  for (let k = 0; k < HASHES; k++) {
-    const a = A[k], b = B[k];
-    let m = 0xffffffff;
+  const n = shingleHashes(text);
+  // The unsigned minimum of a·x + b (mod 2^32) is the signed minimum of the same values with the
+  // sign bit flipped, which V8 computes on int32 registers. Two permutations per pass over the
+  // shingles halve the loads.
+  for (let k = 0; k < HASHES; k += 2) {
+    const a0 = A[k] | 0, b0 = B_FLIPPED[k], a1 = A[k + 1] | 0, b1 = B_FLIPPED[k + 1];
+    let m0 = 0x7fffffff, m1 = 0x7fffffff;
     for (let i = 0; i < n; i++) {
-      const v = (Math.imul(a, shingles[i]) + b) >>> 0;
-      if (v < m) m = v;
+      const x = shingles[i];
+      const v0 = (Math.imul(a0, x) + b0) | 0;
+      const v1 = (Math.imul(a1, x) + b1) | 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
     }
-    hex += HEX[m >>> 24] + HEX[(m >>> 16) & 255] + HEX[(m >>> 8) & 255] + HEX[m & 255];
+    minima.writeInt32BE(m0 ^ SIGN, k * 4);
+    minima.writeInt32BE(m1 ^ SIGN, k * 4 + 4);
   }
-  return hex;
+  return minima.toString('hex');
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */

@@ -61,8 +61,12 @@ export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): 
   return current ?? history[history.length - 1]?.status ?? 'unknown';
 }
 
-/** Adds one step report to a history: merged into the same status unless a setback came between. */
-function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep): void {
+/**
+ * Adds one step report to a history: merged into the same status unless a setback came between.
+ * A step the caller made for this call alone (`owned`, with `corroboration` already its last key)
+ * goes in as it is, rather than as a copy with `corroboration` added: the same keys in the same order.
+ */
+function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false): void {
   let same = -1;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
   let setbackSince = false;
@@ -82,13 +86,20 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep): void
   // Keep the history in date order; a report without a date goes last.
   let at = history.length;
   if (step.date) while (at > 0 && history[at - 1].date && (history[at - 1].date as string) > step.date) at--;
-  history.splice(at, 0, { ...step, corroboration: corroboration(step.reports ?? []) });
+  if (owned) {
+    step.corroboration = corroboration(step.reports ?? []);
+    history.splice(at, 0, step);
+  } else {
+    history.splice(at, 0, { ...step, corroboration: corroboration(step.reports ?? []) });
+  }
 }
 
 /** A thread's derived fields: status, articles, dates and whether the expected step is overdue. */
 function refreshed(kind: KindModel, t: Thread, asOf: string | null): Pick<Thread, 'status' | 'articles' | 'updated' | 'expected' | 'overdue'> {
   const status = currentStatus(kind, t.history);
-  const articles = [...new Set(t.history.flatMap((h) => h.articles))];
+  const seen = new Set<string>();
+  for (const h of t.history) for (const a of h.articles) seen.add(a);
+  const articles = [...seen];
   const updated = t.history.reduce<string | null>((m, h) => (h.date && (!m || h.date > m) ? h.date : m), null);
   const spec = kind.statuses[status] ?? {};
   let last: ThreadStep | undefined;
@@ -97,8 +108,14 @@ function refreshed(kind: KindModel, t: Thread, asOf: string | null): Pick<Thread
   return { status, articles, updated, expected, overdue: Boolean(expected && asOf && asOf > expected) };
 }
 
+/** Sets a thread's derived fields, in the order `refreshed` lists them (the order of its keys). */
 function refresh(kind: KindModel, t: Thread, asOf: string | null): void {
-  Object.assign(t, refreshed(kind, t, asOf));
+  const r = refreshed(kind, t, asOf);
+  t.status = r.status;
+  t.articles = r.articles;
+  t.updated = r.updated;
+  t.expected = r.expected;
+  t.overdue = r.overdue;
 }
 
 /** True when refreshing would change nothing (the same values, and every field already present). */
@@ -148,8 +165,8 @@ export function articleThreads(doc: Document, model: ThreadModel): Thread[] {
     addStep(kind, t.history, {
       status: s.status, date: s.date, events: s.events, articles: [doc.article.id], expected: s.expected,
       evidence: [{ article: doc.article.id, events: s.events, text: s.text, start: s.start, end: s.end }],
-      reports: [report],
-    });
+      reports: [report], corroboration: 0,
+    }, true);
   }
   for (const t of threads) {
     const kind = kindOf(model, t.kind);
