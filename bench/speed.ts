@@ -3,30 +3,30 @@
  * and reports, on this machine:
  *   - sentences/s and articles/s of the full `read` pipeline on one core (batches of 25 read stage
  *     by stage, as the worker threads read), and each stage's time;
- *   - the floor: wink-nlp's bare tokenization + POS over the same texts, and the ratio to it;
+ *   - the floor: wink-nlp's bare tokenization + POS over the same texts, and the ratio to it —
+ *     floor and pipeline in alternating passes (3 by default): the first is the cold figure, the
+ *     median the steady one;
  *   - the same read on worker threads (src/parallel) with every core, as sentences/s per core;
- *   - ingest into SQLite (articles/s): in one thread, and with every core (reader threads, the
- *     store written by the main thread, as `parley ingest` does);
- *   - peak RSS: of the one-thread read and ingest, and of the run on worker threads, which runs
- *     in a child process of its own (as `parley ingest` would, with no engine in the main thread).
+ *   - ingest into SQLite (articles/s): reading in the main thread (as `parley ingest` does by
+ *     default), and on worker threads with every core, the main thread only writing;
+ *   - peak RSS: of the reads here, and of each ingest, which runs in a child process of its own
+ *     (bench/parallel.ts) so that its peak is that of an ingest alone.
  * Every figure comes with wall time, the CPU time the process spent (process.cpuUsage, all threads)
  * and the load average when it was measured: the machine is shared, and a figure taken under load
  * says so. Results are printed and saved as JSON under bench/results/ (speed.json, the latest,
  * and one file per run).
  *
- *   npx tsx bench/speed.ts [--articles 10000] [--workers N]
- * The worker-thread part is bench/parallel.ts, run in a child process.
+ *   npx tsx bench/speed.ts [--articles 10000] [--workers N] [--passes 3]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { createEngine as CreateEngine, Engine } from '../src/engine.js';
-import type { SqliteStore as SqliteStoreClass } from '../src/store/index.js';
+import type { createEngine as CreateEngine } from '../src/engine.js';
 import { generateCorpus } from './corpus.js';
 
 // The compiled package when it is built (`npm run bench` builds it first), as the `parley`
@@ -35,13 +35,10 @@ import { generateCorpus } from './corpus.js';
 const distEngine = fileURLToPath(new URL('../dist/src/engine.js', import.meta.url));
 const code = existsSync(distEngine) ? 'dist' : 'src (tsx)';
 const { createEngine } = (await import(code === 'dist' ? pathToFileURL(distEngine).href : '../src/engine.js')) as { createEngine: typeof CreateEngine };
-const { SqliteStore } = (await import(code === 'dist' ? pathToFileURL(fileURLToPath(new URL('../dist/src/store/index.js', import.meta.url))).href : '../src/store/index.js')) as { SqliteStore: typeof SqliteStoreClass };
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' }, passes: { type: 'string' } } });
 const N = Number(values.articles ?? 10_000);
 const WORKERS = Number(values.workers ?? availableParallelism());
-/** Articles per store transaction, as `parley ingest` writes them. */
-const INGEST_BATCH = 100;
 /** Articles read together, stage by stage, as a worker thread reads its chunk (src/parallel). */
 const READ_BATCH = 25;
 
@@ -69,28 +66,12 @@ const perSecond = (count: number, ms: number) => +(count / (ms / 1000)).toFixed(
 const dir = join('bench', 'results');
 mkdirSync(dir, { recursive: true });
 
-/** Ingests the corpus into a fresh SQLite store in this one thread, 100 articles a transaction. */
-async function ingest(engine: Engine): Promise<Timing & { articles: number }> {
-  const dbPath = join(dir, `bench-ingest-single-${process.pid}.db`);
-  const files = [dbPath, dbPath + '-wal', dbPath + '-shm'];
-  for (const f of files) rmSync(f, { force: true });
-  const store = new SqliteStore({ path: dbPath });
-  await store.migrate();
-  let stored = 0;
-  const t = timer();
-  for (let i = 0; i < corpus.length; i += INGEST_BATCH) {
-    const batch = engine.readInputs(corpus.slice(i, i + INGEST_BATCH)).map((doc) => {
-      if (doc instanceof Error) throw doc;
-      return doc.toOutput();
-    });
-    await store.ingest(batch);
-    stored += batch.length;
-    sample();
-  }
-  const timing = t();
-  await store.close();
-  for (const f of files) rmSync(f, { force: true });
-  return { ...timing, articles: stored };
+/** Runs bench/parallel.ts in a child process of its own (its peak RSS is its own) and returns its JSON line. */
+function child(workers: number): { code: string; read: (Timing & { articles: number }) | null; ingest: Timing & { articles: number }; peakRssMB: number } {
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./parallel.ts', import.meta.url)), '--articles', String(N), '--workers', String(workers)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`the ${workers ? 'worker-thread' : 'one-thread'} ingest run exited ${run.status}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string);
 }
 
 // 1. Start-up: building the engine loads every dictionary once.
@@ -99,48 +80,53 @@ const engine = createEngine();
 const startup = stop();
 sample();
 
-// 2. The floor: wink-nlp tokenization + POS, nothing else.
+// 2. The floor (wink-nlp tokenization + POS, nothing else) and the full pipeline on one core
+//    (batches read stage by stage, as the worker threads and the store batches read, each stage
+//    timed), in alternating passes over the whole corpus: a pass of each takes a few seconds, in
+//    which the machine's other work and the JIT's warm-up move either by ±20%. The first pass of
+//    each is the cold figure; the median of the passes is the steady one (a long ingest's).
 const nlp = winkNLP(model, ['sbd', 'pos']);
-stop = timer();
-let floorSentences = 0;
-for (const a of corpus) {
-  const d = nlp.readDoc(a.text);
-  d.tokens().out(nlp.its.pos);
-  floorSentences += d.sentences().length();
-}
-const floor = stop();
-
-// 3. The full pipeline on one core: batches read stage by stage (engine.readInputs, as the worker
-//    threads and the store batches read), each stage timed over the batch.
-const stageMs: Record<string, number> = Object.fromEntries(engine.pipeline.stages.map((s) => [s.name, 0]));
-const onStage = (stage: string, ms: number) => { stageMs[stage] += ms; };
-let sentences = 0;
-stop = timer();
-for (let i = 0; i < corpus.length; i += READ_BATCH) {
-  for (const doc of engine.readInputs(corpus.slice(i, i + READ_BATCH), { onStage })) {
-    if (doc instanceof Error) throw doc;
-    doc.toOutput();
-    sentences += doc.sentences?.length ?? 0;
+const PASSES = Number(values.passes ?? 3);
+interface Pass extends Timing { stageMs: Record<string, number> }
+const floorPasses: Timing[] = [];
+const readPasses: Pass[] = [];
+let floorSentences = 0, sentences = 0;
+for (let pass = 0; pass < PASSES; pass++) {
+  stop = timer();
+  floorSentences = 0;
+  for (const a of corpus) {
+    const d = nlp.readDoc(a.text);
+    d.tokens().out(nlp.its.pos);
+    floorSentences += d.sentences().length();
   }
-  if (i % 500 === 0) sample();
+  floorPasses.push(stop());
+  const stageMs: Record<string, number> = Object.fromEntries(engine.pipeline.stages.map((st) => [st.name, 0]));
+  const onStage = (stage: string, ms: number) => { stageMs[stage] += ms; };
+  sentences = 0;
+  stop = timer();
+  for (let i = 0; i < corpus.length; i += READ_BATCH) {
+    for (const doc of engine.readInputs(corpus.slice(i, i + READ_BATCH), { onStage })) {
+      if (doc instanceof Error) throw doc;
+      doc.toOutput();
+      sentences += doc.sentences?.length ?? 0;
+    }
+    if (i % 500 === 0) sample();
+  }
+  readPasses.push({ ...stop(), stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(0)])) });
 }
-const read = stop();
-sample();
-/** Peak RSS of start-up, the floor and the read: the engine reading, before any store is opened. */
-const readPeakRssMB = +(peakRss / 2 ** 20).toFixed(0);
-
-// 4. Ingest into SQLite in this one thread: read and write.
-const ingestSingle = await ingest(engine);
 clearInterval(sampler);
 sample();
+/** Peak RSS of start-up, the floor and the reads: the engine reading, no store open. */
+const readPeakRssMB = +(peakRss / 2 ** 20).toFixed(0);
+/** The pass of median wall time. */
+const median = <T extends Timing>(passes: T[]): T => [...passes].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(passes.length / 2)];
+const read = median(readPasses), floor = median(floorPasses);
 
-// 5. Read and ingest on worker threads, every core, in a child process of its own.
-const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./parallel.ts', import.meta.url)), '--articles', String(N), '--workers', String(WORKERS)],
-  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-if (child.status !== 0) throw new Error(`the worker-thread run exited ${child.status}`);
-const parallel = JSON.parse(child.stdout.trim().split('\n').pop() as string) as {
-  code: string; read: Timing & { articles: number }; ingest: Timing & { articles: number }; peakRssMB: number;
-};
+// 3. Ingest into SQLite, each in a child process of its own: reading in the main thread, as
+//    `parley ingest` does by default; and on worker threads with every core, the main thread
+//    only writing (`parley ingest --workers N`).
+const single = child(0);
+const parallel = child(WORKERS);
 const cores = Math.min(WORKERS, cpus().length);
 
 const result = {
@@ -152,36 +138,42 @@ const result = {
   code,
   startup: { ms: startup.wallMs, cpuMs: startup.cpuMs },
   read: {
-    /** One core, wall clock: the headline figure. */
+    /** One core, wall clock, the median pass: the headline figure. */
     sentencesPerSecond: perSecond(sentences, read.wallMs),
     articlesPerSecond: perSecond(corpus.length, read.wallMs),
-    /** The same by CPU time: what the figure would be on an idle core. */
+    /** The same by CPU time (all the process's threads, the JIT's and GC's included). */
     sentencesPerCpuSecond: perSecond(sentences, read.cpuMs),
-    stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(0)])),
+    /** The first pass: code not yet optimised by the JIT. */
+    cold: { sentencesPerSecond: perSecond(sentences, readPasses[0].wallMs), ...readPasses[0] },
+    passes: readPasses.map((p) => p.wallMs),
     ...read,
   },
   floor: {
     sentencesPerSecond: perSecond(floorSentences, floor.wallMs),
     sentencesPerCpuSecond: perSecond(floorSentences, floor.cpuMs),
-    /** The full read's cost over the floor's, by wall time and by CPU time. */
+    /** The full read's cost over the floor's, median pass over median pass, by wall and by CPU time. */
     ratio: +(read.wallMs / floor.wallMs).toFixed(2),
     cpuRatio: +(read.cpuMs / floor.cpuMs).toFixed(2),
+    /** The same over the first (cold) passes. */
+    coldRatio: +(readPasses[0].wallMs / floorPasses[0].wallMs).toFixed(2),
+    passes: floorPasses.map((p) => p.wallMs),
     ...floor,
   },
   parallelRead: {
     workers: WORKERS,
     /** The code the worker threads ran: dist (built) or src through tsx. */
     code: parallel.code,
-    articlesPerSecond: perSecond(parallel.read.articles, parallel.read.wallMs),
-    sentencesPerSecond: perSecond(sentences, parallel.read.wallMs),
-    sentencesPerSecondPerCore: perSecond(sentences / cores, parallel.read.wallMs),
-    ...parallel.read,
+    articlesPerSecond: perSecond(parallel.read!.articles, parallel.read!.wallMs),
+    sentencesPerSecond: perSecond(sentences, parallel.read!.wallMs),
+    sentencesPerSecondPerCore: perSecond(sentences / cores, parallel.read!.wallMs),
+    ...parallel.read!,
   },
   ingest: {
-    single: { workers: 1, articlesPerSecond: perSecond(ingestSingle.articles, ingestSingle.wallMs), ...ingestSingle },
+    single: { workers: 0, articlesPerSecond: perSecond(single.ingest.articles, single.ingest.wallMs), ...single.ingest },
     parallel: { workers: WORKERS, articlesPerSecond: perSecond(parallel.ingest.articles, parallel.ingest.wallMs), ...parallel.ingest },
   },
-  peakRssMB: { read: readPeakRssMB, singleThreadWithIngest: +(peakRss / 2 ** 20).toFixed(0), workerThreads: parallel.peakRssMB },
+  /** Peak RSS of this process's reads, and of each ingest's own process (corpus, engine, store). */
+  peakRssMB: { read: readPeakRssMB, ingestOneThread: single.peakRssMB, ingestWorkerThreads: parallel.peakRssMB },
   date: new Date().toISOString(),
 };
 const json = JSON.stringify(result, null, 2) + '\n';
