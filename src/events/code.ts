@@ -5,7 +5,8 @@
 import type { Document } from '../document/document.js';
 import type { Actor, Event, EventParticipant, Factuality, PloverType, Quote, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
-import { insertionSort, SentenceView, type Mention } from './sentence.js';
+import { SentenceView, type Mention } from './sentence.js';
+import { sortShort } from '../document/sort.js';
 import { complementMatch, firstRowNaming, matchAt, type Match } from './match.js';
 import {
   borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, mainSubject, nearestOtherParty, PLACE_TARGETS, placeAfter,
@@ -452,7 +453,7 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
       entities: entities[sentence.index], times: times[sentence.index], places: places[sentence.index],
     });
     const coded = codeSentence(view, ctx);
-    insertionSort(coded, (a, b) => a.first - b.first || a.last - b.last);
+    sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
     for (const c of coded) {
       const first = view.tokens[c.first];
       const last = view.tokens[c.last];

@@ -6,6 +6,7 @@
 import type { Document } from '../document/document.js';
 import type { Actor, Entity, EventParticipant, Place, Sentence, TimeExpression, Token } from '../document/types.js';
 import type { ControlClass, Grammar } from './lexicon.js';
+import { sortShort } from '../document/sort.js';
 
 /** An actor mention in the sentence: an entity, with the participant it stands for. */
 export interface Mention {
@@ -55,20 +56,6 @@ const ASKED_NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
 /** The word ends with one of the suffixes (the test a regex like /(ed|en)$/ makes, without one). */
 export function endsWithAny(word: string, a: string, b: string, c?: string): boolean {
   return word.endsWith(a) || word.endsWith(b) || (c !== undefined && word.endsWith(c));
-}
-
-/**
- * Sorts a short list in place, stably: the order Array.prototype.sort (also stable) gives, without
- * the work space it allocates on every call. A sentence has a handful of mentions or events, and
- * they mostly arrive in order already.
- */
-export function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): void {
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i];
-    let j = i - 1;
-    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
-    list[j + 1] = x;
-  }
 }
 
 export class SentenceView {
@@ -121,7 +108,7 @@ export class SentenceView {
         : { name: e.text, country: null, sector: null, ref: null };
       found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    insertionSort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    sortShort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
     // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
     // earlier mention covering this one counts, kept or not.
     const mentions: Mention[] = [];
