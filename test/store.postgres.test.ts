@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
+import { sql } from 'kysely';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
@@ -65,4 +66,28 @@ describe('store › postgres races', { skip }, () => {
       for (const id of stored) assert.equal((await stores[0].queryEvents({ articleId: id })).total, 1);
     });
   }
+});
+
+describe('store › postgres storage', { skip }, () => {
+  test('store › documents and threads are compressed with lz4 where the server has it, and read back whole', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const store = new PostgresStore({ url: database.url });
+    try {
+      await store.migrate();
+      // A server built without lz4 refuses a column that asks for it: then pglz is expected.
+      const hasLz4 = await sql`CREATE TEMP TABLE lz4_probe (v text COMPRESSION lz4)`.execute(store.db).then(() => true, () => false);
+      const { rows } = await sql<{ attname: string; attcompression: string }>`
+        SELECT attname, attcompression FROM pg_attribute
+        WHERE (attrelid = 'articles'::regclass AND attname = 'document') OR (attrelid = 'threads'::regclass AND attname = 'json')
+        ORDER BY attname`.execute(store.db);
+      assert.deepEqual(rows.map((r) => [r.attname, r.attcompression]), [['document', hasLz4 ? 'l' : ''], ['json', hasLz4 ? 'l' : '']]);
+      // A document large enough to be compressed comes back byte for byte.
+      const long = makeDocument('long', 'A long article about talks between two governments. '.repeat(400), [{}]);
+      await store.ingest([long]);
+      assert.deepEqual((await store.getArticle('long'))?.document, long);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -141,6 +141,23 @@ MIGRATIONS['0002_pending_folds'] = {
   },
 };
 
+MIGRATIONS['0003_lz4_documents'] = {
+  async up(db: Kysely<any>) {
+    // Documents (about 12 kB) and threads (several kB) are stored compressed. PostgreSQL's
+    // default, pglz, took 0.13 ms of server CPU per article document to compress (measured
+    // here: 2,000 documents in 426 ms with pglz, 169 ms with lz4, 167 ms uncompressed); lz4
+    // stores them about 16% larger (4.1 kB against 3.5 kB a document) and compresses far
+    // faster, and a worker's articles cost the shared server less. Servers built without lz4
+    // (or older than 14) keep pglz: the statements run dynamically so their error can be caught.
+    await sql`
+      DO $$ BEGIN
+        EXECUTE 'ALTER TABLE articles ALTER COLUMN document SET COMPRESSION lz4';
+        EXECUTE 'ALTER TABLE threads ALTER COLUMN json SET COMPRESSION lz4';
+      EXCEPTION WHEN OTHERS THEN NULL;
+      END $$`.execute(db);
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** How new documents are folded into the stored threads; `updateThreads` unless a test swaps it. */
