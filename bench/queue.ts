@@ -5,14 +5,17 @@
  *
  *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--concurrency 48]
  *
+ * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
+ * and from the one-worker run's split, the most two workers can reach on this machine's cores.
+ *
  * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
  * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  * The clock starts when the paused queue is resumed with every worker ready (engine loaded), and
  * stops when the last article is committed and folded into the threads, so start-up time is not
  * counted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,6 +36,33 @@ interface Run {
   workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number;
   /** Each worker's own summary line (with its CPU seconds), printed when it stops. */
   workerSummaries: string[];
+  /** CPU seconds: the workers' own, start-up included (from their summaries), and the local
+   * PostgreSQL and Redis servers' from the resume to the workers' exit (null when they do not
+   * run on this machine). */
+  cpu: { workers: number; services: number | null };
+}
+
+const CLK_TCK = (() => {
+  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+})();
+
+/**
+ * CPU seconds spent so far by the PostgreSQL and Redis server processes on this machine, their
+ * exited children (PostgreSQL's backends) included, or null when none is visible here.
+ */
+function servicesCpuSeconds(): number | null {
+  let ticks = 0, found = false;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    if (!/^(postgres|redis-server)/.test(name)) continue;
+    found = true;
+    // After the name: state is field 3; utime, stime, cutime and cstime are fields 14 to 17.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  }
+  return found ? ticks / CLK_TCK : null;
 }
 
 async function run(workers: number): Promise<Run> {
@@ -43,6 +73,8 @@ async function run(workers: number): Promise<Run> {
   const children: ChildProcess[] = [];
   const summaries: string[] = [];
   const db = new pg.Pool({ connectionString: database.url, max: 1 });
+  const cpu: Run['cpu'] = { workers: 0, services: null };
+  let servicesAtStart: number | null = null;
   try {
     await q.pause();
     const started = Date.now();
@@ -57,6 +89,7 @@ async function run(workers: number): Promise<Run> {
       child.once('exit', () => { const line = err.split('\n').find((l) => l.startsWith('worker stopped')); if (line) summaries.push(line); });
       child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
     })));
+    servicesAtStart = servicesCpuSeconds();
     await q.resume();
     const t0 = Date.now();
     for (;;) {
@@ -71,13 +104,17 @@ async function run(workers: number): Promise<Run> {
     const seconds = (Date.now() - t0) / 1000;
     const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
     const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries };
+    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, cpu };
   } finally {
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null) return resolve();
       c.once('exit', () => resolve());
       c.kill('SIGTERM');
     })));
+    // Filled in here, once the workers have exited and their connections have closed.
+    const servicesNow = servicesCpuSeconds();
+    cpu.services = servicesAtStart !== null && servicesNow !== null ? +(servicesNow - servicesAtStart).toFixed(1) : null;
+    cpu.workers = +summaries.reduce((sum, line) => sum + Number(/\(([\d.]+) s CPU\)/.exec(line)?.[1] ?? 0), 0).toFixed(1);
     await q.close();
     await db.end();
     await dropQueue(queue);
@@ -93,13 +130,23 @@ for (const n of workerCounts) {
   runs.push(r);
   console.log(`${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads)`);
   for (const line of r.workerSummaries) console.log(`  ${line}`);
+  const perArticle = (seconds: number) => `${(seconds * 1000 / r.articles).toFixed(2)} ms an article`;
+  console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
+    (r.cpu.services === null ? '; PostgreSQL and Redis not on this machine' : `, PostgreSQL + Redis ${r.cpu.services} s (${perArticle(r.cpu.services)})`));
 }
 const one = runs.find((r) => r.workers === 1), two = runs.find((r) => r.workers === 2);
 const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
 if (speedup) console.log(`two workers / one worker: ${speedup.toFixed(2)}×`);
+/**
+ * What the machine allows: with one worker bound by its own CPU (W a article) and the services
+ * taking S an article, n workers on c cores reach at most min(n, c / (1 + S/W)) times one worker.
+ */
+const bound = one && one.cpu.services !== null && one.cpu.workers > 0 && two
+  ? Math.min(2, cpus().length / (1 + one.cpu.services / one.cpu.workers)) : null;
+if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker run's CPU split`);
 const result = {
   benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
-  loadAverageAtStart: load, concurrency: Number(values.concurrency), runs, speedup,
+  loadAverageAtStart: load, concurrency: Number(values.concurrency), runs, speedup, bound,
 };
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });
 const file = new URL(`results/queue-${result.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
