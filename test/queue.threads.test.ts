@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import type { ParleyDocument, Thread } from '../src/document/types.js';
 import { createEngine } from '../src/engine.js';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { FOLD_LOCK_KEY, PostgresStore, type ThreadFold } from '../src/store/postgres/index.js';
 import { updateThreads } from '../src/threads/index.js';
 import { makeDocument } from './fixtures.js';
-import { createTestDatabase, serviceSkip } from './services.js';
+import { createTestDatabase, serviceSkip, waitFor } from './services.js';
+import { BackgroundFold } from '../src/queue/batcher.js';
 
 /**
  * Several workers write articles of the same thread at once. Each "worker" here is its own
@@ -134,7 +136,7 @@ describe('threads › concurrent workers', { skip }, () => {
     try {
       // A worker's ingest (fold later) commits at once, whatever fold another process is running.
       assert.equal(await within(a.ingest([withThread(deal(1))], { foldLater: true }), 5000), 'done');
-      assert.deepEqual(await a.stats(), { articles: 1, events: 1, threads: 0, pendingFolds: 1 });
+      assert.deepEqual(await a.stats(), { articles: 1, events: 1, threads: 0, pendingFolds: 1, failedFolds: 0 });
       // An ingest that folds before it resolves waits for the fold lock; its article is stored.
       const waiting = b.ingest([withThread(deal(2))]);
       assert.equal(await within(waiting, 700), 'waiting');
@@ -152,21 +154,76 @@ describe('threads › concurrent workers', { skip }, () => {
     }
   });
 
-  test('threads › a fold that fails leaves its articles pending; the next fold takes them once', async () => {
+  test('threads › an article the fold throws on is set aside with its error; the others are folded', async () => {
     const url = await fresh();
-    const broken = new PostgresStore({ url, fold: () => { throw new Error('fold crashed'); }, poolSize: 2 });
+    // A fold that cannot take one particular article, whatever else comes with it.
+    const poisoned: ThreadFold = (existing, documents) => {
+      if (documents.some((d) => d.article.id === 'deal-2')) throw new Error('cannot fold deal-2');
+      return appendStep(existing, documents);
+    };
+    const store = new PostgresStore({ url, fold: poisoned, poolSize: 2 });
+    try {
+      const r = await store.ingest([withThread(deal(1)), withThread(deal(2)), withThread(deal(3))]);
+      assert.deepEqual(r.stored, ['deal-1', 'deal-2', 'deal-3']);
+      assert.equal(r.foldError, undefined);
+      assert.deepEqual(await store.stats(), { articles: 3, events: 3, threads: 1, pendingFolds: 0, failedFolds: 1 });
+      const threads = await store.threads();
+      assert.deepEqual([...threads[0].articles].sort(), ['deal-1', 'deal-3']);
+      const failed = await sql<{ article_id: string; error: string }>`SELECT article_id, error FROM failed_folds`.execute(store.db);
+      assert.deepEqual(failed.rows.map((f) => f.article_id), ['deal-2']);
+      assert.match(failed.rows[0].error, /cannot fold deal-2/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('threads › a fold the database fails leaves its articles pending; ingest says so; the next fold takes them once', async () => {
+    const url = await fresh();
+    const held = await holdFoldLock(url);
+    // This store gives up waiting for a lock after 300 ms: its fold fails on the database.
+    const impatient = new PostgresStore({ url: `${url}?options=${encodeURIComponent('-c lock_timeout=300')}`, fold: appendStep, poolSize: 2 });
     const good = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
     try {
-      await assert.rejects(broken.ingest([withThread(deal(1)), withThread(deal(2))]), /fold crashed/);
-      // The articles and their events are committed; the fold rolled back and is still owed.
-      assert.deepEqual(await good.stats(), { articles: 2, events: 2, threads: 0, pendingFolds: 2 });
+      const r = await impatient.ingest([withThread(deal(1)), withThread(deal(2))]);
+      assert.deepEqual(r.stored, ['deal-1', 'deal-2']);
+      assert.match(r.foldError ?? '', /lock timeout/);
+      await held.release();
+      assert.deepEqual(await good.stats(), { articles: 2, events: 2, threads: 0, pendingFolds: 2, failedFolds: 0 });
       assert.equal(await good.foldPending(), 2);
       assert.equal(await good.foldPending(), 0, 'folded exactly once');
       const threads = await good.threads();
       assert.equal(threads.length, 1);
       assert.equal(threads[0].history.length, 2);
     } finally {
-      await Promise.all([broken.close(), good.close()]);
+      await held.release();
+      await Promise.all([impatient.close(), good.close()]);
+    }
+  });
+
+  test('threads › a background fold that failed tries again by itself, and settles at shutdown', async () => {
+    const url = await fresh();
+    const impatient = new PostgresStore({ url: `${url}?options=${encodeURIComponent('-c lock_timeout=200')}`, fold: appendStep, poolSize: 2 });
+    const held = await holdFoldLock(url);
+    const errors: string[] = [];
+    const folder = new BackgroundFold(impatient, 20, (err) => errors.push(String((err as Error).message)));
+    try {
+      await impatient.ingest([withThread(deal(1))], { foldLater: true });
+      folder.request();
+      await waitFor('a failed fold', async () => errors.length > 0, 5000, 20);
+      assert.match(errors[0], /lock timeout/);
+      // No new article arrives: the retry alone folds what is pending once the lock is free.
+      await held.release();
+      await waitFor('the retry to fold the article', async () => (await impatient.stats()).pendingFolds === 0, 5000, 50);
+      assert.equal((await impatient.threads()).length, 1);
+      // A request just before shutdown is folded at once, without the pause.
+      await impatient.ingest([withThread(deal(2))], { foldLater: true });
+      folder.request();
+      assert.equal(await folder.settle(5000), true);
+      assert.equal((await impatient.stats()).pendingFolds, 0);
+    } finally {
+      await held.release();
+      await folder.settle(1000);
+      await impatient.close();
     }
   });
 });

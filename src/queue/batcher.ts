@@ -127,51 +127,68 @@ function settle(group: Pending[], stored: string[]): void {
  * Folds a worker's stored articles into the threads in the background, one fold at a time. A
  * fold starts `intervalMs` after it is asked for, so that it takes the articles of several
  * commits at once (a fold's cost is mostly per fold: loading and writing the threads the batch
- * can join); a request while a fold runs asks for one more afterwards (the running fold may
- * have started before the newest articles were committed). A fold that fails leaves its articles
- * pending for the next one (any worker's); the error is reported, and the next request tries again.
+ * can join). A request while a fold runs asks for one more afterwards (the running fold may have
+ * started before the newest articles were committed). A fold that fails leaves its articles
+ * pending; the error is reported and the fold is tried again after a growing pause (up to 30 s),
+ * whether or not more articles arrive.
  */
 export class BackgroundFold {
   private running: Promise<void> | null = null;
-  private again = false;
+  /** A fold is asked for and has not started yet. */
+  private wanted = false;
+  /** Shutting down: no pause before a fold, and no retry after a failure. */
   private hurry = false;
   private wake: (() => void) | null = null;
 
   constructor(private readonly store: Store, private readonly intervalMs: number, private readonly onError: (err: unknown) => void) {}
 
   request(): void {
-    if (this.running) { this.again = true; return; }
-    this.running = (async () => {
-      do {
-        await this.pause();
-        this.again = false;
-        try {
-          await this.store.foldPending();
-        } catch (err) {
-          this.onError(err);
-        }
-      } while (this.again);
-    })().finally(() => { this.running = null; });
+    this.wanted = true;
+    if (!this.running) this.running = this.loop();
   }
 
-  /** Folds what is asked for now, without the interval; resolves when no fold runs or is asked for. */
-  async settle(): Promise<void> {
+  /**
+   * Folds what is asked for now, without the pause, and resolves when no fold runs or is asked
+   * for (true), or after `timeoutMs` (false: whatever is left stays pending for the next fold).
+   */
+  async settle(timeoutMs: number): Promise<boolean> {
     this.hurry = true;
     this.wake?.();
+    if (!this.running && this.wanted) this.running = this.loop();
+    if (!this.running) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
     try {
-      while (this.running) await this.running;
+      return await Promise.race([this.running.then(() => true), late]);
     } finally {
-      this.hurry = false;
+      clearTimeout(timer);
     }
   }
 
-  private pause(): Promise<void> {
-    if (this.hurry || this.intervalMs <= 0) return Promise.resolve();
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.wanted) {
+      await this.pause(failures ? Math.min(this.intervalMs * 2 ** failures, 30_000) : this.intervalMs);
+      this.wanted = false;
+      try {
+        await this.store.foldPending();
+        failures = 0;
+      } catch (err) {
+        this.onError(err);
+        failures++;
+        // Asked for again: the articles are still pending. At shutdown they are left for the next worker.
+        this.wanted = !this.hurry;
+      }
+    }
+    // Cleared in the same turn as the last look at `wanted`, so no request falls between the two.
+    this.running = null;
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.hurry || ms <= 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.intervalMs);
-      const self = this;
-      function done() { clearTimeout(timer); self.wake = null; resolve(); }
-      this.wake = done;
+      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
     });
   }
 }

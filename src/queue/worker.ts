@@ -82,7 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const shared = store.kind === 'postgres';
   const folder = new BackgroundFold(store, workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
   const batcher = new IngestBatcher(store, {
-    maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared, onStored: () => folder.request(),
+    maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared, onStored: shared ? () => folder.request() : undefined,
   });
   // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
   // then handed back, even one whose transaction is stuck: if that transaction commits after
@@ -162,6 +162,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let closing: Promise<boolean> | null = null;
   const close = () => closing ??= (async () => {
     const timeoutMs = options.shutdownTimeoutMs ?? workerDefaults.shutdownTimeoutMs;
+    const closeStarted = Date.now();
     const closed = worker.close();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), timeoutMs); });
@@ -176,7 +177,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       clearTimeout(timer);
       await dead.close();
       // A fold still running may finish; if not, its articles stay pending for the next worker.
-      await Promise.race([folder.settle(), new Promise((r) => setTimeout(r, 1000))]);
+      await folder.settle(1000);
       // A transaction stuck in the database must not hold the shutdown: leave its connection to
       // end with the process (PostgreSQL then rolls it back).
       if (ownsStore) await Promise.race([store.close(), new Promise((r) => setTimeout(r, 1000))]);
@@ -184,8 +185,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
     clearTimeout(timer);
     await dead.close();
-    // Every stored article is folded before the worker stops.
-    await folder.settle();
+    // The articles this worker stored are folded before it stops, in the time the shutdown has
+    // left; what is not folded by then stays pending for the next fold (any worker's).
+    await folder.settle(Math.max(1000, timeoutMs - (Date.now() - closeStarted)));
     if (ownsStore) await store.close();
     return true;
   })();

@@ -240,7 +240,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
   });
 
   app.get('/v1/stats', {
-    schema: { tags: ['store'], summary: 'Counts of stored articles, events and threads', response: { 200: { type: 'object', properties: { articles: { type: 'integer' }, events: { type: 'integer' }, threads: { type: 'integer' }, pendingFolds: { type: 'integer', description: 'PostgreSQL: articles stored but not yet folded into the threads' } } } } },
+    schema: { tags: ['store'], summary: 'Counts of stored articles, events and threads', response: { 200: { type: 'object', properties: { articles: { type: 'integer' }, events: { type: 'integer' }, threads: { type: 'integer' }, pendingFolds: { type: 'integer', description: 'PostgreSQL: articles stored but not yet folded into the threads' }, failedFolds: { type: 'integer', description: 'PostgreSQL: articles the thread fold threw on, set aside in failed_folds' } } } } },
   }, async () => store.stats());
 
   app.get('/v1/health', {

@@ -62,6 +62,7 @@ export const ingestResultSchema = {
   properties: {
     stored: { type: 'array', items: { type: 'string' }, description: 'Ids of the articles stored by this call' },
     duplicates: { type: 'array', items: { type: 'string' }, description: 'Ids skipped: the same text is already stored' },
+    foldError: { type: 'string', description: 'PostgreSQL: the articles are stored, but folding their threads failed; they stay pending for the next fold' },
     failed: {
       type: 'array',
       description: 'Inputs that could not be read (empty, binary, unreachable URL…), by position in the request',

@@ -63,12 +63,15 @@ export interface IngestResult {
   /** Article ids skipped because an article with the same content hash is already stored. */
   duplicates: string[];
   events: number;
+  /** PostgreSQL: the articles are stored, but folding their threads failed with this error; they
+   * stay pending for the next fold. */
+  foldError?: string;
 }
 
 export interface IngestOptions {
-  /** Commit the articles and events now and leave the thread fold to a later `foldPending()`:
-   * a queue worker so never waits for another worker's fold. The fold is recorded in the same
-   * transaction, so an article is never stored without it. Ignored by SQLite (one writer). */
+  /** Commit the articles and events and leave the thread fold to a later `foldPending()`, so that
+   * a queue worker never waits for another worker's fold. The pending fold is recorded in the
+   * same transaction, so an article is never stored without it. Ignored by SQLite (one writer). */
   foldLater?: boolean;
 }
 
@@ -88,6 +91,8 @@ export interface StoreStats {
   threads: number;
   /** PostgreSQL: articles stored but not yet folded into the threads (a background fold's backlog). */
   pendingFolds?: number;
+  /** PostgreSQL: articles the thread fold threw on, set aside with the error (table failed_folds). */
+  failedFolds?: number;
 }
 
 /**
@@ -97,13 +102,19 @@ export interface StoreStats {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
-  /** Stores documents (one transaction), skipping any whose content hash is already stored, and
-   * folds their threads into the store's threads before it resolves: SQLite in the same
-   * transaction; PostgreSQL records them as pending in that transaction and folds every pending
-   * article right after, under a store-wide fold lock (see `foldPending`). */
+  /**
+   * Stores documents in one transaction, skipping any whose content hash is already stored, and
+   * folds their threads into the store's threads. SQLite folds in the same transaction.
+   * PostgreSQL records a pending fold per article in that transaction, then, unless `foldLater`,
+   * folds the pending articles up to its own before it resolves (see `foldPending`); if that fold
+   * fails the articles stay stored and pending, and the result says so in `foldError`.
+   */
   ingest(documents: readonly ParleyDocument[], options?: IngestOptions): Promise<IngestResult>;
-  /** Folds the articles stored with `foldLater` (by this or any other process) into the threads;
-   * resolves with how many it folded. SQLite never has any pending. */
+  /**
+   * Folds every pending article — stored with `foldLater` or left by a failed fold, by this or any
+   * other process — into the threads, and resolves with how many it folded. On a busy database
+   * this drains what other workers store meanwhile too. SQLite never has any pending.
+   */
   foldPending(): Promise<number>;
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<StoredArticle | null>;

@@ -51,6 +51,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     if (!batch.length) return;
     const r = await store.ingest(batch);
     totals.stored += r.stored.length; totals.duplicates += r.duplicates.length; totals.events += r.events;
+    if (r.foldError) io.err(`${io.isTTY ? '\n' : ''}parley: articles stored, but their threads are not folded yet (they stay pending for the next fold): ${r.foldError}\n`);
     batch = [];
     progress();
   };

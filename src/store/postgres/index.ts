@@ -32,9 +32,19 @@ interface ThreadTable {
 interface FoldStateTable { id: number; as_of: string | null }
 /** An article stored but not yet folded into the threads: what the fold needs of it. */
 interface PendingFoldTable { seq: Generated<string>; article_id: string; published: string | null; threads: string }
+/** A pending fold the fold could not take, with its error. */
+interface FailedFoldTable { seq: string; article_id: string; published: string | null; threads: string; error: string; failed_at: string }
 interface Schema {
   articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; fold_state: FoldStateTable;
-  pending_folds: PendingFoldTable;
+  pending_folds: PendingFoldTable; failed_folds: FailedFoldTable;
+}
+
+/** The thread fold itself threw (not the database): the same articles would make it throw again. */
+class FoldFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super(`the thread fold failed: ${(reason as Error)?.message ?? String(reason)}`);
+    this.name = 'FoldFailure';
+  }
 }
 
 export const defaults = Object.freeze({
@@ -125,36 +135,51 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`INSERT INTO fold_state (id, as_of) VALUES (1, NULL)`.execute(db);
     },
   },
-};
-
-MIGRATIONS['0002_pending_folds'] = {
-  async up(db: Kysely<any>) {
-    // Written in the article's transaction, deleted in the fold's: an article is folded exactly
-    // once even if the process that stored it dies before folding.
-    await sql`
-      CREATE TABLE pending_folds (
-        seq bigserial PRIMARY KEY,
-        article_id text COLLATE "C" NOT NULL,
-        published text COLLATE "C",
-        threads json NOT NULL
-      )`.execute(db);
+  '0002_pending_folds': {
+    async up(db: Kysely<any>) {
+      // Written in the article's transaction, deleted in the fold's: an article is folded exactly
+      // once even if the process that stored it dies before folding.
+      await sql`
+        CREATE TABLE pending_folds (
+          seq bigserial PRIMARY KEY,
+          article_id text COLLATE "C" NOT NULL,
+          published text COLLATE "C",
+          threads json NOT NULL
+        )`.execute(db);
+    },
   },
-};
-
-MIGRATIONS['0003_lz4_documents'] = {
-  async up(db: Kysely<any>) {
-    // Documents (about 12 kB) and threads (several kB) are stored compressed. PostgreSQL's
-    // default, pglz, took 0.13 ms of server CPU per article document to compress (measured
-    // here: 2,000 documents in 426 ms with pglz, 169 ms with lz4, 167 ms uncompressed); lz4
-    // stores them about 16% larger (4.1 kB against 3.5 kB a document) and compresses far
-    // faster, and a worker's articles cost the shared server less. Servers built without lz4
-    // (or older than 14) keep pglz: the statements run dynamically so their error can be caught.
-    await sql`
-      DO $$ BEGIN
-        EXECUTE 'ALTER TABLE articles ALTER COLUMN document SET COMPRESSION lz4';
-        EXECUTE 'ALTER TABLE threads ALTER COLUMN json SET COMPRESSION lz4';
-      EXCEPTION WHEN OTHERS THEN NULL;
-      END $$`.execute(db);
+  '0003_lz4_documents': {
+    async up(db: Kysely<any>) {
+      // Documents (about 12 kB) and threads (several kB) are stored compressed. PostgreSQL's
+      // default, pglz, took 0.13 ms of server CPU per article document to compress (measured
+      // here: 2,000 documents in 426 ms with pglz, 169 ms with lz4, 167 ms uncompressed); lz4
+      // stores them about 16% larger (4.1 kB against 3.5 kB a document) and compresses far
+      // faster, and a worker's articles cost the shared server less. A server built without lz4
+      // (feature_not_supported) or older than 14 (syntax_error) keeps pglz; the statements run
+      // dynamically so that those errors, and only those, can be caught.
+      await sql`
+        DO $$ BEGIN
+          EXECUTE 'ALTER TABLE articles ALTER COLUMN document SET COMPRESSION lz4';
+          EXECUTE 'ALTER TABLE threads ALTER COLUMN json SET COMPRESSION lz4';
+        EXCEPTION WHEN feature_not_supported OR syntax_error OR invalid_parameter_value THEN
+          RAISE NOTICE 'parley: lz4 compression unavailable (%), documents stay compressed with pglz', SQLERRM;
+        END $$`.execute(db);
+    },
+  },
+  '0004_failed_folds': {
+    async up(db: Kysely<any>) {
+      // Pending folds the thread fold itself could not take, set aside with the error so that
+      // one bad article never stops the threads of all the others.
+      await sql`
+        CREATE TABLE failed_folds (
+          seq bigint PRIMARY KEY,
+          article_id text COLLATE "C" NOT NULL,
+          published text COLLATE "C",
+          threads json NOT NULL,
+          error text NOT NULL,
+          failed_at text NOT NULL
+        )`.execute(db);
+    },
   },
 };
 
@@ -168,7 +193,7 @@ export interface PostgresStoreOptions {
   url: string;
   poolSize?: number;
   fold?: ThreadFold;
-  /** Told, under the fold lock and so in commit order, which documents a fold is writing. */
+  /** Told, after each fold transaction commits and so in commit order, which documents it folded. */
   onFold?: (documents: readonly FoldDocument[]) => void;
 }
 
@@ -243,9 +268,26 @@ export class PostgresStore implements Store {
 
   async ingest(documents: readonly ParleyDocument[], options: IngestOptions = {}): Promise<IngestResult> {
     if (!documents.length) return { stored: [], duplicates: [], events: 0 };
-    const result = await this.retrying(() => this.db.transaction().execute((tx) => this.ingestIn(tx, documents)));
-    if (!options.foldLater && result.stored.length) await this.foldPending();
+    const { result, lastPending } = await this.retrying(() => this.transaction().execute((tx) => this.ingestIn(tx, documents)));
+    if (!options.foldLater && lastPending !== null) {
+      // Folds up to this ingest's own articles (with whatever was pending before them), not the
+      // backlog other processes add meanwhile. The articles are committed whatever happens here:
+      // a failed fold is reported, and its articles stay pending for the next fold.
+      try {
+        await this.foldPending({ upTo: lastPending });
+      } catch (err) {
+        result.foldError = String((err as Error)?.message ?? err);
+      }
+    }
     return result;
+  }
+
+  /**
+   * A transaction at READ COMMITTED whatever the server's default: the fold relies on each
+   * statement seeing what was committed before it, after the fold lock was granted.
+   */
+  private transaction() {
+    return this.db.transaction().setIsolationLevel('read committed');
   }
 
   /** Runs a transaction again when it lost a deadlock or serialization race. */
@@ -260,7 +302,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async ingestIn(tx: Transaction<Schema>, documents: readonly ParleyDocument[]): Promise<IngestResult> {
+  private async ingestIn(tx: Transaction<Schema>, documents: readonly ParleyDocument[]): Promise<{ result: IngestResult; lastPending: string | null }> {
     const now = new Date().toISOString();
     const withId = (doc: ParleyDocument, id: string) => (id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } });
     const row = (doc: ParleyDocument, id: string) => ({
@@ -317,30 +359,63 @@ export class PostgresStore implements Store {
     for (let i = 0; i < events.length; i += 1000) await tx.insertInto('events').values(events.slice(i, i + 1000)).execute();
     for (let i = 0; i < parties.length; i += 5000) await tx.insertInto('event_parties').values(parties.slice(i, i + 5000)).execute();
     // The fold is recorded with the article and done by `foldPending`, in a transaction of its own.
+    let lastPending: string | null = null;
     for (let i = 0; i < fresh.length; i += 500) {
-      await tx.insertInto('pending_folds').values(fresh.slice(i, i + 500).map((d) => ({
+      const rows = await tx.insertInto('pending_folds').values(fresh.slice(i, i + 500).map((d) => ({
         article_id: d.article.id, published: d.article.published, threads: JSON.stringify(d.threads ?? []),
-      }))).execute();
+      }))).returning('seq').execute();
+      for (const r of rows) if (lastPending === null || BigInt(r.seq) > BigInt(lastPending)) lastPending = r.seq;
     }
-    return result;
+    return { result, lastPending };
   }
 
   /**
-   * Folds every pending article into the threads, a batch per transaction. Each fold transaction
-   * takes the store-wide fold lock (waiting for another process's fold to commit), deletes the
-   * oldest pending rows and writes the threads they change, so an article is folded exactly once:
-   * a fold that dies rolls back and leaves its rows pending for the next. Folds run one at a time
-   * but each drains everything stored meanwhile, so a fold's cost (loading the joinable threads,
-   * writing the changed ones) is shared by all the articles it folds. Articles are never held by
-   * it: `ingest` commits them first.
+   * Folds pending articles into the threads, a batch per transaction: all of them, or with `upTo`
+   * those up to that pending row. Each fold transaction takes the store-wide fold lock (waiting
+   * for another process's fold to commit), deletes the oldest pending rows and writes the threads
+   * they change, so an article is folded exactly once: a fold that dies rolls back and leaves its
+   * rows pending for the next. Folds run one at a time but each takes everything stored
+   * meanwhile, so a fold's cost (loading the joinable threads, writing the changed ones) is shared
+   * by all the articles it folds. Articles are never held by it: `ingest` commits them first.
+   *
+   * When the fold itself throws on a batch, the batch is folded again one article at a time and
+   * an article it still throws on is set aside in `failed_folds` with the error, so that one bad
+   * article never stops the threads of the others. Database errors are thrown as they are.
    */
-  async foldPending(): Promise<number> {
+  async foldPending(options: { upTo?: string } = {}): Promise<number> {
     let folded = 0;
+    /** Articles still to fold one at a time after a batch the fold threw on. */
+    let singly = 0;
     for (;;) {
-      const n = await this.retrying(() => this.db.transaction().execute((tx) => this.foldBatch(tx)));
-      folded += n;
-      if (n < defaults.foldBatch) return folded;
+      const limit = singly > 0 ? 1 : defaults.foldBatch;
+      let batch: { count: number; docs: FoldDocument[] };
+      try {
+        batch = await this.retrying(() => this.transaction().execute((tx) => this.foldBatch(tx, limit, options.upTo)));
+      } catch (err) {
+        if (!(err instanceof FoldFailure)) throw err;
+        if (singly === 0) { singly = defaults.foldBatch; continue; }
+        await this.retrying(() => this.transaction().execute((tx) => this.setAside(tx, err, options.upTo)));
+        singly--;
+        continue;
+      }
+      // Told after the commit, so a fold that rolled back or ran again is never told twice.
+      if (batch.count) this.onFold?.(batch.docs);
+      folded += batch.count;
+      if (batch.count < limit) return folded;
+      if (singly > 0) singly--;
     }
+  }
+
+  /** Moves the oldest pending fold (the one the fold just threw on) to `failed_folds`. */
+  private async setAside(tx: Transaction<Schema>, failure: FoldFailure, upTo: string | undefined): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
+    await sql`
+      WITH oldest AS (
+        DELETE FROM pending_folds WHERE seq = (SELECT min(seq) FROM pending_folds ${upTo ? sql`WHERE seq <= ${upTo}` : sql``})
+        RETURNING seq, article_id, published, threads
+      )
+      INSERT INTO failed_folds (seq, article_id, published, threads, error, failed_at)
+      SELECT seq, article_id, published, threads, ${failure.message}, ${new Date().toISOString()} FROM oldest`.execute(tx);
   }
 
   /**
@@ -350,13 +425,14 @@ export class PostgresStore implements Store {
    * on the newest date seen anywhere: it is judged here against the newest date known and again on
    * every read, rather than by rewriting every thread on every fold.
    */
-  private async foldBatch(tx: Transaction<Schema>): Promise<number> {
+  private async foldBatch(tx: Transaction<Schema>, limit: number, upTo: string | undefined): Promise<{ count: number; docs: FoldDocument[] }> {
     await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
     const { rows: pending } = await sql<{ seq: string; article_id: string; published: string | null; threads: string }>`
-      DELETE FROM pending_folds WHERE seq IN (SELECT seq FROM pending_folds ORDER BY seq LIMIT ${defaults.foldBatch})
+      DELETE FROM pending_folds WHERE seq IN (
+        SELECT seq FROM pending_folds ${upTo ? sql`WHERE seq <= ${upTo}` : sql``} ORDER BY seq LIMIT ${limit})
       RETURNING seq, article_id, published, threads::text`.execute(tx);
-    if (!pending.length) return 0;
-    pending.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    if (!pending.length) return { count: 0, docs: [] };
+    pending.sort((a, b) => { const x = BigInt(a.seq), y = BigInt(b.seq); return x < y ? -1 : x > y ? 1 : 0; });
     const docs: FoldDocument[] = pending.map((r) => ({
       article: { id: r.article_id, published: r.published }, threads: JSON.parse(r.threads) as Thread[],
     }));
@@ -396,8 +472,13 @@ export class PostgresStore implements Store {
       }
     }
     const ordered = [...existing.keys()].sort().map((id) => existing.get(id)!.thread);
-    const updated = this.fold(ordered, docs);
-    this.onFold?.(docs);
+    let updated: Thread[];
+    try {
+      updated = this.fold(ordered, docs);
+    } catch (err) {
+      throw new FoldFailure(err);
+    }
+    if (!updated.length) return { count: pending.length, docs };
 
     const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
     let asOf: string | null = newest?.published ?? null;
@@ -421,7 +502,7 @@ export class PostgresStore implements Store {
         updated: eb.ref('excluded.updated'), json: eb.ref('excluded.json'), updated_at: eb.ref('excluded.updated_at'),
       }))).execute();
     }
-    return pending.length;
+    return { count: pending.length, docs };
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -506,11 +587,11 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = async (t: 'articles' | 'events' | 'threads' | 'pending_folds') =>
+    const count = async (t: 'articles' | 'events' | 'threads' | 'pending_folds' | 'failed_folds') =>
       Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     return {
       articles: await count('articles'), events: await count('events'), threads: await count('threads'),
-      pendingFolds: await count('pending_folds'),
+      pendingFolds: await count('pending_folds'), failedFolds: await count('failed_folds'),
     };
   }
 
