@@ -7,6 +7,27 @@ import { minhash, similarity, NEAR_DUPLICATE } from './similarity.js';
 
 const kindOf = (model: ThreadModel, kind: string) => model.kinds.find((k) => k.kind === kind) as KindModel;
 
+/**
+ * Items by (thread kind, participant country). Joining needs a shared participant
+ * (`participantsMatch`), so the threads one thread could join are all under one of its own
+ * (kind, country) keys: a fold looks there instead of testing every thread.
+ */
+export class KindCountryIndex<T> {
+  private readonly byKey = new Map<string, T[]>();
+
+  add(item: T, kind: string, countries: readonly string[]): void {
+    for (const c of countries) {
+      const key = `${kind}|${c}`;
+      const list = this.byKey.get(key);
+      if (list) list.push(item); else this.byKey.set(key, [item]);
+    }
+  }
+
+  get(kind: string, country: string): readonly T[] {
+    return this.byKey.get(`${kind}|${country}`) ?? [];
+  }
+}
+
 /** Two participant sets belong to one initiative when they share two countries, or all of the smaller set. */
 export function participantsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (!a.length || !b.length) return false;
@@ -205,14 +226,8 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
   };
   // Thread indices by (kind, participant country): joining needs a shared participant
   // (`participantsMatch`), so only these are tested, not every thread of a large batch.
-  const index = new Map<string, number[]>();
-  const indexThread = (i: number, countries: readonly string[]) => {
-    for (const c of countries) {
-      const key = `${threads[i].kind}|${c}`;
-      const list = index.get(key);
-      if (list) list.push(i); else index.set(key, [i]);
-    }
-  };
+  const index = new KindCountryIndex<number>();
+  const indexThread = (i: number, countries: readonly string[]) => index.add(i, threads[i].kind, countries);
   threads.forEach((t, i) => indexThread(i, t.participants));
   const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
@@ -225,7 +240,7 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
       const when = local.updated ?? pub;
       const candidates = new Set<number>();
       for (const c of local.participants) {
-        for (const i of index.get(`${local.kind}|${c}`) ?? []) {
+        for (const i of index.get(local.kind, c)) {
           const t = threads[i];
           if (!candidates.has(i) && participantsMatch(t.participants, local.participants)
             && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays)) candidates.add(i);

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, participantsMatch, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { KindCountryIndex, loadThreadModel, participantsMatch, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -454,16 +454,10 @@ export class PostgresStore implements Store {
       }
       // A stored thread is joinable if some new thread of its kind shares a participant and passes
       // the fold's own tests; indexed by (kind, country), as a batch may hold a thousand of each.
-      const byKindCountry = new Map<string, (typeof local)[number][]>();
-      for (const l of local) {
-        for (const c of l.t.participants) {
-          const key = `${l.t.kind}|${c}`;
-          const list = byKindCountry.get(key);
-          if (list) list.push(l); else byKindCountry.set(key, [l]);
-        }
-      }
+      const byKindCountry = new KindCountryIndex<(typeof local)[number]>();
+      for (const l of local) byKindCountry.add(l, l.t.kind, l.t.participants);
       const joinable = (t: { kind: string; participants: string[]; updated: string | null }) => t.participants.some((c) =>
-        byKindCountry.get(`${t.kind}|${c}`)?.some((l) => participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
+        byKindCountry.get(t.kind, c).some((l) => participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
       const ids = (await q.execute()).filter(joinable).map((t) => t.id).sort();
       for (let i = 0; i < ids.length; i += 1000) {
         const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw')])
