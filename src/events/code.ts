@@ -65,7 +65,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
     }
   }
   out.push(...saidMust(view, ctx, speech, byHead));
-  ctx.leave(view);
+  ctx.deferTopic(view);
   return out;
 }
 
@@ -82,13 +82,13 @@ function passTopic(view: SentenceView, ctx: DocContext): void {
 
 /**
  * The coder's document context. The topic each sentence passes on is read only when a later
- * sentence's subject is a pronoun or missing, so it is worked out then: the sentences left since
+ * sentence's subject is a pronoun or missing, so it is worked out then: the sentences coded since
  * the last reading pass it on in order, each from the topic before it, as if each had done so
  * when it was coded (their views do not change, and passing it on reads nothing else that does).
  */
 class CodingContext implements DocContext {
   private current: Mention[] = [];
-  private readonly left: SentenceView[] = [];
+  private readonly deferred: SentenceView[] = [];
   private passing = false;
 
   constructor(
@@ -99,12 +99,12 @@ class CodingContext implements DocContext {
   ) {}
 
   get topic(): Mention[] {
-    if (this.left.length && !this.passing) {
+    if (this.deferred.length && !this.passing) {
       this.passing = true;
       try {
-        for (const view of this.left) passTopic(view, this);
+        for (const view of this.deferred) passTopic(view, this);
       } finally {
-        this.left.length = 0;
+        this.deferred.length = 0;
         this.passing = false;
       }
     }
@@ -116,8 +116,8 @@ class CodingContext implements DocContext {
   }
 
   /** A sentence is coded: the topic it passes on waits until someone asks for it. */
-  leave(view: SentenceView): void {
-    this.left.push(view);
+  deferTopic(view: SentenceView): void {
+    this.deferred.push(view);
   }
 }
 
