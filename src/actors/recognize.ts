@@ -734,7 +734,7 @@ class SentenceReader {
     }
     // "opposition groups", "army units", "coast guard vessels": a generic or equipment noun after a
     // sector word is the head, with that sector.
-    if (atoms[r] && !atoms[r].hits.length && (this.is(atoms[r], Word.groupHead) || this.is(atoms[r], Word.equipment))) { head = atoms[r]; r++; }
+    if (atoms[r] && !atoms[r].hits.length && this.is(atoms[r], Word.groupHead | Word.equipment)) { head = atoms[r]; r++; }
     const headTok = this.toks[head.j - 1];
     const next = atoms[r] ? this.tok(atoms[r])! : undefined;
     // A singular or adjectival sector word followed by a common noun is a modifier ("military aid", "army base").

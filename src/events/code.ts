@@ -37,16 +37,16 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   const { lexicon } = ctx;
   const g = lexicon.grammar;
   const matches: Match[] = [];
-  // Most sentences have no trigger: they share one empty map, which nothing ever adds to.
-  let byHead: ReadonlyMap<number, Match> = NO_MATCHES;
+  // Most sentences have no trigger: they share one empty map (NO_MATCHES) instead of a map each.
+  let matchedHeads: Map<number, Match> | null = null;
   for (let i = 0; i < view.n; i++) {
     const m = matchAt(view, i, lexicon);
     if (!m) continue;
     matches.push(m);
-    if (byHead === NO_MATCHES) byHead = new Map();
-    (byHead as Map<number, Match>).set(i, m);
+    (matchedHeads ??= new Map()).set(i, m);
     i = Math.max(i, m.last);
   }
+  const byHead: ReadonlyMap<number, Match> = matchedHeads ?? NO_MATCHES;
 
   const speech: number[] = [];
   let according = false;

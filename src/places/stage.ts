@@ -5,6 +5,7 @@ import type { Gazetteer, NameMatch, PlaceRecord } from './gazetteer.js';
 import { locativeUse } from './locative.js';
 import { choosePlace, type PlaceContext } from './resolve.js';
 import { foldName } from './fold.js';
+import { ScratchBytes } from '../document/scratch.js';
 import { sortShort } from '../document/sort.js';
 
 const defaults = Object.freeze({
@@ -248,11 +249,8 @@ function toPlace(id: number, text: string, c: Candidate, record: PlaceRecord): P
   };
 }
 
-/**
- * Token flags reused from one document to the next (cleared first): a fresh typed array per
- * article costs an allocation and GC work. findPlaces runs one document at a time.
- */
-let coveredBuffer = new Uint8Array(1024);
+/** Which tokens an entity covers: one flag per token of the document being read. */
+const coveredTokens = new ScratchBytes(1024);
 
 /** Finds the places of one document: names the gazetteer knows, used as locations. */
 export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
@@ -267,9 +265,7 @@ export function findPlaces(doc: Document, gazetteer: Gazetteer): Place[] {
   // Tokens inside any entity are the actors stage's call: a PERSON "George Washington" or an ORG
   // "the Washington Post" is no place, and a GPE is taken from the entity itself. Only GPE/LOC
   // entities the gazetteer does not know as a whole are scanned ("eastern Ukraine").
-  if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
-  // A view of exactly one flag per token, so that reads past the last token stay undefined.
-  const covered = coveredBuffer.subarray(0, tokens.length).fill(0);
+  const covered = coveredTokens.zeroed(tokens.length);
   for (let i = 0; i < entities.length; i++) {
     if (entityUnknown[i]) continue;
     for (let k = entityFrom[i]; k < entityTo[i]; k++) covered[k] = 1;

@@ -12,6 +12,7 @@
  * A short quoted fragment inside the reported clause makes the quote 'mixed'.
  */
 import type { Document } from '../document/document.js';
+import { ScratchBytes } from '../document/scratch.js';
 import { sortShort } from '../document/sort.js';
 import type { Quote, Speaker, TextSpan, Token } from '../document/types.js';
 import type { ActorDictionary } from '../actors/index.js';
@@ -623,20 +624,14 @@ function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   }
 }
 
-/**
- * The token marks of the document being read, reused from one document to the next (cleared
- * first): a fresh typed array per article costs an allocation and GC work. Extraction runs one
- * document at a time and never re-enters itself.
- */
-let marks = new Uint8Array(1024);
+/** The token marks of the document being read: one per token. */
+const marks = new ScratchBytes(1024);
 
 /** Finds every quote in the document, in text order, with ids q1, q2, …. */
 export function extractQuotes(doc: Document, lex: QuoteLexicon, dict: ActorDictionary): Quote[] {
   const toks = doc.tokens ?? [];
   if (toks.length === 0) return [];
-  if (marks.length < toks.length) marks = new Uint8Array(Math.max(toks.length, 2 * marks.length));
-  // A view of exactly one mark per token: reads and writes past the last token behave as before.
-  const mask = marks.subarray(0, toks.length).fill(0);
+  const mask = marks.zeroed(toks.length);
   const x: Extraction = {
     doc, toks, text: doc.text, lex, ctx: createSpeakerContext(doc, lex, dict),
     mask, history: [], quotes: [], fragments: [], sentenceSpeakers: new Map(),

@@ -13,6 +13,7 @@ import { sentenceContaining, type Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Sentence, TimeExpression, TimeRole, TimeType, Token } from '../document/types.js';
 import { segment } from '../nlp/index.js';
+import { ScratchBytes } from '../document/scratch.js';
 import { sortShort } from '../document/sort.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
@@ -140,10 +141,10 @@ function meetsWords(r: number): boolean {
 }
 
 /**
- * Characters claimed by a kept expression, indexed by offset. One buffer grown as needed and
- * cleared after each text: a fresh typed array per article costs an off-heap allocation and GC work.
+ * Characters claimed by a kept expression, indexed by offset; all 0 between texts (each text
+ * clears only what it claimed, not the whole buffer).
  */
-let claimed = new Uint8Array(1024);
+const claimed = new ScratchBytes(1024);
 
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
@@ -178,8 +179,7 @@ function findCandidates(text: string, sentences: readonly Sentence[]): Candidate
   // Longest first, then the earlier rule: a date beats the year inside it.
   sortShort(found, (a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
   // Characters already claimed by a longer expression (linear in the text, whatever the count).
-  if (claimed.length < text.length) claimed = new Uint8Array(Math.max(text.length, 2 * claimed.length));
-  const taken = claimed;
+  const taken = claimed.atLeast(text.length);
   const kept: Candidate[] = [];
   for (const c of found) {
     let free = true;

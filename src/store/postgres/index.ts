@@ -41,7 +41,7 @@ interface Schema {
 
 /** The thread fold itself threw (not the database): the same articles would make it throw again. */
 class FoldFailure extends Error {
-  constructor(readonly reason: unknown) {
+  constructor(reason: unknown) {
     super(`the thread fold failed: ${(reason as Error)?.message ?? String(reason)}`);
     this.name = 'FoldFailure';
   }
@@ -65,6 +65,14 @@ export const defaults = Object.freeze({
  * fold row); only the folds do, and each fold drains every article pending by then.
  */
 export const FOLD_LOCK_KEY: bigint = createHash('sha1').update('parley-thread-fold').digest().readBigInt64BE(0);
+
+/** Takes the fold lock for the rest of the transaction, waiting for another process's fold to commit. */
+async function lockFolds(tx: Transaction<Schema>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
+}
+
+/** The WHERE clause of the pending folds up to `upTo` (all of them without it). */
+const pendingUpTo = (upTo: string | undefined) => (upTo ? sql`WHERE seq <= ${upTo}` : sql``);
 
 /**
  * Migrations are code, applied in name order, each in a transaction; Kysely's migrator takes a
@@ -170,14 +178,13 @@ const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<any>) {
       // Pending folds the thread fold itself could not take, set aside with the error so that
       // one bad article never stops the threads of all the others.
+      // The columns of pending_folds (without its sequence), and the error.
       await sql`
         CREATE TABLE failed_folds (
-          seq bigint PRIMARY KEY,
-          article_id text COLLATE "C" NOT NULL,
-          published text COLLATE "C",
-          threads json NOT NULL,
+          LIKE pending_folds INCLUDING CONSTRAINTS,
           error text NOT NULL,
-          failed_at text NOT NULL
+          failed_at text NOT NULL,
+          PRIMARY KEY (seq)
         )`.execute(db);
     },
   },
@@ -408,10 +415,10 @@ export class PostgresStore implements Store {
 
   /** Moves the oldest pending fold (the one the fold just threw on) to `failed_folds`. */
   private async setAside(tx: Transaction<Schema>, failure: FoldFailure, upTo: string | undefined): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
+    await lockFolds(tx);
     await sql`
       WITH oldest AS (
-        DELETE FROM pending_folds WHERE seq = (SELECT min(seq) FROM pending_folds ${upTo ? sql`WHERE seq <= ${upTo}` : sql``})
+        DELETE FROM pending_folds WHERE seq = (SELECT min(seq) FROM pending_folds ${pendingUpTo(upTo)})
         RETURNING seq, article_id, published, threads
       )
       INSERT INTO failed_folds (seq, article_id, published, threads, error, failed_at)
@@ -426,10 +433,10 @@ export class PostgresStore implements Store {
    * every read, rather than by rewriting every thread on every fold.
    */
   private async foldBatch(tx: Transaction<Schema>, limit: number, upTo: string | undefined): Promise<{ count: number; docs: FoldDocument[] }> {
-    await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
+    await lockFolds(tx);
     const { rows: pending } = await sql<{ seq: string; article_id: string; published: string | null; threads: string }>`
       DELETE FROM pending_folds WHERE seq IN (
-        SELECT seq FROM pending_folds ${upTo ? sql`WHERE seq <= ${upTo}` : sql``} ORDER BY seq LIMIT ${limit})
+        SELECT seq FROM pending_folds ${pendingUpTo(upTo)} ORDER BY seq LIMIT ${limit})
       RETURNING seq, article_id, published, threads::text`.execute(tx);
     if (!pending.length) return { count: 0, docs: [] };
     pending.sort((a, b) => { const x = BigInt(a.seq), y = BigInt(b.seq); return x < y ? -1 : x > y ? 1 : 0; });
