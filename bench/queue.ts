@@ -39,7 +39,9 @@ interface Run {
   /** CPU seconds: the workers' own, start-up included (from their summaries), and the local
    * PostgreSQL and Redis servers' from the resume to the workers' exit (null when they do not
    * run on this machine). */
-  cpu: { workers: number; services: number | null };
+  cpu: { workers: number; services: number | null; postgres: number | null; redis: number | null;
+    /** The workers' CPU by thread: JavaScript (main) and the helpers (V8's GC and compilers, libuv). */
+    workerThreads: { main: number; helpers: number } };
 }
 
 const CLK_TCK = (() => {
@@ -50,19 +52,38 @@ const CLK_TCK = (() => {
  * CPU seconds spent so far by the PostgreSQL and Redis server processes on this machine, their
  * exited children (PostgreSQL's backends) included, or null when none is visible here.
  */
-function servicesCpuSeconds(): number | null {
-  let ticks = 0, found = false;
+function servicesCpuSeconds(): { postgres: number; redis: number } | null {
+  const ticks = { postgres: 0, redis: 0 };
+  let found = false;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let stat: string;
     try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    if (!/^(postgres|redis-server)/.test(name)) continue;
+    const service = name.startsWith('postgres') ? 'postgres' : name.startsWith('redis-server') ? 'redis' : null;
+    if (!service) continue;
     found = true;
     // After the name: state is field 3; utime, stime, cutime and cstime are fields 14 to 17.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    ticks[service] += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
   }
-  return found ? ticks / CLK_TCK : null;
+  return found ? { postgres: ticks.postgres / CLK_TCK, redis: ticks.redis / CLK_TCK } : null;
+}
+
+/**
+ * CPU seconds of a process's main (JavaScript) thread and of its other threads: V8's helpers
+ * (garbage collection, compilation) above all, and libuv's pool. Node 20 names them all "node".
+ */
+function threadCpuSeconds(pid: number): { main: number; helpers: number } {
+  const out = { main: 0, helpers: 0 };
+  let tasks: string[];
+  try { tasks = readdirSync(`/proc/${pid}/task`); } catch { return out; }
+  for (const tid of tasks) {
+    let stat: string;
+    try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch { continue; }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out[tid === String(pid) ? 'main' : 'helpers'] += (Number(f[11]) + Number(f[12])) / CLK_TCK;
+  }
+  return out;
 }
 
 async function run(workers: number): Promise<Run> {
@@ -73,15 +94,15 @@ async function run(workers: number): Promise<Run> {
   const children: ChildProcess[] = [];
   const summaries: string[] = [];
   const db = new pg.Pool({ connectionString: database.url, max: 1 });
-  const cpu: Run['cpu'] = { workers: 0, services: null };
-  let servicesAtStart: number | null = null;
+  const cpu: Run['cpu'] = { workers: 0, services: null, postgres: null, redis: null, workerThreads: { main: 0, helpers: 0 } };
+  let servicesAtStart: ReturnType<typeof servicesCpuSeconds> = null;
   try {
     await q.pause();
     const started = Date.now();
     const r = await enqueueArticles(queue, syntheticArticles(articles));
     process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), '--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
+      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(child);
       let err = '';
@@ -95,17 +116,24 @@ async function run(workers: number): Promise<Run> {
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
       const s = await queueStatus(queue);
-      const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
-      // Done when every article is stored and folded into the threads.
-      const pending = stored === articles ? Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) : -1;
-      if (s.depth === 0 && stored === articles && pending === 0) break;
       if (s.deadLetters.count) throw new Error(`dead letters: ${JSON.stringify(s.deadLetters.recent)}`);
+      // Done when every article is stored and folded into the threads. The database is only
+      // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
+      if (s.depth !== 0) continue;
+      const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
+      const pending = stored === articles ? Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) : -1;
+      if (stored === articles && pending === 0) break;
     }
     const seconds = (Date.now() - t0) / 1000;
     const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
     const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
     return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, cpu };
   } finally {
+    for (const c of children) {
+      if (c.exitCode !== null || !c.pid) continue;
+      const t = threadCpuSeconds(c.pid);
+      for (const k of ['main', 'helpers'] as const) cpu.workerThreads[k] = +(cpu.workerThreads[k] + t[k]).toFixed(1);
+    }
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null) return resolve();
       c.once('exit', () => resolve());
@@ -113,7 +141,11 @@ async function run(workers: number): Promise<Run> {
     })));
     // Filled in here, once the workers have exited and their connections have closed.
     const servicesNow = servicesCpuSeconds();
-    cpu.services = servicesAtStart !== null && servicesNow !== null ? +(servicesNow - servicesAtStart).toFixed(1) : null;
+    if (servicesAtStart && servicesNow) {
+      cpu.postgres = +(servicesNow.postgres - servicesAtStart.postgres).toFixed(1);
+      cpu.redis = +(servicesNow.redis - servicesAtStart.redis).toFixed(1);
+      cpu.services = +(cpu.postgres + cpu.redis).toFixed(1);
+    }
     cpu.workers = +summaries.reduce((sum, line) => sum + Number(/\(([\d.]+) s CPU\)/.exec(line)?.[1] ?? 0), 0).toFixed(1);
     await q.close();
     await db.end();
@@ -132,7 +164,9 @@ for (const n of workerCounts) {
   for (const line of r.workerSummaries) console.log(`  ${line}`);
   const perArticle = (seconds: number) => `${(seconds * 1000 / r.articles).toFixed(2)} ms an article`;
   console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
-    (r.cpu.services === null ? '; PostgreSQL and Redis not on this machine' : `, PostgreSQL + Redis ${r.cpu.services} s (${perArticle(r.cpu.services)})`));
+    (r.cpu.services === null ? '; PostgreSQL and Redis not on this machine' : `, PostgreSQL + Redis ${r.cpu.services} s (${perArticle(r.cpu.services)}: PostgreSQL ${perArticle(r.cpu.postgres!)}, Redis ${perArticle(r.cpu.redis!)})`));
+  const t = r.cpu.workerThreads;
+  console.log(`  worker threads: JavaScript ${perArticle(t.main)}, helpers (GC, compilers) ${perArticle(t.helpers)}`);
 }
 const one = runs.find((r) => r.workers === 1), two = runs.find((r) => r.workers === 2);
 const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;

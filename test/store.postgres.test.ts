@@ -90,4 +90,35 @@ describe('store › postgres storage', { skip }, () => {
       await store.close();
     }
   });
+
+  test('store › upgrading to 0005 moves event parties onto the events and keeps each search vector as it was generated', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const store = new PostgresStore({ url: database.url });
+    try {
+      await store.migrate('0004_failed_folds');
+      // Rows as the 0004 schema held them: the vector generated from the stored document.
+      const text = 'Ministers from both countries met in Geneva and agreed to resume the talks next month.';
+      const old = makeDocument('old', text, [{}, { actor: [{ name: 'Kenya', country: 'KEN', sector: 'GOV', ref: null }], recipient: [] }]);
+      await sql`INSERT INTO articles (id, hash, title, ingested_at, event_count, document)
+        VALUES ('old', ${old.article.hash}, ${old.article.title}, '2025-10-14', 2, ${JSON.stringify(old)})`.execute(store.db);
+      await sql`INSERT INTO events (key, article_id, event_id, type, cameo, quad, factuality, json) VALUES
+        ('old:ev1', 'old', 'ev1', 'REQUEST', '020', 1, 'asserted', '{}'), ('old:ev2', 'old', 'ev2', 'REQUEST', '020', 1, 'asserted', '{}')`.execute(store.db);
+      await sql`INSERT INTO event_parties (event_key, side, country) VALUES
+        ('old:ev1', 'actor', 'UKR'), ('old:ev1', 'recipient', 'USA'), ('old:ev2', 'actor', 'KEN')`.execute(store.db);
+      const before = (await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'old'`.execute(store.db)).rows[0].v;
+
+      await store.migrate();
+      const parties = await sql<{ key: string; parties: string[] }>`SELECT key, parties FROM events ORDER BY key`.execute(store.db);
+      assert.deepEqual(parties.rows.map((r) => [r.key, [...r.parties].sort()]), [['old:ev1', ['actor:UKR', 'recipient:USA']], ['old:ev2', ['actor:KEN']]]);
+      assert.equal((await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'old'`.execute(store.db)).rows[0].v, before);
+      // A new article with the same title and text gets exactly the vector the column generated.
+      await store.ingest([makeDocument('new', text, [], { title: old.article.title, hash: 'another-hash' })]);
+      assert.equal((await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'new'`.execute(store.db)).rows[0].v, before);
+      assert.deepEqual((await store.queryEvents({ actorCountry: 'ken' })).items.length, 1);
+      assert.deepEqual((await store.listArticles({ text: 'resume talks' })).items.map((a) => a.id).sort(), ['new', 'old']);
+    } finally {
+      await store.close();
+    }
+  });
 });
