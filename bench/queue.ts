@@ -3,7 +3,7 @@
  * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
  * reports articles per second for each. Figures are printed and saved under bench/results/.
  *
- *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--concurrency 48]
+ *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--rounds 2] [--concurrency 48]
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
  * and from the one-worker run's split, the most two workers can reach on this machine's cores.
@@ -26,10 +26,14 @@ import { syntheticArticles } from '../test/queue.synthetic.js';
 import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' }, concurrency: { type: 'string', default: '48' } },
+  options: {
+    articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' },
+    concurrency: { type: 'string', default: '48' }, rounds: { type: 'string', default: '2' },
+  },
 });
 const articles = Number(values.articles);
 const workerCounts = values.workers.split(',').map(Number);
+const rounds = Math.max(1, Number(values.rounds));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Run {
@@ -154,13 +158,34 @@ async function run(workers: number): Promise<Run> {
   }
 }
 
+/**
+ * Milliseconds this machine takes for a fixed piece of integer work. Shared virtual machines
+ * change speed from minute to minute (a loop like this one has taken 300 and 400 ms here), so each run
+ * is stamped with it: runs far apart in it are not comparable.
+ */
+function hostSpeedProbe(): number {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 100_000_000; i++) x = (x + i * 7) % 1_000_003;
+  if (x < 0) console.log(x);
+  return Math.round(performance.now() - t0);
+}
+
+/**
+ * Runs in rounds, the order reversed every other round (1, 2, then 2, 1): a machine that speeds
+ * up or slows down during the benchmark then favours neither worker count.
+ */
+const order: number[] = [];
+for (let round = 0; round < rounds; round++) order.push(...(round % 2 ? [...workerCounts].reverse() : workerCounts));
 const load = loadavg()[0];
-const runs: Run[] = [];
-for (const n of workerCounts) {
-  process.stderr.write(`${n} worker(s), ${articles} articles…\n`);
-  const r = await run(n);
+const runs: (Run & { round: number; hostProbeMs: number })[] = [];
+for (const [i, n] of order.entries()) {
+  const round = Math.floor(i / workerCounts.length) + 1;
+  const hostProbeMs = hostSpeedProbe();
+  process.stderr.write(`round ${round}: ${n} worker(s), ${articles} articles (host probe ${hostProbeMs} ms)…\n`);
+  const r = { ...(await run(n)), round, hostProbeMs };
   runs.push(r);
-  console.log(`${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads)`);
+  console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms)`);
   for (const line of r.workerSummaries) console.log(`  ${line}`);
   const perArticle = (seconds: number) => `${(seconds * 1000 / r.articles).toFixed(2)} ms an article`;
   console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
@@ -168,19 +193,33 @@ for (const n of workerCounts) {
   const t = r.cpu.workerThreads;
   console.log(`  worker threads: JavaScript ${perArticle(t.main)}, helpers (GC, compilers) ${perArticle(t.helpers)}`);
 }
-const one = runs.find((r) => r.workers === 1), two = runs.find((r) => r.workers === 2);
-const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
-if (speedup) console.log(`two workers / one worker: ${speedup.toFixed(2)}×`);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ofCount = (n: number) => runs.filter((r) => r.workers === n);
+const rate = (n: number) => (ofCount(n).length ? mean(ofCount(n).map((r) => r.articlesPerSecond)) : null);
+const one = rate(1), two = rate(2);
+const speedup = one && two ? two / one : null;
+const roundSpeedups = Array.from({ length: rounds }, (_, k) => {
+  const inRound = runs.filter((r) => r.round === k + 1);
+  const a = inRound.find((r) => r.workers === 1), b = inRound.find((r) => r.workers === 2);
+  return a && b ? +(b.articlesPerSecond / a.articlesPerSecond).toFixed(3) : null;
+});
+if (one) console.log(`one worker: ${one.toFixed(1)} articles/s (mean of ${ofCount(1).length})`);
+if (two) console.log(`two workers: ${two.toFixed(1)} articles/s (mean of ${ofCount(2).length})`);
+if (speedup) console.log(`two workers / one worker: ${speedup.toFixed(2)}× (each round: ${roundSpeedups.map((x) => (x === null ? '–' : `${x.toFixed(2)}×`)).join(', ')})`);
 /**
  * What the machine allows: with one worker bound by its own CPU (W a article) and the services
  * taking S an article, n workers on c cores reach at most min(n, c / (1 + S/W)) times one worker.
  */
-const bound = one && one.cpu.services !== null && one.cpu.workers > 0 && two
-  ? Math.min(2, cpus().length / (1 + one.cpu.services / one.cpu.workers)) : null;
-if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker run's CPU split`);
+const ones = ofCount(1);
+const oneWorkerCpu = ones.reduce((sum, r) => sum + r.cpu.workers, 0);
+const oneServicesCpu = ones.every((r) => r.cpu.services !== null) ? ones.reduce((sum, r) => sum + r.cpu.services!, 0) : null;
+const bound = ones.length && oneServicesCpu !== null && oneWorkerCpu > 0 && two
+  ? Math.min(2, cpus().length / (1 + oneServicesCpu / oneWorkerCpu)) : null;
+if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker runs' CPU split`);
 const result = {
   benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
-  loadAverageAtStart: load, concurrency: Number(values.concurrency), runs, speedup, bound,
+  loadAverageAtStart: load, concurrency: Number(values.concurrency), rounds, runs,
+  articlesPerSecond: { one, two }, speedup, roundSpeedups, bound,
 };
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });
 const file = new URL(`results/queue-${result.date.replace(/[:.]/g, '-')}.json`, import.meta.url);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corroboration, currentStatus, loadThreadModel, minhash, participantsMatch, similarity } from '../src/threads/index.js';
-import type { ThreadStep } from '../src/document/types.js';
+import type { Thread, ThreadStep } from '../src/document/types.js';
 
 const meeting = loadThreadModel().kinds.find((k) => k.kind === 'meeting')!;
 const step = (status: string, date: string): ThreadStep => ({ status, date, events: [], articles: [] });
@@ -44,4 +44,34 @@ test('threads › corroboration counts outlets, with one outlet and near-duplica
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'alpha', signature: b }]), 1);
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '3', outlet: 'gamma', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
+});
+
+test('threads › folding into only the threads threadsJoined names changes them exactly as folding into all', async () => {
+  const { createEngine } = await import('../src/engine.js');
+  const { foldThreads, threadsJoined } = await import('../src/threads/index.js');
+  const { syntheticArticles } = await import('./queue.synthetic.js');
+  const model = loadThreadModel();
+  const engine = createEngine();
+  const docs = syntheticArticles(400).map((a) => engine.readInput(a).toOutput());
+  const withoutOverdue = ({ overdue: _o, ...t }: Thread) => t;
+  let all: Thread[] = [];
+  let joinedSomewhere = 0;
+  for (let b = 0; b < docs.length; b += 40) {
+    const batch = docs.slice(b, b + 40);
+    const full = foldThreads(all, batch, model);
+    const joined = threadsJoined(all, batch, model);
+    joinedSomewhere += joined.length;
+    const part = foldThreads(joined.map((i) => all[i]), batch, model);
+    const byId = new Map(full.map((t) => [t.id, t]));
+    // Every thread the partial fold returns is the full fold's, and every other is as it was.
+    for (const t of part) assert.deepEqual(withoutOverdue(t), withoutOverdue(byId.get(t.id)!), t.id);
+    const inPart = new Set(part.map((t) => t.id));
+    for (const [i, t] of all.entries()) {
+      if (!inPart.has(t.id)) assert.deepEqual(withoutOverdue(byId.get(t.id)!), withoutOverdue(all[i]), `${t.id} untouched`);
+    }
+    assert.equal(full.length, all.length + part.length - joined.length, 'the same new threads');
+    all = full;
+  }
+  assert.ok(joinedSomewhere > 50, `batches joined existing threads (${joinedSomewhere})`);
+  assert.ok(all.length > 20);
 });

@@ -208,6 +208,87 @@ export interface FoldDocument {
   threads?: Thread[];
 }
 
+/** What choosing the thread to join needs of a thread: no history, no JSON. */
+export interface JoinView {
+  kind: string;
+  participants: string[];
+  updated?: string | null;
+}
+
+/**
+ * Chooses the thread each article thread of a fold joins, from the threads' kinds, participants
+ * and dates alone, keeping up as joins widen participants and new threads are opened. Used by the
+ * fold itself and, ahead of it, by a store that loads only the threads a batch will join
+ * (`threadsJoined`): both choose by this one rule.
+ */
+class ThreadJoiner {
+  // Thread indices by (kind, participant country): joining needs a shared participant
+  // (`participantsMatch`), so only these are tested, not every thread of a large batch.
+  private readonly index = new KindCountryIndex<number>();
+
+  /** `views` is read live: the fold may swap a thread for its copy at the same index. */
+  constructor(private readonly views: readonly JoinView[], private readonly windowDays: number) {
+    views.forEach((v, i) => this.index.add(i, v.kind, v.participants));
+  }
+
+  /** The most recently updated thread `local` may join (among equals, the first), or -1. */
+  choose(local: Thread, when: string | null | undefined): number {
+    const candidates = new Set<number>();
+    for (const c of local.participants) {
+      for (const i of this.index.get(local.kind, c)) {
+        const t = this.views[i];
+        if (!candidates.has(i) && participantsMatch(t.participants, local.participants)
+          && (!when || !t.updated || daysBetween(when, t.updated) <= this.windowDays)) candidates.add(i);
+      }
+    }
+    // A stable sort by date over candidates in list order.
+    const best = [...candidates].sort((a, b) => a - b).sort((a, b) => (this.views[b].updated ?? '').localeCompare(this.views[a].updated ?? ''))[0];
+    return best ?? -1;
+  }
+
+  /** Indexes the thread at `i` (just added to the views) or the countries a join added to it. */
+  indexed(i: number, countries: readonly string[]): void {
+    this.index.add(i, this.views[i].kind, countries);
+  }
+}
+
+/** Each article thread of a batch a fold takes, in the fold's order (by publication date). */
+function* foldOrder(documents: readonly FoldDocument[], model: ThreadModel): Generator<{ doc: FoldDocument; local: Thread; kind: KindModel; when: string | null | undefined }> {
+  const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
+  for (const doc of ordered) {
+    for (const local of doc.threads ?? []) {
+      const kind = kindOf(model, local.kind);
+      if (kind) yield { doc, local, kind, when: local.updated ?? doc.article.published };
+    }
+  }
+}
+
+/**
+ * The positions, in `existing`, of the threads that folding `documents` into them would join.
+ * Folding the documents into just those threads (in the same order) changes them exactly as
+ * folding into all of `existing` would: the others would only be re-judged overdue, which a
+ * store does on reading anyway. So a store need load only these threads whole.
+ */
+export function threadsJoined(existing: readonly JoinView[], documents: readonly FoldDocument[], model: ThreadModel): number[] {
+  const views: JoinView[] = existing.map((v) => ({ kind: v.kind, participants: [...v.participants], updated: v.updated ?? null }));
+  const joiner = new ThreadJoiner(views, model.windowDays);
+  const joined = new Set<number>();
+  for (const { local, when } of foldOrder(documents, model)) {
+    const best = joiner.choose(local, when);
+    if (best < 0) {
+      views.push({ kind: local.kind, participants: [...local.participants], updated: local.updated ?? null });
+      joiner.indexed(views.length - 1, local.participants);
+      continue;
+    }
+    if (best < existing.length) joined.add(best);
+    const t = views[best];
+    const added = local.participants.filter((c) => !t.participants.includes(c));
+    t.participants = [...new Set([...t.participants, ...local.participants])];
+    joiner.indexed(best, [...new Set(added)]);
+  }
+  return [...joined].sort((a, b) => a - b);
+}
+
 /**
  * Folds newly stored documents into the store's threads (pure: returns the new list). Each
  * article thread joins the store thread of the same kind whose participants it shares and whose
@@ -224,50 +305,32 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
     if (!own.has(threads[i])) { threads[i] = structuredClone(threads[i]); own.add(threads[i]); }
     return threads[i];
   };
-  // Thread indices by (kind, participant country): joining needs a shared participant
-  // (`participantsMatch`), so only these are tested, not every thread of a large batch.
-  const index = new KindCountryIndex<number>();
-  const indexThread = (i: number, countries: readonly string[]) => index.add(i, threads[i].kind, countries);
-  threads.forEach((t, i) => indexThread(i, t.participants));
-  const ordered = [...documents].sort((a, b) => (a.article.published ?? '').localeCompare(b.article.published ?? ''));
+  const joiner = new ThreadJoiner(threads, model.windowDays);
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
-  for (const doc of ordered) {
+  for (const doc of documents) {
     const pub = doc.article.published;
     if (pub && (!asOf || pub > asOf)) asOf = pub;
-    for (const local of doc.threads ?? []) {
-      const kind = kindOf(model, local.kind);
-      if (!kind) continue;
-      const when = local.updated ?? pub;
-      const candidates = new Set<number>();
-      for (const c of local.participants) {
-        for (const i of index.get(local.kind, c)) {
-          const t = threads[i];
-          if (!candidates.has(i) && participantsMatch(t.participants, local.participants)
-            && (!when || !t.updated || daysBetween(when, t.updated) <= model.windowDays)) candidates.add(i);
-        }
-      }
-      // The most recently updated candidate; among equals, the first in the list (a stable sort's
-      // choice over candidates in list order).
-      const best = [...candidates].sort((a, b) => a - b).sort((a, b) => (threads[b].updated ?? '').localeCompare(threads[a].updated ?? ''))[0];
-      let target: Thread;
-      if (best === undefined) {
-        target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
-        threads.push(target);
-        own.add(target);
-        indexThread(threads.length - 1, target.participants);
-      } else {
-        target = writable(best);
-        const added = local.participants.filter((c) => !target.participants.includes(c));
-        target.participants = [...new Set([...target.participants, ...local.participants])];
-        indexThread(best, [...new Set(added)]);
-      }
-      const key = (id: string) => `${doc.article.id}:${id}`;
-      for (const step of local.history) {
-        addStep(kind, target.history, {
-          ...structuredClone(step), events: step.events.map(key),
-          evidence: (step.evidence ?? []).map((e) => ({ ...e, events: e.events.map(key) })),
-        });
-      }
+  }
+  for (const { doc, local, kind, when } of foldOrder(documents, model)) {
+    const best = joiner.choose(local, when);
+    let target: Thread;
+    if (best < 0) {
+      target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
+      threads.push(target);
+      own.add(target);
+      joiner.indexed(threads.length - 1, target.participants);
+    } else {
+      target = writable(best);
+      const added = local.participants.filter((c) => !target.participants.includes(c));
+      target.participants = [...new Set([...target.participants, ...local.participants])];
+      joiner.indexed(best, [...new Set(added)]);
+    }
+    const key = (id: string) => `${doc.article.id}:${id}`;
+    for (const step of local.history) {
+      addStep(kind, target.history, {
+        ...structuredClone(step), events: step.events.map(key),
+        evidence: (step.evidence ?? []).map((e) => ({ ...e, events: e.events.map(key) })),
+      });
     }
   }
   // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.

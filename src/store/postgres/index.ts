@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { KindCountryIndex, loadThreadModel, participantsMatch, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { KindCountryIndex, loadThreadModel, participantsMatch, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -523,7 +523,13 @@ export class PostgresStore implements Store {
       for (const l of local) byKindCountry.add(l, l.t.kind, l.t.participants);
       const joinable = (t: { kind: string; participants: string[]; updated: string | null }) => t.participants.some((c) =>
         byKindCountry.get(t.kind, c).some((l) => participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
-      const ids = (await q.execute()).filter(joinable).map((t) => t.id).sort();
+      const candidates = (await q.execute()).filter(joinable).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      // Of those, only the threads the fold will join are loaded whole (their JSON is most of a
+      // fold's reading and parsing); `threadsJoined` chooses them by the fold's own rule. Another
+      // fold function (a test's) is given every candidate.
+      const ids = this.fold === updateThreads
+        ? threadsJoined(candidates, docs, threadModel()).map((i) => candidates[i].id)
+        : candidates.map((t) => t.id);
       for (let i = 0; i < ids.length; i += 1000) {
         const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw')])
           .where('id', 'in', ids.slice(i, i + 1000)).execute();
