@@ -31,7 +31,9 @@ export class KindCountryIndex<T> {
 /** Two participant sets belong to one initiative when they share two countries, or all of the smaller set. */
 export function participantsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (!a.length || !b.length) return false;
-  const shared = a.filter((c) => b.includes(c)).length;
+  // Counted in a loop: a fold asks this of every candidate thread, many times a batch.
+  let shared = 0;
+  for (const c of a) if (b.includes(c)) shared++;
   return shared >= Math.min(2, a.length, b.length);
 }
 
@@ -64,6 +66,14 @@ export function corroboration(reports: readonly ThreadReport[]): number {
   return new Set(reports.map((_, i) => find(i))).size;
 }
 
+/** `[...new Set([...list, ...more])]`, grown in place when `list` has no repeats (as a merged list never has). */
+function union(list: string[], more: readonly string[]): string[] {
+  const seen = new Set(list);
+  if (seen.size !== list.length) return [...new Set([...list, ...more])];
+  for (const x of more) if (!seen.has(x)) { seen.add(x); list.push(x); }
+  return list;
+}
+
 /** The spec of a status the model does not list. */
 const NO_SPEC: Readonly<{ rank?: number; setback?: boolean; final?: boolean }> = Object.freeze({});
 
@@ -93,12 +103,16 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
   let setbackSince = false;
   for (let i = same + 1; same >= 0 && i < history.length && !setbackSince; i++) setbackSince = Boolean(kind.statuses[history[i].status]?.setback);
   if (same >= 0 && !setbackSince) {
+    // The history's steps are the caller's own (a fold's copy), so lists grow in place rather
+    // than being copied whole for every report a long-running thread gains.
     const h = history[same];
-    h.events = [...new Set([...h.events, ...step.events])];
-    h.articles = [...new Set([...h.articles, ...step.articles])];
-    h.evidence = [...(h.evidence ?? []), ...(step.evidence ?? [])];
-    const known = new Set((h.reports ?? []).map((r) => r.article));
-    h.reports = [...(h.reports ?? []), ...(step.reports ?? []).filter((r) => !known.has(r.article))];
+    h.events = union(h.events, step.events);
+    h.articles = union(h.articles, step.articles);
+    if (step.evidence?.length) (h.evidence ??= []).push(...step.evidence);
+    else h.evidence ??= [];
+    const reports = (h.reports ??= []);
+    const known = new Set(reports.map((r) => r.article));
+    for (const r of step.reports ?? []) if (!known.has(r.article)) reports.push(r);
     if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
     if (step.expected && (!h.expected || step.expected > h.expected)) h.expected = step.expected;
     h.corroboration = corroboration(h.reports);
@@ -184,7 +198,8 @@ export function articleThreads(doc: Document, model: ThreadModel): Thread[] {
     }
     if (!people.get(t)?.length) people.set(t, [...s.people]);
     addStep(kind, t.history, {
-      status: s.status, date: s.date, events: s.events, articles: [doc.article.id], expected: s.expected,
+      // The step's own list of events (its evidence keeps the signal's): merging grows it in place.
+      status: s.status, date: s.date, events: [...s.events], articles: [doc.article.id], expected: s.expected,
       evidence: [{ article: doc.article.id, events: s.events, text: s.text, start: s.start, end: s.end }],
       reports: [report], corroboration: 0,
     }, true);
@@ -233,17 +248,22 @@ class ThreadJoiner {
 
   /** The most recently updated thread `local` may join (among equals, the first), or -1. */
   choose(local: Thread, when: string | null | undefined): number {
-    const candidates = new Set<number>();
+    // The best so far is kept, not a list of candidates: a fold asks this for every article
+    // thread, over every thread of its kind that shares a country. A thread listed under several
+    // of the countries is tested again and, being equal to itself, changes nothing.
+    let best = -1;
     for (const c of local.participants) {
       for (const i of this.index.get(local.kind, c)) {
+        if (i === best) continue;
         const t = this.views[i];
-        if (!candidates.has(i) && participantsMatch(t.participants, local.participants)
-          && (!when || !t.updated || daysBetween(when, t.updated) <= this.windowDays)) candidates.add(i);
+        if (!participantsMatch(t.participants, local.participants)) continue;
+        if (when && t.updated && daysBetween(when, t.updated) > this.windowDays) continue;
+        if (best < 0) { best = i; continue; }
+        const newer = (t.updated ?? '').localeCompare(this.views[best].updated ?? '');
+        if (newer > 0 || (newer === 0 && i < best)) best = i;
       }
     }
-    // A stable sort by date over candidates in list order.
-    const best = [...candidates].sort((a, b) => a - b).sort((a, b) => (this.views[b].updated ?? '').localeCompare(this.views[a].updated ?? ''))[0];
-    return best ?? -1;
+    return best;
   }
 
   /** Indexes the thread at `i` (just added to the views) or the countries a join added to it. */
