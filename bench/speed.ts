@@ -10,7 +10,11 @@
  *   - ingest into SQLite (articles/s): reading in the main thread (as `parley ingest` does by
  *     default), and on worker threads with every core, the main thread only writing;
  *   - peak RSS: of the reads here, and of each ingest, which runs in a child process of its own
- *     (bench/parallel.ts) so that its peak is that of an ingest alone.
+ *     (bench/parallel.ts) so that its peak is that of an ingest alone;
+ *   - the `parley ingest` command itself on the corpus as a JSONL file, reading in its main
+ *     thread and on reader threads: wall time, articles/s and peak RSS (the kernel's high-water
+ *     mark), as a user running it sees them. The in-process ingests above hold the whole corpus
+ *     in memory; the command streams its input.
  * Every figure comes with wall time, the CPU time the process spent (process.cpuUsage, all threads)
  * and the load average when it was measured: the machine is shared, and a figure taken under load
  * says so. Results are printed and saved as JSON under bench/results/ (speed.json, the latest,
@@ -18,8 +22,8 @@
  *
  *   npx tsx bench/speed.ts [--articles 10000] [--workers N] [--passes 3]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -129,6 +133,37 @@ const single = child(0);
 const parallel = child(WORKERS);
 const cores = Math.min(WORKERS, cpus().length);
 
+// 4. The `parley ingest` command itself, on the corpus as a JSONL file.
+const corpusFile = join(dir, `bench-corpus-${process.pid}.jsonl`);
+writeFileSync(corpusFile, corpus.map((a) => JSON.stringify(a)).join('\n') + '\n');
+/** Runs `parley ingest` and reports its wall time, articles read and peak RSS (VmHWM, Linux). */
+function cliIngest(workers: number): Promise<{ workers: number; wallMs: number; articles: number; articlesPerSecond: number; peakRssMB: number | null }> {
+  const db = join(dir, `bench-cli-ingest-${process.pid}-${workers}.db`);
+  const cli = code === 'dist' ? [fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url))] : ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))];
+  const started = performance.now();
+  const child = spawn(process.execPath, [...cli, 'ingest', corpusFile, '--db', db, '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '', highWaterKb: number | null = null;
+  child.stderr!.on('data', (d) => { stderr += String(d); });
+  const poll = setInterval(() => {
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+      if (kb) highWaterKb = Math.max(highWaterKb ?? 0, kb);
+    } catch { /* not Linux, or the process has just exited */ }
+  }, 20);
+  return new Promise((resolve, reject) => child.once('exit', (status) => {
+    clearInterval(poll);
+    const wallMs = Math.round(performance.now() - started);
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    // "ingested N article(s) in …": every article read, stored or found already stored.
+    const articles = Number(/ingested (\d+) article/.exec(stderr)?.[1]);
+    if (status !== 0 || !articles) return reject(new Error(`parley ingest --workers ${workers} exited ${status}: ${stderr}`));
+    resolve({ workers, wallMs, articles, articlesPerSecond: perSecond(articles, wallMs), peakRssMB: highWaterKb === null ? null : Math.round(highWaterKb / 1024) });
+  }));
+}
+const cliOneThread = await cliIngest(1);
+const cliWorkerThreads = await cliIngest(WORKERS);
+rmSync(corpusFile, { force: true });
+
 const result = {
   machine: {
     cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
@@ -172,8 +207,14 @@ const result = {
     single: { workers: 0, articlesPerSecond: perSecond(single.ingest.articles, single.ingest.wallMs), ...single.ingest },
     parallel: { workers: WORKERS, articlesPerSecond: perSecond(parallel.ingest.articles, parallel.ingest.wallMs), ...parallel.ingest },
   },
-  /** Peak RSS of this process's reads, and of each ingest's own process (corpus, engine, store). */
-  peakRssMB: { read: readPeakRssMB, ingestOneThread: single.peakRssMB, ingestWorkerThreads: parallel.peakRssMB },
+  /** `parley ingest` itself (start-up included): reading in its main thread, and on reader threads. */
+  cliIngest: { oneThread: cliOneThread, workerThreads: cliWorkerThreads },
+  /** Peak RSS of this process's reads, of each in-process ingest (corpus held, engine, store), and
+   * of the `parley ingest` command (streaming its input). */
+  peakRssMB: {
+    read: readPeakRssMB, ingestOneThread: single.peakRssMB, ingestWorkerThreads: parallel.peakRssMB,
+    cliIngestOneThread: cliOneThread.peakRssMB, cliIngestWorkerThreads: cliWorkerThreads.peakRssMB,
+  },
   date: new Date().toISOString(),
 };
 const json = JSON.stringify(result, null, 2) + '\n';

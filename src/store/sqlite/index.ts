@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { updateThreads } from '../../threads/index.js';
+import { loadThreadModel, threadsJoined, updateThreads } from '../../threads/index.js';
 import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -221,13 +221,25 @@ export class SqliteStore implements Store {
     if (!local.length) return;
     const kinds = [...new Set(local.map((t) => t.kind))];
     const countries = [...new Set(local.flatMap((t) => t.participants))];
-    const rows = await tx.selectFrom('threads').select(['id', 'json']).where('kind', 'in', kinds)
-      .where((eb) => eb.or(countries.map((c) => eb('participants', 'like', `% ${c} %`)))).execute();
-    const before = new Map(rows.map((r) => [r.id, r.json]));
-    const updated = updateThreads(rows.map((r) => JSON.parse(r.json) as Thread), docs);
+    const candidates = (await tx.selectFrom('threads').select(['id', 'kind', 'participants', 'updated']).where('kind', 'in', kinds)
+      .where((eb) => eb.or(countries.map((c) => eb('participants', 'like', `% ${c} %`)))).orderBy('id').execute())
+      .map((r) => ({ ...r, participants: r.participants.trim().split(' ').filter(Boolean) }));
+    // Only the threads the fold will join are loaded and parsed, in id order (which decides ties,
+    // as in the PostgreSQL store); the others would come back unchanged but for the overdue flag,
+    // which is judged on reading.
+    const ids = threadsJoined(candidates, docs, loadThreadModel()).map((i) => candidates[i].id);
+    const raw = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) raw.set(r.id, r.json);
+    }
+    const existing = ids.map((id) => JSON.parse(raw.get(id)!) as Thread);
+    const given = new Set(existing);
+    const updated = updateThreads(existing, docs);
     for (const t of updated) {
+      // The fold copies on write: a thread it returns as given is unchanged.
+      if (given.has(t)) continue;
       const json = JSON.stringify(t);
-      if (before.get(t.id) === json) continue;
+      if (raw.get(t.id) === json) continue;
       const row = { kind: t.kind, status: t.status, json, updated_at: now, participants: ` ${t.participants.join(' ')} `, updated: t.updated ?? null };
       await tx.insertInto('threads').values({ id: t.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
     }
