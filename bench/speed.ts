@@ -5,7 +5,8 @@
  *     by stage, as the worker threads read), and each stage's time;
  *   - the floor: wink-nlp's bare tokenization + POS over the same texts, and the ratio to it —
  *     floor and pipeline in alternating passes (3 by default): the first is the cold figure, the
- *     median the steady one;
+ *     median the steady one; then another corpus, never read before, once with the code warm
+ *     (the steady passes re-read text whose words the per-word memos already hold);
  *   - the same read on worker threads (src/parallel) with every core, as sentences/s per core;
  *   - ingest into SQLite (articles/s): reading in the main thread (as `parley ingest` does by
  *     default), and on worker threads with every core, the main thread only writing;
@@ -118,6 +119,19 @@ for (let pass = 0; pass < PASSES; pass++) {
   }
   readPasses.push({ ...stop(), stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(0)])) });
 }
+// The steady passes re-read the corpus the per-word memos have already seen. A corpus of other
+// articles (another seed), read once with the code warm, shows what new text costs.
+const unseen = generateCorpus({ articles: N, initiatives: Math.max(10, Math.round(N / 20)), seed: 7 });
+let unseenSentences = 0;
+stop = timer();
+for (let i = 0; i < unseen.length; i += READ_BATCH) {
+  for (const doc of engine.readInputs(unseen.slice(i, i + READ_BATCH))) {
+    if (doc instanceof Error) throw doc;
+    doc.toOutput();
+    unseenSentences += doc.sentences?.length ?? 0;
+  }
+}
+const unseenRead = stop();
 clearInterval(sampler);
 sample();
 /** Peak RSS of start-up, the floor and the reads: the engine reading, no store open. */
@@ -180,6 +194,8 @@ const result = {
     sentencesPerCpuSecond: perSecond(sentences, read.cpuMs),
     /** The first pass: code not yet optimised by the JIT. */
     cold: { sentencesPerSecond: perSecond(sentences, readPasses[0].wallMs), ...readPasses[0] },
+    /** Another corpus of as many articles, never seen by the memos, read once after the passes. */
+    unseenText: { sentences: unseenSentences, sentencesPerSecond: perSecond(unseenSentences, unseenRead.wallMs), ...unseenRead },
     passes: readPasses.map((p) => p.wallMs),
     ...read,
   },
@@ -191,6 +207,8 @@ const result = {
     cpuRatio: +(read.cpuMs / floor.cpuMs).toFixed(2),
     /** The same over the first (cold) passes. */
     coldRatio: +(readPasses[0].wallMs / floorPasses[0].wallMs).toFixed(2),
+    /** Unseen text (warm code, cold memos) against the floor's steady rate, per sentence. */
+    unseenTextRatio: +((unseenRead.wallMs / unseenSentences) / (floor.wallMs / floorSentences)).toFixed(2),
     passes: floorPasses.map((p) => p.wallMs),
     ...floor,
   },
