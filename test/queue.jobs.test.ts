@@ -91,6 +91,20 @@ describe('queue › jobs', { skip }, () => {
     assert.equal(status.deadLetters.count, 0);
   });
 
+  test('queue › the threads are folded as soon as the queue is empty, not an interval later', async () => {
+    const own = await setup();
+    try {
+      // A fold interval far longer than the test may take: only the empty queue can start it.
+      await own.worker({ foldIntervalMs: 120_000 });
+      await enqueueArticles(own.queue, syntheticArticles(12, 500));
+      await drained(own, 12);
+      await waitFor('every stored article folded', async () => (await own.store.stats()).pendingFolds === 0, 15_000);
+      assert.ok((await own.store.threads()).length > 0);
+    } finally {
+      await own.done();
+    }
+  });
+
   test('queue › the same content under another id is one article (idempotent write)', async () => {
     // A new job id can still carry stored content (the queue forgot the job): the store skips it.
     const [a] = syntheticArticles(1);

@@ -148,6 +148,14 @@ export class BackgroundFold {
   }
 
   /**
+   * Ends the pause of a fold that is waiting for more articles: none are coming (the queue is
+   * empty), so the articles stored so far are folded now rather than an interval later.
+   */
+  expedite(): void {
+    this.wake?.();
+  }
+
+  /**
    * Folds what is asked for now, without the pause, and resolves when no fold runs or is asked
    * for (true), or after `timeoutMs` (false: whatever is left stays pending for the next fold).
    */

@@ -26,6 +26,8 @@ export interface WorkerOptions {
   onJob?: (event: WorkerEvent) => void;
   /** Told when a background thread fold fails (its articles stay pending for the next fold). */
   onFold?: (event: { error: string }) => void;
+  /** How long a background fold waits to gather articles while jobs keep coming (PostgreSQL). */
+  foldIntervalMs?: number;
 }
 
 export type WorkerEvent =
@@ -80,9 +82,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // the background under the store-wide fold lock (PostgresStore.foldPending): workers never wait
   // for each other's folds, and each fold takes every article stored meanwhile.
   const shared = store.kind === 'postgres';
-  const folder = new BackgroundFold(store, workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
+  const folder = new BackgroundFold(store, options.foldIntervalMs ?? workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
+  // Once the queue is empty no more articles will share a fold: what is stored is folded at once,
+  // so the threads are current as soon as the last article is.
+  let queueEmpty = false;
   const batcher = new IngestBatcher(store, {
-    maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared, onStored: shared ? () => folder.request() : undefined,
+    maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared,
+    onStored: shared ? () => { folder.request(); if (queueEmpty) folder.expedite(); } : undefined,
   });
   // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
   // then handed back, even one whose transaction is stuck: if that transaction commits after
@@ -132,6 +138,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     autorun: false,
   });
   worker.on('error', () => {}); // connection errors: ioredis reconnects; jobs fail and retry on their own
+  worker.on('drained', () => { queueEmpty = true; folder.expedite(); });
+  worker.on('active', () => { queueEmpty = false; });
   worker.on('completed', (job, result) => {
     totals.completed++;
     if (result.stored) totals.stored++; else totals.duplicates++;
