@@ -139,6 +139,8 @@ export class BackgroundFold {
   /** Shutting down: no pause before a fold, and no retry after a failure. */
   private hurry = false;
   private wake: (() => void) | null = null;
+  /** The next pause is skipped (see `expedite`). */
+  private soon = false;
 
   constructor(private readonly store: Store, private readonly intervalMs: number, private readonly onError: (err: unknown) => void) {}
 
@@ -148,10 +150,12 @@ export class BackgroundFold {
   }
 
   /**
-   * Ends the pause of a fold that is waiting for more articles: none are coming (the queue is
-   * empty), so the articles stored so far are folded now rather than an interval later.
+   * Ends the pause of a fold that is waiting for more articles, or skips the next pause if none is
+   * running (a fold may be under way): none are coming (the queue is empty), so the articles
+   * stored so far are folded now rather than an interval later.
    */
   expedite(): void {
+    this.soon = true;
     this.wake?.();
   }
 
@@ -193,10 +197,13 @@ export class BackgroundFold {
   }
 
   private pause(ms: number): Promise<void> {
-    if (this.hurry || ms <= 0) return Promise.resolve();
+    if (this.hurry || this.soon || ms <= 0) {
+      this.soon = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+      this.wake = () => { clearTimeout(timer); this.wake = null; this.soon = false; resolve(); };
     });
   }
 }

@@ -138,8 +138,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     autorun: false,
   });
   worker.on('error', () => {}); // connection errors: ioredis reconnects; jobs fail and retry on their own
-  worker.on('drained', () => { queueEmpty = true; folder.expedite(); });
-  worker.on('active', () => { queueEmpty = false; });
+  // The queue is empty until a job created after it emptied starts: the last jobs fetched before
+  // it emptied may start only after BullMQ says so, and must not count as new work.
+  let emptiedAt = 0;
+  worker.on('drained', () => { queueEmpty = true; emptiedAt = Date.now(); folder.expedite(); });
+  worker.on('active', (job) => { if (job.timestamp > emptiedAt) queueEmpty = false; });
   worker.on('completed', (job, result) => {
     totals.completed++;
     if (result.stored) totals.stored++; else totals.duplicates++;
