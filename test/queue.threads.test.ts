@@ -215,7 +215,7 @@ describe('threads › concurrent workers', { skip }, () => {
       await held.release();
       await waitFor('the retry to fold the article', async () => (await impatient.stats()).pendingFolds === 0, 5000, 50);
       assert.equal((await impatient.threads()).length, 1);
-      // A request just before shutdown is folded at once, without the pause.
+      // A request just before shutdown is folded before settle resolves.
       await impatient.ingest([withThread(deal(2))], { foldLater: true });
       folder.request();
       assert.equal(await folder.settle(5000), true);

@@ -57,19 +57,23 @@ function wordsWithin(text: string, start: number, end: number): string[] {
   return [...text.matchAll(/[A-Za-z]+|[0-9]/g)].filter((w) => w.index >= start && w.index + w[0].length <= end).map((w) => w[0].toLowerCase());
 }
 
+/** Every non-empty match of every rule in a phrase, with its rule. */
+function* matchesIn(phrase: string): Generator<{ rule: (typeof RULES)[number]; m: RegExpMatchArray & { index: number } }> {
+  for (const rule of RULES) {
+    const all = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
+    for (const m of phrase.matchAll(all)) if (m[0].length > 0) yield { rule, m: m as RegExpMatchArray & { index: number } };
+  }
+}
+
 for (const [phrase, name] of phrases) {
   test(`times › needs hold where ${name} matches: "${phrase}"`, () => {
     const own = RULES.find((r) => r.name === name);
     assert.ok(own, `no rule named ${name}`);
     const re = new RegExp(own.re.source, own.re.flags);
     assert.ok(re.test(phrase), `${name} does not match its own example`);
-    for (const rule of RULES) {
-      const all = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
-      for (const m of phrase.matchAll(all)) {
-        if (m[0].length === 0) continue;
-        for (const need of RULE_NEEDS[rule.name] ?? []) {
-          assert.ok(need.test(m[0]), `${rule.name} matched "${m[0]}", which lacks ${need}`);
-        }
+    for (const { rule, m } of matchesIn(phrase)) {
+      for (const need of RULE_NEEDS[rule.name] ?? []) {
+        assert.ok(need.test(m[0]), `${rule.name} matched "${m[0]}", which lacks ${need}`);
       }
     }
   });
@@ -77,14 +81,10 @@ for (const [phrase, name] of phrases) {
 
 for (const [phrase, name] of phrases) {
   test(`times › words hold where ${name} matches: "${phrase}"`, () => {
-    for (const rule of RULES) {
-      const all = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
-      for (const m of phrase.matchAll(all)) {
-        if (m[0].length === 0) continue;
-        const inside = wordsWithin(phrase, m.index, m.index + m[0].length);
-        for (const words of RULE_WORDS[rule.name] ?? []) {
-          assert.ok(words.some((w) => inside.includes(w)), `${rule.name} matched "${m[0]}", which has none of ${words.join(', ')} as a whole word`);
-        }
+    for (const { rule, m } of matchesIn(phrase)) {
+      const inside = wordsWithin(phrase, m.index, m.index + m[0].length);
+      for (const words of RULE_WORDS[rule.name] ?? []) {
+        assert.ok(words.some((w) => inside.includes(w)), `${rule.name} matched "${m[0]}", which has none of ${words.join(', ')} as a whole word`);
       }
     }
   });

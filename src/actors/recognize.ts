@@ -114,24 +114,24 @@ const isWordToken = (t: RecToken): boolean => {
   return /[\p{L}]/u.test(t.text);
 };
 
-/** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
-const PHRASE_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...INDEFINITE, ...MODIFIERS, ...QUANTITY_NOUNS, ...SOURCE_HEADS]);
-
 /**
  * The word lists the grammar asks an atom's key about, as bit flags: asked once per key (the
  * answers are kept with the key's dictionary entry), then each question is a bit test.
  */
 const Word = {
-  opener: 1 << 0, determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
+  determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
   sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
   indefinite: 1 << 11, quantity: 1 << 12,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
-  [PHRASE_OPENERS, Word.opener], [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
+  [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
   [HONORIFICS, Word.honorific], [GROUP_HEADS, Word.groupHead], [SOURCE_HEADS, Word.sourceHead], [EQUIPMENT, Word.equipment],
   [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
   [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity],
 ];
+
+/** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
+const PHRASE_OPENER = Word.determiner | Word.indefinite | Word.modifier | Word.quantity | Word.sourceHead;
 
 function wordFlagsOf(key: string): number {
   let flags = 0;
@@ -159,7 +159,8 @@ export interface KeyEntry {
 /** Per dictionary, the entries of token texts already met (a vocabulary repeats from article to article). */
 interface KeyMemo { byText: Map<string, KeyEntry>; size: number }
 const keyMemos = new WeakMap<ActorDictionary, KeyMemo>();
-/** Entries kept at most, longer ones included: the memo is cleared when full (longer entries go with their first). */
+/** Entries kept at most, longer ones included: checked when a new token text is met, and then the
+ * memo is cleared (longer entries go with their first). */
 const KEY_MEMO_LIMIT = 100_000;
 
 function keyMemoOf(dict: ActorDictionary): KeyMemo {
@@ -435,7 +436,7 @@ class SentenceReader {
   private mayOpenPhrase(a: Atom): boolean {
     if (a.hits.length) return true;
     const t = this.toks[a.i];
-    return isUpper(t.text) || t.pos === 'NUM' || (a.words & Word.opener) !== 0 || (t.pos === 'ADJ' && isWordToken(t));
+    return isUpper(t.text) || t.pos === 'NUM' || (a.words & PHRASE_OPENER) !== 0 || (t.pos === 'ADJ' && isWordToken(t));
   }
 
   /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
@@ -578,7 +579,7 @@ class SentenceReader {
     }
 
     // Known person: "Zelensky", "Trump's", "the Trump administration".
-    const personHit = a && a.hits.find((h) => h.kind === 'person');
+    const personHit = this.hit(a, 'person');
     if (a && (personHit || (ctys.length === 0 && q > p && this.is(atoms[q - 1], Word.honorific) && this.readName(q)))) {
       const name = this.readName(q);
       if (!name) return p;
@@ -597,8 +598,7 @@ class SentenceReader {
       let r = name.q;
       const poss = this.isPossessive(atoms[r]);
       const adminAt = poss ? r + 1 : r;
-      const adminWord = this.word(atoms[adminAt]);
-      if (ADMINISTRATION_NOUNS.has(adminWord)) {
+      if (this.is(atoms[adminAt], Word.administration)) {
         const inner = this.emit(name.i, name.j, 'PERSON', personRef, { asActor: false, nested: true });
         const label = this.text.slice(this.toks[start].start, this.toks[atoms[adminAt].j - 1].end);
         this.emit(start, atoms[adminAt].j, 'GROUP', { kind: 'personGroup', person: inner, sector: 'GOV', label });
@@ -752,7 +752,7 @@ class SentenceReader {
       return p;
     }
     const headWord = this.word(head);
-    const isSource = SOURCE_HEADS.has(headWord);
+    const isSource = this.is(head, Word.sourceHead);
     const weakSource = WEAK_SOURCE_HEADS.has(headWord);
     let sector = sectors.length ? sectors[sectors.length - 1] : null;
     // A generic government head yields to a telling modifier: "rebel leaders" REB, "military officials" MIL.

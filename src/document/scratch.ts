@@ -10,7 +10,7 @@ export class ScratchBytes {
     this.bytes = new Uint8Array(size);
   }
 
-  /** The whole buffer, at least `n` long, as its last user left it (new bytes are 0). */
+  /** The whole buffer, at least `n` long, as its last user left it, or all 0 if it had to grow. */
   atLeast(n: number): Uint8Array {
     if (this.bytes.length < n) this.bytes = new Uint8Array(Math.max(n, 2 * this.bytes.length));
     return this.bytes;

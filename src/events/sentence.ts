@@ -372,17 +372,9 @@ export class SentenceView {
    * the possessed noun is itself an actor ("Peru's deputy foreign minister").
    */
   heads(a: number, b: number): Mention[] {
-    // Most noun phrases hold no mention or one, and one mention is its own head: counted first,
-    // without the lists the general case builds.
-    let only = -1;
-    let count = 0;
-    for (let i = a; i <= b; i++) {
-      const m = this.mentionAt[i];
-      if (m >= 0 && m !== only) { only = m; count++; }
-    }
-    if (count === 0) return [];
-    if (count === 1) return [this.mentions[only]];
+    // Most noun phrases hold no mention or one, and one mention is its own head.
     const idx = this.mentionsIn(a, b);
+    if (idx.length < 2) return idx.map((k) => this.mentions[k]);
     const inPP = (m: Mention) => {
       for (let k = m.t0 - 1; k >= a; k--) {
         const p = this.pos(k);

@@ -48,14 +48,6 @@ function rememberLemma(facts: LexemeFacts, pos: string, lemma: string): void {
   if (facts.firstPos === undefined) { facts.firstPos = pos; facts.firstLemma = lemma; } else (facts.otherLemmas ??= new Map()).set(pos, lemma);
 }
 
-/** Are the sentence spans in text order, none overlapping the next? (wink-nlp's always are.) */
-function inOrder(spans: readonly [number, number][]): boolean {
-  for (let k = 0; k < spans.length; k++) {
-    if (spans[k][0] > spans[k][1] || (k > 0 && spans[k][0] <= spans[k - 1][1])) return false;
-  }
-  return true;
-}
-
 /** Each token's sentence: the last span holding it, 0 for a token in none. */
 function sentenceOfTokens(spans: readonly [number, number][], count: number): Int32Array {
   const sentenceOf = new Int32Array(count);
@@ -110,10 +102,7 @@ export function segment(text: string): Segmentation {
   const contracted = toks.out(its.contractionFlag as never) as unknown as boolean[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
-  // Spans in order are walked alongside the tokens, which gives the same sentence indices as the
-  // table built otherwise (and spares a typed array per text).
-  const sentenceOf = inOrder(spans) ? null : sentenceOfTokens(spans, ids.length);
-  let span = 0;
+  const sentenceOf = sentenceOfTokens(spans, ids.length);
 
   const tokens: Token[] = new Array(ids.length);
   let offset = 0;
@@ -136,12 +125,7 @@ export function segment(text: string): Segmentation {
         rememberLemma(facts, p, lemma);
       }
     }
-    let sentence = 0;
-    if (sentenceOf) sentence = sentenceOf[i];
-    else {
-      while (span < spans.length && spans[span][1] < i) span++;
-      if (span < spans.length && spans[span][0] <= i) sentence = span;
-    }
+    const sentence = sentenceOf[i];
     const v = facts.value;
     tokens[i] = {
       index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,

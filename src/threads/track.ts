@@ -12,7 +12,7 @@ const kindOf = (model: ThreadModel, kind: string) => model.kinds.find((k) => k.k
  * (`participantsMatch`), so the threads one thread could join are all under one of its own
  * (kind, country) keys: a fold looks there instead of testing every thread.
  */
-export class KindCountryIndex<T> {
+class KindCountryIndex<T> {
   private readonly byKey = new Map<string, T[]>();
 
   add(item: T, kind: string, countries: readonly string[]): void {
@@ -236,13 +236,13 @@ export interface JoinView {
  * fold itself and, ahead of it, by a store that loads only the threads a batch will join
  * (`threadsJoined`): both choose by this one rule.
  */
-class ThreadJoiner {
+class ThreadJoiner<T extends JoinView> {
   // Thread indices by (kind, participant country): joining needs a shared participant
   // (`participantsMatch`), so only these are tested, not every thread of a large batch.
   private readonly index = new KindCountryIndex<number>();
 
-  /** `views` is read live: the fold may swap a thread for its copy at the same index. */
-  constructor(private readonly views: readonly JoinView[], private readonly windowDays: number) {
+  /** `views` is read live and grows with `open`: the fold may swap a thread for its copy at the same index. */
+  constructor(private readonly views: T[], private readonly windowDays: number) {
     views.forEach((v, i) => this.index.add(i, v.kind, v.participants));
   }
 
@@ -266,9 +266,18 @@ class ThreadJoiner {
     return best;
   }
 
-  /** Indexes the thread at `i` (just added to the views) or the countries a join added to it. */
-  indexed(i: number, countries: readonly string[]): void {
-    this.index.add(i, this.views[i].kind, countries);
+  /** Adds a new thread to the views, where later article threads may join it. */
+  open(view: T): void {
+    this.views.push(view);
+    this.index.add(this.views.length - 1, view.kind, view.participants);
+  }
+
+  /** The thread at `i` takes `local`'s participants too. */
+  join(i: number, local: Thread): void {
+    const t = this.views[i];
+    const added = local.participants.filter((c) => !t.participants.includes(c));
+    t.participants = [...new Set([...t.participants, ...local.participants])];
+    this.index.add(i, t.kind, [...new Set(added)]);
   }
 }
 
@@ -296,15 +305,11 @@ export function threadsJoined(existing: readonly JoinView[], documents: readonly
   for (const { local, when } of foldOrder(documents, model)) {
     const best = joiner.choose(local, when);
     if (best < 0) {
-      views.push({ kind: local.kind, participants: [...local.participants], updated: local.updated ?? null });
-      joiner.indexed(views.length - 1, local.participants);
+      joiner.open({ kind: local.kind, participants: [...local.participants], updated: local.updated ?? null });
       continue;
     }
     if (best < existing.length) joined.add(best);
-    const t = views[best];
-    const added = local.participants.filter((c) => !t.participants.includes(c));
-    t.participants = [...new Set([...t.participants, ...local.participants])];
-    joiner.indexed(best, [...new Set(added)]);
+    joiner.join(best, local);
   }
   return [...joined].sort((a, b) => a - b);
 }
@@ -336,14 +341,11 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
     let target: Thread;
     if (best < 0) {
       target = { ...structuredClone(local), id: storeThreadId(local, doc.article.id), history: [], articles: [] };
-      threads.push(target);
       own.add(target);
-      joiner.indexed(threads.length - 1, target.participants);
+      joiner.open(target);
     } else {
       target = writable(best);
-      const added = local.participants.filter((c) => !target.participants.includes(c));
-      target.participants = [...new Set([...target.participants, ...local.participants])];
-      joiner.indexed(best, [...new Set(added)]);
+      joiner.join(best, local);
     }
     const key = (id: string) => `${doc.article.id}:${id}`;
     for (const step of local.history) {

@@ -41,38 +41,21 @@ interface Candidate { start: number; end: number; rule: number; m: RegExpExecArr
 /** Parses the article's publication date (a day or an ISO timestamp) into a day number. */
 export function publicationDay(published: string | null | undefined): number | null {
   if (!published) return null;
-  // The stage asks up to three times per article, and a feed's articles share dates: remember the last answer.
-  if (published === lastPublished) return lastPublicationDay;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  const day = !m || !isValidDate(+m[1], +m[2], +m[3]) ? null : dayNumber(+m[1], +m[2], +m[3]);
-  lastPublished = published;
-  lastPublicationDay = day;
-  return day;
+  return !m || !isValidDate(+m[1], +m[2], +m[3]) ? null : dayNumber(+m[1], +m[2], +m[3]);
 }
-
-let lastPublished: string | undefined;
-let lastPublicationDay: number | null = null;
 
 /** Sticky copies of the rule patterns, to re-match inside one sentence. */
 const STICKY = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'));
 
 // ---- patterns a rule needs (rules.ts, RULE_NEEDS) ---------------------------------------------
 
-/** The distinct necessary conditions of all rules (rules.ts, RULE_NEEDS), each tested at most once per text. */
-const DISTINCT_NEEDS: readonly RegExp[] = [...new Set(RULES.flatMap((rule) => RULE_NEEDS[rule.name] ?? []))];
-/** Per rule, the positions in DISTINCT_NEEDS of what the text must contain for it to match. */
-const NEEDS: readonly (readonly number[])[] = RULES.map((rule) => (RULE_NEEDS[rule.name] ?? []).map((need) => DISTINCT_NEEDS.indexOf(need)));
-/** Per text, what DISTINCT_NEEDS found: 0 not tested yet, 1 present, 2 absent (reused: the stage runs one text at a time). */
-const needState = new Uint8Array(DISTINCT_NEEDS.length);
+/** Per rule, the patterns the text must contain for it to match (each belongs to one rule). */
+const NEEDS: readonly (readonly RegExp[])[] = RULES.map((rule) => RULE_NEEDS[rule.name] ?? []);
 
-/** Whether the text meets every necessary condition of rule r (testing each condition once per text). */
+/** Whether the text meets every necessary condition of rule r. */
 function meetsNeeds(text: string, r: number): boolean {
-  for (const k of NEEDS[r]) {
-    let state = needState[k];
-    if (state === 0) needState[k] = state = DISTINCT_NEEDS[k].test(text) ? 1 : 2;
-    if (state === 2) return false;
-  }
-  return true;
+  return NEEDS[r].every((need) => need.test(text));
 }
 
 // ---- whole words a rule needs (rules.ts, RULE_WORDS) ------------------------------------------
@@ -148,7 +131,6 @@ const claimed = new ScratchBytes(1024);
 
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
-  needState.fill(0);
   markWords(text);
   for (let r = 0; r < RULES.length; r++) {
     if (!meetsWords(r) || !meetsNeeds(text, r)) continue;
@@ -331,10 +313,11 @@ export function timesStage(): Stage {
     assigns: ['times'],
     run(doc: Document) {
       const published = doc.article.published;
-      if (published && publicationDay(published) === null) doc.diagnose('P107', published);
+      const undated = publicationDay(published) === null;
+      if (published && undated) doc.diagnose('P107', published);
       const times = recognizeTimes(doc.text, doc.tokens ?? [], doc.sentences ?? [], published);
       const unanchored = times.find((t) => t.value !== null && RELATIVE_VALUE.test(t.value) && !t.value.startsWith('P'));
-      if (unanchored && publicationDay(published) === null) doc.diagnose('P301', unanchored.text, unanchored);
+      if (unanchored && undated) doc.diagnose('P301', unanchored.text, unanchored);
       doc.times = times;
     },
   });

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { KindCountryIndex, loadThreadModel, participantsMatch, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -261,12 +261,6 @@ const threadModel = () => (model ??= loadThreadModel());
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** A superset of the fold's own window test: true unless both dates are known and too far apart. */
-function withinWindow(when: string | null, updated: string | null): boolean {
-  if (!when || !updated || !ISO_DAY.test(when) || !ISO_DAY.test(updated)) return true;
-  return Math.abs(Date.parse(when.slice(0, 10)) - Date.parse(updated.slice(0, 10))) / 86_400_000 <= threadModel().windowDays + 1;
-}
-
 function shiftDays(day: string, days: number): string {
   return new Date(Date.parse(day.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -484,11 +478,11 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * One fold transaction. Only the threads a pending article thread could join are loaded: same
-   * kind, shared participants (as `participantsMatch` requires), latest step inside the joining
-   * window, so its cost stays independent of the table's size. Whether a thread is overdue depends
-   * on the newest date seen anywhere: it is judged here against the newest date known and again on
-   * every read, rather than by rewriting every thread on every fold.
+   * One fold transaction. Only the metadata of threads a pending article thread could join (same
+   * kind, a shared participant, latest step near the joining window) is read, and only the threads
+   * it will join are loaded whole, so its cost stays independent of the table's size. Whether a
+   * thread is overdue depends on the newest date seen anywhere: it is judged here against the
+   * newest date known and again on every read, rather than by rewriting every thread on every fold.
    */
   private async foldBatch(tx: Transaction<Schema>, limit: number, upTo: string | undefined): Promise<{ count: number; docs: FoldDocument[] }> {
     await lockFolds(tx);
@@ -517,16 +511,11 @@ export class PostgresStore implements Store {
         const hi = shiftDays(dates.reduce((a, b) => (a > b ? a : b)), window + 1);
         q = q.where((eb) => eb.or([eb('updated', 'is', null), eb.and([eb('updated', '>=', lo), eb('updated', '<=', hi)])]));
       }
-      // A stored thread is joinable if some new thread of its kind shares a participant and passes
-      // the fold's own tests; indexed by (kind, country), as a batch may hold a thousand of each.
-      const byKindCountry = new KindCountryIndex<(typeof local)[number]>();
-      for (const l of local) byKindCountry.add(l, l.t.kind, l.t.participants);
-      const joinable = (t: { kind: string; participants: string[]; updated: string | null }) => t.participants.some((c) =>
-        byKindCountry.get(t.kind, c).some((l) => participantsMatch(t.participants, l.t.participants) && withinWindow(l.when, t.updated)));
-      const candidates = (await q.execute()).filter(joinable).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      const candidates = (await q.execute()).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       // Of those, only the threads the fold will join are loaded whole (their JSON is most of a
-      // fold's reading and parsing); `threadsJoined` chooses them by the fold's own rule. Another
-      // fold function (a test's) is given every candidate.
+      // fold's reading and parsing); `threadsJoined` chooses them by the fold's own rule (shared
+      // participants, the time window, the latest). Another fold function (a test's) is given
+      // every candidate.
       const ids = this.fold === updateThreads
         ? threadsJoined(candidates, docs, threadModel()).map((i) => candidates[i].id)
         : candidates.map((t) => t.id);
