@@ -16,13 +16,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ParleyDocument } from '../src/document/types.js';
 import type { SourceRecord } from '../src/ingest/sources.js';
 import type { readParallel as ReadParallel } from '../src/parallel/index.js';
 import type { createEngine as CreateEngine } from '../src/engine.js';
-import type { readRecords as ReadRecords, BatchItem } from '../src/batch.js';
+import type { readBatch as ReadBatch, BatchItem } from '../src/batch.js';
 import type { SqliteStore as SqliteStoreClass } from '../src/store/index.js';
 import { generateCorpus } from './corpus.js';
 
@@ -32,12 +32,11 @@ const WORKERS = Number(values.workers ?? availableParallelism());
 /** Articles per store transaction, as `parley ingest` writes them. */
 const INGEST_BATCH = 100;
 
-const built = fileURLToPath(new URL('../dist/src/parallel/index.js', import.meta.url));
-const code = existsSync(built) ? 'dist' : 'src (tsx)';
-const { readParallel } = (await import(existsSync(built) ? pathToFileURL(built).href : '../src/parallel/index.js')) as { readParallel: typeof ReadParallel };
-const { createEngine } = (await import(existsSync(built) ? pathToFileURL(fileURLToPath(new URL('../dist/src/engine.js', import.meta.url))).href : '../src/engine.js')) as { createEngine: typeof CreateEngine };
-const { readRecords } = (await import(existsSync(built) ? pathToFileURL(fileURLToPath(new URL('../dist/src/batch.js', import.meta.url))).href : '../src/batch.js')) as { readRecords: typeof ReadRecords };
-const { SqliteStore } = (await import(existsSync(built) ? pathToFileURL(fileURLToPath(new URL('../dist/src/store/index.js', import.meta.url))).href : '../src/store/index.js')) as { SqliteStore: typeof SqliteStoreClass };
+const code = existsSync(fileURLToPath(new URL('../dist/src/parallel/index.js', import.meta.url))) ? 'dist' : 'src (tsx)';
+/** A module of the package: the built one when there is one, else the TypeScript source. */
+const load = (path: string): Promise<unknown> => import(new URL(code === 'dist' ? `../dist/src/${path}.js` : `../src/${path}.js`, import.meta.url).href);
+const { readParallel } = (await load('parallel/index')) as { readParallel: typeof ReadParallel };
+const { SqliteStore } = (await load('store/index')) as { SqliteStore: typeof SqliteStoreClass };
 
 const corpus = generateCorpus({ articles: N, initiatives: Math.max(10, Math.round(N / 20)) });
 const records = (): SourceRecord[] => corpus.map((a) => ({ origin: a.id, input: a, diagnostics: [] }));
@@ -56,12 +55,15 @@ function timer() {
   };
 }
 
-/** Reads every record: on WORKERS threads, or with 0 in this thread in chunks of INGEST_BATCH. */
+/**
+ * Reads every record as `parley ingest` does: on WORKERS threads, or with 0 in this thread in
+ * chunks of 25; the engine's modules are loaded only then, as the command loads them.
+ */
 async function* items(): AsyncGenerator<BatchItem> {
   if (WORKERS > 0) { yield* readParallel(records(), { workers: WORKERS }); return; }
-  const engine = createEngine();
-  const all = records();
-  for (let i = 0; i < all.length; i += INGEST_BATCH) yield* readRecords(engine, all.slice(i, i + INGEST_BATCH));
+  const { createEngine } = (await load('engine')) as { createEngine: typeof CreateEngine };
+  const { readBatch } = (await load('batch')) as { readBatch: typeof ReadBatch };
+  yield* readBatch(createEngine(), records(), {}, { chunk: 25 });
 }
 
 // 1. Read only (on threads).
@@ -73,7 +75,7 @@ if (WORKERS > 0) {
   read = { articles, ...stop() };
 }
 
-// 2. Ingest: the threads read, the main thread writes.
+// 2. Ingest: the main thread writes what the threads (or, with 0, the main thread itself) read.
 const dir = join('bench', 'results');
 mkdirSync(dir, { recursive: true });
 const dbPath = join(dir, `bench-ingest-parallel-${process.pid}.db`);

@@ -6,7 +6,7 @@
  *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--rounds 2] [--concurrency 48]
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
- * and from the one-worker run's split, the most two workers can reach on this machine's cores.
+ * and from the one-worker runs' split, the most two workers can reach on this machine's cores.
  *
  * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
  * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -40,9 +40,8 @@ interface Run {
   workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number;
   /** Each worker's own summary line (with its CPU seconds), printed when it stops. */
   workerSummaries: string[];
-  /** CPU seconds: the workers' own, start-up included (from their summaries), and the local
-   * PostgreSQL and Redis servers' from the resume to the workers' exit (null when they do not
-   * run on this machine). */
+  /** CPU seconds from the resume to the last article folded: the workers' (all their threads), and
+   * the local PostgreSQL and Redis servers' (null when they do not run on this machine). */
   cpu: { workers: number; services: number | null; postgres: number | null; redis: number | null;
     /** The workers' CPU by thread: JavaScript (main) and the helpers (V8's GC and compilers, libuv). */
     workerThreads: { main: number; helpers: number } };
@@ -54,23 +53,23 @@ const CLK_TCK = (() => {
 
 /**
  * CPU seconds spent so far by the PostgreSQL and Redis server processes on this machine, their
- * exited children (PostgreSQL's backends) included, or null when none is visible here.
+ * exited children (PostgreSQL's backends) included, or null unless both are visible here.
  */
 function servicesCpuSeconds(): { postgres: number; redis: number } | null {
   const ticks = { postgres: 0, redis: 0 };
-  let found = false;
+  const found = { postgres: false, redis: false };
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let stat: string;
     try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const service = name.startsWith('postgres') ? 'postgres' : name.startsWith('redis-server') ? 'redis' : null;
     if (!service) continue;
-    found = true;
+    found[service] = true;
     // After the name: state is field 3; utime, stime, cutime and cstime are fields 14 to 17.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticks[service] += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
   }
-  return found ? { postgres: ticks.postgres / CLK_TCK, redis: ticks.redis / CLK_TCK } : null;
+  return found.postgres && found.redis ? { postgres: ticks.postgres / CLK_TCK, redis: ticks.redis / CLK_TCK } : null;
 }
 
 /**
@@ -96,10 +95,11 @@ async function run(workers: number): Promise<Run> {
   const target = parseQueueUrl(queue);
   const q = new Queue(target.name, { connection: { host: target.host, port: target.port, db: target.db } });
   const children: ChildProcess[] = [];
+  /** Settles when a worker has exited and its stderr (with its summary line) has been read whole. */
+  const closed: Promise<void>[] = [];
   const summaries: string[] = [];
   const db = new pg.Pool({ connectionString: database.url, max: 1 });
   const cpu: Run['cpu'] = { workers: 0, services: null, postgres: null, redis: null, workerThreads: { main: 0, helpers: 0 } };
-  let servicesAtStart: ReturnType<typeof servicesCpuSeconds> = null;
   try {
     await q.pause();
     const started = Date.now();
@@ -109,12 +109,15 @@ async function run(workers: number): Promise<Run> {
       const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(child);
+      closed.push(new Promise<void>((done) => child.once('close', () => done())));
       let err = '';
       child.stderr!.on('data', (d) => { err += String(d); if (/worker ready/.test(err)) resolve(); });
-      child.once('exit', () => { const line = err.split('\n').find((l) => l.startsWith('worker stopped')); if (line) summaries.push(line); });
+      child.once('close', () => { const line = err.split('\n').find((l) => l.startsWith('worker stopped')); if (line) summaries.push(line); });
       child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
     })));
-    servicesAtStart = servicesCpuSeconds();
+    // The CPU clock runs over the same window as the wall clock: start-up is not counted.
+    const servicesAtStart = servicesCpuSeconds();
+    const workersAtStart = children.map((c) => threadCpuSeconds(c.pid!));
     await q.resume();
     const t0 = Date.now();
     for (;;) {
@@ -125,32 +128,27 @@ async function run(workers: number): Promise<Run> {
       // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
       if (s.depth !== 0) continue;
       const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
-      const pending = stored === articles ? Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) : -1;
-      if (stored === articles && pending === 0) break;
+      if (stored !== articles) continue;
+      if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) break;
     }
     const seconds = (Date.now() - t0) / 1000;
-    const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
-    const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, cpu };
-  } finally {
-    for (const c of children) {
-      if (c.exitCode !== null || !c.pid) continue;
-      const t = threadCpuSeconds(c.pid);
-      for (const k of ['main', 'helpers'] as const) cpu.workerThreads[k] = +(cpu.workerThreads[k] + t[k]).toFixed(1);
-    }
-    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
-      if (c.exitCode !== null) return resolve();
-      c.once('exit', () => resolve());
-      c.kill('SIGTERM');
-    })));
-    // Filled in here, once the workers have exited and their connections have closed.
     const servicesNow = servicesCpuSeconds();
+    children.forEach((c, i) => {
+      const now = threadCpuSeconds(c.pid!);
+      for (const k of ['main', 'helpers'] as const) cpu.workerThreads[k] = +(cpu.workerThreads[k] + now[k] - workersAtStart[i][k]).toFixed(1);
+    });
+    cpu.workers = +(cpu.workerThreads.main + cpu.workerThreads.helpers).toFixed(1);
     if (servicesAtStart && servicesNow) {
       cpu.postgres = +(servicesNow.postgres - servicesAtStart.postgres).toFixed(1);
       cpu.redis = +(servicesNow.redis - servicesAtStart.redis).toFixed(1);
       cpu.services = +(cpu.postgres + cpu.redis).toFixed(1);
     }
-    cpu.workers = +summaries.reduce((sum, line) => sum + Number(/\(([\d.]+) s CPU\)/.exec(line)?.[1] ?? 0), 0).toFixed(1);
+    const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
+    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, cpu };
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await Promise.all(closed);
     await q.close();
     await db.end();
     await dropQueue(queue);
