@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Article, Diagnostic } from '../document/types.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../document/errors.js';
 
@@ -23,7 +23,8 @@ export function diagnostic(code: DiagnosticCode, detail?: string): Diagnostic {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // crypto.hash, not createHash: one call and no Hash object, about twice as fast on an article.
+  return hash('sha256', text, 'hex');
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -57,9 +58,23 @@ const str = (v: unknown): string | null => (v == null || v === '' ? null : Strin
  * no trailing whitespace. Offsets in the output always index the text returned here.
  */
 export function normalizeText(text: string): string {
+  // Most articles are ASCII with \n line breaks and nothing to clean but the end: one pass
+  // over the characters instead of three over the text.
+  if (!needsCleaning(text)) return text.trimEnd();
   let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   t = t.replace(/\r\n?/g, '\n').normalize('NFC');
   return t.replace(/[ \t]+\n/g, '\n').trimEnd();
+}
+
+/** Whether a text has a carriage return, a non-ASCII character (a BOM, a form NFC may change) or a space or tab before a line break. */
+function needsCleaning(text: string): boolean {
+  let previous = 0;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 || code > 127 || (code === 10 && (previous === 32 || previous === 9))) return true;
+    previous = code;
+  }
+  return false;
 }
 
 /** Turns a loose input into an Article, reporting bad data as diagnostics (never throwing). */

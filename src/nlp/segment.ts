@@ -48,16 +48,6 @@ function rememberLemma(facts: LexemeFacts, pos: string, lemma: string): void {
   if (facts.firstPos === undefined) { facts.firstPos = pos; facts.firstLemma = lemma; } else (facts.otherLemmas ??= new Map()).set(pos, lemma);
 }
 
-/** Each token's sentence: the last span holding it, 0 for a token in none. */
-function sentenceOfTokens(spans: readonly [number, number][], count: number): Int32Array {
-  const sentenceOf = new Int32Array(count);
-  for (let k = 0; k < spans.length; k++) {
-    const b = spans[k][1];
-    for (let i = spans[k][0]; i <= b; i++) sentenceOf[i] = k;
-  }
-  return sentenceOf;
-}
-
 /** Lexemes already seen, by uniqueId. Bounded: cleared when full (it is a memo, not a record). */
 const LEXEME_MEMO_LIMIT = 200_000;
 /**
@@ -102,12 +92,15 @@ export function segment(text: string): Segmentation {
   const contracted = toks.out(its.contractionFlag as never) as unknown as boolean[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
 
-  const sentenceOf = sentenceOfTokens(spans, ids.length);
-
   const tokens: Token[] = new Array(ids.length);
   let offset = 0;
+  // Each token's sentence: the span holding it (wink-nlp's spans are in order and do not
+  // overlap), 0 for a token in none. Whitespace-only spans are dropped and the rest renumbered
+  // below; a token outside every kept sentence keeps its span's index.
+  let span = 0;
   for (let i = 0; i < ids.length; i++) {
     offset += spaces[i].length;
+    while (span + 1 < spans.length && spans[span + 1][0] <= i) span++;
     let facts = knownLexeme(ids[i]);
     if (facts === undefined) {
       const item = toks.itemAt(i);
@@ -125,7 +118,7 @@ export function segment(text: string): Segmentation {
         rememberLemma(facts, p, lemma);
       }
     }
-    const sentence = sentenceOf[i];
+    const sentence = span < spans.length && spans[span][0] <= i && i <= spans[span][1] ? span : 0;
     const v = facts.value;
     tokens[i] = {
       index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,

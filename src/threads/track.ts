@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Document } from '../document/document.js';
 import type { Article, ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
 import type { KindModel, ThreadModel } from './kinds.js';
@@ -214,7 +214,7 @@ export function articleThreads(doc: Document, model: ThreadModel): Thread[] {
 
 /** A store-wide thread id: stable for the thread's kind and first report. */
 function storeThreadId(t: Thread, articleId: string): string {
-  return 'th-' + createHash('sha1').update(`${t.kind}|${articleId}|${t.participants.join(',')}|${t.history[0]?.evidence?.[0]?.start ?? 0}`).digest('hex').slice(0, 12);
+  return 'th-' + hash('sha1', `${t.kind}|${articleId}|${t.participants.join(',')}|${t.history[0]?.evidence?.[0]?.start ?? 0}`, 'hex').slice(0, 12);
 }
 
 /** What a fold reads of a stored document: a store may keep only this until it folds. */
