@@ -10,6 +10,7 @@ import {
 } from '../src/queue/index.js';
 import { syntheticArticles } from './queue.synthetic.js';
 import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
+import { HandBack, ReturnedError } from '../src/queue/batcher.js';
 
 const skip = (await serviceSkip('redis')) || (await serviceSkip('postgres'));
 const engine = skip ? undefined : createEngine();
@@ -53,6 +54,30 @@ async function onDatabase(url: string, statement: string): Promise<void> {
   await c.connect();
   try { await c.query(statement); } finally { await c.end(); }
 }
+
+// A worker's jobs wait on their read and their write through HandBack, so that a shutdown that
+// runs out of time can hand them back. No services needed.
+describe('queue › hand-back', () => {
+  test('a wait settles as its promise does and leaves nothing registered (10,000 jobs)', async () => {
+    const handBack = new HandBack();
+    for (let i = 0; i < 10_000; i++) assert.equal(await handBack.unless(Promise.resolve(i)), i);
+    assert.equal(handBack.pending, 0);
+  });
+  test('a wait whose promise fails fails with its error and leaves nothing registered', async () => {
+    const handBack = new HandBack();
+    await assert.rejects(handBack.unless(Promise.reject(new Error('write failed'))), /write failed/);
+    assert.equal(handBack.pending, 0);
+  });
+  test('a pending wait is handed back at once, and so is every later one', async () => {
+    const handBack = new HandBack();
+    const stuck = handBack.unless(new Promise(() => {}));
+    assert.equal(handBack.pending, 1);
+    handBack.now();
+    await assert.rejects(stuck, ReturnedError);
+    await assert.rejects(handBack.unless(Promise.resolve(1)), ReturnedError);
+    assert.equal(handBack.pending, 0);
+  });
+});
 
 describe('queue › jobs', { skip }, () => {
   let env: Env;

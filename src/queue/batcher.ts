@@ -27,6 +27,37 @@ export class ReturnedError extends Error {
   constructor() { super('returned to the queue at shutdown'); this.name = 'ReturnedError'; }
 }
 
+/**
+ * The waits a shutdown may cut short. `unless(p)` settles as `p` does, or rejects with
+ * ReturnedError once `now()` is called. Each wait is registered while it is pending and removed
+ * when it settles: a Promise.race against one promise that settles only at shutdown would leave a
+ * reaction on that promise for every job, held for the worker's whole life.
+ */
+export class HandBack {
+  private readonly waits = new Set<(err: Error) => void>();
+  private handedBack = false;
+
+  /** Waits still pending. */
+  get pending(): number {
+    return this.waits.size;
+  }
+
+  unless<T>(p: Promise<T>): Promise<T> {
+    if (this.handedBack) return Promise.reject(new ReturnedError());
+    return new Promise<T>((resolve, reject) => {
+      this.waits.add(reject);
+      p.then((value) => { this.waits.delete(reject); resolve(value); }, (err) => { this.waits.delete(reject); reject(err); });
+    });
+  }
+
+  /** Rejects every pending wait, and every later one, with ReturnedError. */
+  now(): void {
+    this.handedBack = true;
+    for (const reject of this.waits) reject(new ReturnedError());
+    this.waits.clear();
+  }
+}
+
 interface Pending {
   doc: ParleyDocument;
   resolve: (stored: { stored: string | null; events: number }) => void;

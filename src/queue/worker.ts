@@ -3,7 +3,7 @@ import { readRecord } from '../batch.js';
 import { createEngine, type Engine } from '../engine.js';
 import { openStore, type Store } from '../store/index.js';
 import { parseQueueUrl, ready, redisOptions, type QueueTarget } from './connection.js';
-import { BackgroundFold, IngestBatcher, ReturnedError } from './batcher.js';
+import { BackgroundFold, HandBack, IngestBatcher, ReturnedError } from './batcher.js';
 import { deadLetterQueueName, type ArticleJob, type ArticleJobResult, type DeadLetter } from './jobs.js';
 
 export interface WorkerOptions {
@@ -90,12 +90,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared,
     onStored: shared ? () => { folder.request(); if (queueEmpty) folder.expedite(); } : undefined,
   });
-  // Settles (rejects) when a shutdown runs out of time: every job still waiting for its write is
-  // then handed back, even one whose transaction is stuck: if that transaction commits after
-  // all, the job's next run finds the content hash stored and writes nothing.
-  let giveBack!: () => void;
-  const givenBack = new Promise<never>((_, reject) => { giveBack = () => reject(new ReturnedError()); });
-  givenBack.catch(() => {});
+  // When a shutdown runs out of time, every job still waiting (to read, or for its write) is
+  // handed back, even one whose transaction is stuck: if that transaction commits after all, the
+  // job's next run finds the content hash stored and writes nothing.
+  const handBack = new HandBack();
   const totals: WorkerTotals = { completed: 0, stored: 0, duplicates: 0, failed: 0, deadLettered: 0, events: 0 };
 
   const bury = async (job: Job<ArticleJob>, error: string, attempts: number) => {
@@ -110,13 +108,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const attempts = job.opts.attempts ?? 1;
     const finalAttempt = job.attemptsMade + 1 >= attempts;
     try {
-      await Promise.race([batcher.idle(), givenBack]);
+      await handBack.unless(batcher.idle());
       const item = readRecord(engine, { origin: job.data.origin, input: job.data.input, diagnostics: [] });
       if (item.failed) {
         const why = item.document.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ') || 'unreadable article';
         throw new UnrecoverableError(why);
       }
-      return await Promise.race([batcher.write(item.document), givenBack]);
+      return await handBack.unless(batcher.write(item.document));
     } catch (err) {
       if (err instanceof ReturnedError) {
         // Shutdown before this job's document was written: hand the job back untouched.
@@ -182,7 +180,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // running: if that transaction commits after all, the job's next run finds the content hash
       // stored and writes nothing; if it does not, the next run writes the article.
       batcher.returnPending();
-      giveBack();
+      handBack.now();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
       await worker.close(true);
       clearTimeout(timer);
