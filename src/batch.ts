@@ -12,6 +12,11 @@ export interface BatchOptions {
 export interface BatchItem {
   origin: string;
   document: ParleyDocument;
+  /**
+   * The document as JSON, when it was read on another thread (src/parallel): it arrives as this
+   * text, which `document` parses on first use; `JSON.stringify(document)` gives the same text.
+   */
+  json?: string;
   /** True when the record could not be read at all (bad line, empty or binary file…). */
   failed: boolean;
 }

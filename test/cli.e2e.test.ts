@@ -51,6 +51,22 @@ test('cli › read --jsonl keeps input order and echoes ids', () => {
   assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).article.id), ids);
 });
 
+test('cli › read --jsonl --workers 2 writes what a read in one thread writes, line for line', () => {
+  const p = join(dir, 'in-workers.jsonl');
+  const texts = [
+    'Armenia asked Azerbaijan for talks between foreign ministers on Monday, officials in Yerevan said.',
+    'Norway pledged humanitarian aid to Sudan on Friday. Deliveries have been held up at the border.',
+    '"We will not accept these terms," the Ukrainian foreign minister told reporters in Kyiv.',
+  ];
+  writeFileSync(p, texts.map((text, i) => JSON.stringify({ id: `w${i}`, text, published: '2025-10-14' })).join('\n') + '\n');
+  const one = parley(['read', '--jsonl', p, '--format', 'jsonl', '--workers', '1']);
+  const two = parley(['read', '--jsonl', p, '--format', 'jsonl', '--workers', '2']);
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(two.code, 0, two.stderr);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(one.stdout.trim().split('\n').length, texts.length);
+});
+
 test('cli › every offset in a read document points at its text', () => {
   const doc = JSON.parse(parley(['read', join(ROOT, 'examples', '2025-10-14-kyiv-asks-for-meeting.html')]).stdout);
   const text: string = doc.article.text;

@@ -33,5 +33,7 @@ for (let i = 0; i < cases.length; i++) {
     assert.equal(got.origin, expected[i].origin);
     assert.equal(got.failed, expected[i].failed);
     assert.deepEqual(got.document, expected[i].document);
+    // It arrives as JSON text, the very text `parley read --jsonl` writes for it in this thread.
+    assert.equal(got.json, JSON.stringify(expected[i].document));
   });
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { EngineOptions } from '../engine.js';
 import type { BatchItem, BatchOptions } from '../batch.js';
+import type { ParleyDocument } from '../document/types.js';
 import type { SourceRecord } from '../ingest/sources.js';
 
 export const defaults = Object.freeze({
@@ -25,6 +26,22 @@ export const defaults = Object.freeze({
    */
   youngGenerationMb: 8,
 });
+
+/** A batch item as a reader thread sends it: the document as JSON text. */
+export interface SentItem {
+  origin: string;
+  failed: boolean;
+  json: string;
+}
+
+/** The batch item of a sent one, its document parsed from the JSON on first use. */
+function received(sent: SentItem): BatchItem {
+  let document: ParleyDocument | undefined;
+  return {
+    origin: sent.origin, failed: sent.failed, json: sent.json,
+    get document(): ParleyDocument { return (document ??= JSON.parse(sent.json) as ParleyDocument); },
+  };
+}
 
 /** How many worker threads to use for a batch: every core, but none for small inputs. */
 export function workerCount(requested?: number): number {
@@ -59,7 +76,7 @@ export async function* readParallel(
   let failure: Error | null = null;
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   for (const w of workers) {
-    w.on('message', (m: { id: number; items: BatchItem[] }) => { load.set(w, (load.get(w) ?? 1) - 1); pending.get(m.id)?.(m.items); pending.delete(m.id); });
+    w.on('message', (m: { id: number; items: SentItem[] }) => { load.set(w, (load.get(w) ?? 1) - 1); pending.get(m.id)?.(m.items.map(received)); pending.delete(m.id); });
     w.on('error', (err) => { failure = err; for (const r of pending.values()) r([]); });
   }
   const results = new Map<number, Promise<BatchItem[]>>();

@@ -45,7 +45,7 @@ export async function readCommand(argv: string[], io: Io): Promise<number> {
       failures++;
       for (const d of item.document.diagnostics) io.err(`parley: ${item.origin}: ${d.code} ${d.message}\n`);
     }
-    if (format === 'jsonl') io.out(JSON.stringify(item.document) + '\n');
+    if (format === 'jsonl') io.out((item.json ?? JSON.stringify(item.document)) + '\n');
     else if (format === 'text') io.out(formatDocumentText(item.document, io));
     else docs.push(item.document);
   }
