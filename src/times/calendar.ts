@@ -12,7 +12,23 @@ export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/** Day numbers a Date can hold (±100,000,000 days around 1970). */
+const DATE_LIMIT = 100_000_000;
+
 export function fromDayNumber(n: number): YMD {
+  // Whole days within a Date's range: the civil-from-days arithmetic (H. Hinnant), which gives
+  // the Date's own answer without making a Date. Anything else (a fraction, NaN, out of range)
+  // keeps the Date's answer, NaN included.
+  if (Number.isInteger(n) && n >= -DATE_LIMIT && n <= DATE_LIMIT) {
+    const z = n + 719_468; // days since 0000-03-01
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097; // day of the 400-year era, 0…146096
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from 1 March, 0…365
+    const mp = Math.floor((5 * doy + 2) / 153); // month from March, 0…11
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+  }
   const dt = new Date(n * MS_PER_DAY);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
@@ -49,9 +65,19 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 const pad4 = (n: number): string => String(n).padStart(4, '0');
 
 export function formatDay(n: number): string {
-  const { y, m, d } = fromDayNumber(n);
-  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  // Articles name the same few days over and over: format each once (a bounded memo).
+  let s = formattedDays.get(n);
+  if (s === undefined) {
+    const { y, m, d } = fromDayNumber(n);
+    s = `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+    if (formattedDays.size >= DAY_MEMO_LIMIT) formattedDays.clear();
+    formattedDays.set(n, s);
+  }
+  return s;
 }
+/** Formatted days kept for reuse; cleared when full, so memory stays bounded on any stream. */
+const DAY_MEMO_LIMIT = 10_000;
+const formattedDays = new Map<number, string>();
 export function formatMonth(y: number, m: number): string { return `${pad4(y)}-${pad2(m)}`; }
 export function formatWeek(n: number): string {
   const { year, week } = isoWeek(n);
