@@ -1,9 +1,10 @@
 // The quick pre-tests of the time rules (RULE_WORDS, RULE_NEEDS): a rule is skipped on a text that lacks one
-// of its words or needs, so every word list and need must hold wherever the rule's expression matches. Each phrase names
+// of its words or needs, so every word list and need must hold wherever the rule's expression matches. RULE_FIRST
+// likewise: a rule is tried only where its matches can begin, so every match must begin at such a place. Each phrase names
 // the rule that should match it; every other rule that also matches is held to the same check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES, RULE_NEEDS, RULE_WORDS } from '../src/times/rules.js';
+import { RULES, RULE_FIRST, RULE_NEEDS, RULE_WORDS } from '../src/times/rules.js';
 
 const phrases: [phrase: string, rule: string][] = [
   ['the accord was dated 2025-10-14T09:30 in the file', 'iso-date'],
@@ -50,6 +51,7 @@ test('times › every need names a rule', () => {
   const names = new Set(RULES.map((r) => r.name));
   assert.deepEqual(Object.keys(RULE_NEEDS).filter((name) => !names.has(name)), []);
   assert.deepEqual(Object.keys(RULE_WORDS).filter((name) => !names.has(name)), []);
+  assert.deepEqual(Object.keys(RULE_FIRST).filter((name) => !names.has(name)), []);
 });
 
 /** The whole words (runs of ASCII letters, lower-cased, and single digits) of a text that lie inside [start, end). */
@@ -86,6 +88,27 @@ for (const [phrase, name] of phrases) {
       for (const words of RULE_WORDS[rule.name] ?? []) {
         assert.ok(words.some((w) => inside.includes(w)), `${rule.name} matched "${m[0]}", which has none of ${words.join(', ')} as a whole word`);
       }
+    }
+  });
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+
+for (const [phrase, name] of phrases) {
+  test(`times › first words hold where ${name} matches: "${phrase}"`, () => {
+    for (const { rule, m } of matchesIn(phrase)) {
+      const first = RULE_FIRST[rule.name];
+      if (!first) continue;
+      const at = m.index;
+      if (/[0-9]/.test(phrase[at])) {
+        assert.ok(first.digits && !/[0-9]/.test(phrase[at - 1] ?? ''), `${rule.name} matched "${m[0]}", which begins at a digit it does not allow`);
+        continue;
+      }
+      assert.ok(isLetter(phrase[at]) && !isLetter(phrase[at - 1]), `${rule.name} matched "${m[0]}", which does not begin a word`);
+      let end = at;
+      while (isLetter(phrase[end])) end++;
+      const word = phrase.slice(at, end).toLowerCase();
+      assert.ok(first.words.includes(word), `${rule.name} matched "${m[0]}", which begins with "${word}", not one of its first words`);
     }
   });
 }

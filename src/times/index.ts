@@ -17,7 +17,7 @@ import { ScratchBytes } from '../document/scratch.js';
 import { sortShort } from '../document/sort.js';
 import { dayNumber, isValidDate, rangeOfValue } from './calendar.js';
 import { REPORT_VERBS } from './lexicon.js';
-import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_NEEDS, RULE_WORDS, clockValue, type Normalized, type RuleContext } from './rules.js';
+import { EDGE_PREFIX, EDGE_PREFIX_MOD, RULES, RULE_FIRST, RULE_NEEDS, RULE_WORDS, clockValue, type Normalized, type RuleContext } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
 
 export type { Tense } from './tense.js';
@@ -72,49 +72,101 @@ const WORD_LISTS: readonly (readonly number[])[] = (() => {
   let next = 0;
   return RULES.map((rule) => (RULE_WORDS[rule.name] ?? []).map(() => next++));
 })();
-/** Word hash → the ids of the lists holding that word. Two words of one hash share their lists: a text then runs a rule it need not, never the reverse. */
-const LISTS_OF_WORD = new Map<number, number[]>();
+
+/**
+ * Per rule with a RULE_FIRST entry, its bit in the masks of where matches can begin; 0 for a rule
+ * searched the usual way. A mask is a 31-bit integer, so only the first 31 rules can have one.
+ */
+const FIRST_BIT: readonly number[] = RULES.map((rule, r) => {
+  if (!RULE_FIRST[rule.name]) return 0;
+  if (r > 30) throw new Error(`times: RULE_FIRST for rule ${rule.name} (number ${r}): only the first 31 rules can have one`);
+  return 1 << r;
+});
+/** The rules whose matches can begin at a digit that no digit precedes. */
+const DIGIT_FIRST = RULES.reduce((mask, rule, r) => (RULE_FIRST[rule.name]?.digits ? mask | FIRST_BIT[r] : mask), 0);
+
+/** What markWords does with a word: the lists it belongs to, and the rules whose matches may begin with it. */
+interface WordUse { lists: number[]; first: number }
+/**
+ * Word hash → its use. Two words of one hash share it: a text then runs a rule it need not, or
+ * tries a pattern where it cannot match, never the reverse.
+ */
+const WORD_USE = new Map<number, WordUse>();
 let shortestWord = Infinity, longestWord = 0;
-RULES.forEach((rule, r) => (RULE_WORDS[rule.name] ?? []).forEach((words, j) => {
-  for (const word of words) {
-    const lower = word.toLowerCase();
-    shortestWord = Math.min(shortestWord, lower.length);
-    longestWord = Math.max(longestWord, lower.length);
-    const key = wordHash(lower);
-    const lists = LISTS_OF_WORD.get(key) ?? [];
-    if (!lists.includes(WORD_LISTS[r][j])) lists.push(WORD_LISTS[r][j]);
-    LISTS_OF_WORD.set(key, lists);
-  }
-}));
+function useOf(word: string): WordUse {
+  const lower = word.toLowerCase();
+  shortestWord = Math.min(shortestWord, lower.length);
+  longestWord = Math.max(longestWord, lower.length);
+  const key = wordHash(lower);
+  let use = WORD_USE.get(key);
+  if (!use) WORD_USE.set(key, (use = { lists: [], first: 0 }));
+  return use;
+}
+RULES.forEach((rule, r) => {
+  (RULE_WORDS[rule.name] ?? []).forEach((words, j) => {
+    for (const word of words) {
+      const use = useOf(word);
+      if (!use.lists.includes(WORD_LISTS[r][j])) use.lists.push(WORD_LISTS[r][j]);
+    }
+  });
+  for (const word of RULE_FIRST[rule.name]?.words ?? []) useOf(word).first |= FIRST_BIT[r];
+});
 /** Per text, which word lists it meets (reused: the stage runs one text at a time). */
 const listMet = new Uint8Array(WORD_LISTS.reduce((n, lists) => n + lists.length, 0));
+/**
+ * Per text, where matches can begin: offsets in text order, and for each the mask of the rules
+ * (FIRST_BIT) whose matches may begin there. Reused between texts; `startCount` are in use.
+ */
+let starts = new Int32Array(256);
+let startRules = new Int32Array(256);
+let startCount = 0;
+
+function addStart(at: number, rules: number): void {
+  if (startCount === starts.length) {
+    const grownStarts = new Int32Array(starts.length * 2), grownRules = new Int32Array(starts.length * 2);
+    grownStarts.set(starts); grownRules.set(startRules);
+    starts = grownStarts; startRules = grownRules;
+  }
+  starts[startCount] = at;
+  startRules[startCount++] = rules;
+}
 
 /**
  * One pass over the text: each word as RULE_WORDS counts them (a maximal run of ASCII letters, or
- * one digit) marks the lists it belongs to. Letters are lower-cased by their code (A–Z | 0x20 is
- * a–z, and no other code lands on a–z that way), as the rules' case-insensitive patterns match them.
+ * one digit) marks the lists it belongs to, and each place where RULE_FIRST says a match can begin
+ * is noted. Letters are lower-cased by their code (A–Z | 0x20 is a–z, and no other code lands on
+ * a–z that way), as the rules' case-insensitive patterns match them.
  */
 function markWords(text: string): void {
   listMet.fill(0);
+  startCount = 0;
   let h = 0, length = 0;
   let digitsSeen = 0;
+  let afterDigit = false;
   for (let i = 0, n = text.length; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 0;
     const lower = code | 0x20;
-    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
-    if (length >= shortestWord && length <= longestWord) markWord(h);
-    h = 0; length = 0;
-    // A digit is a word of its own; each counts once.
-    if (code >= 48 && code <= 57 && (digitsSeen & (1 << (code - 48))) === 0) {
-      digitsSeen |= 1 << (code - 48);
-      markWord(code);
+    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; afterDigit = false; continue; }
+    if (length >= shortestWord && length <= longestWord) {
+      const use = WORD_USE.get(h);
+      if (use !== undefined) {
+        for (const id of use.lists) listMet[id] = 1;
+        if (use.first !== 0) addStart(i - length, use.first);
+      }
     }
+    h = 0; length = 0;
+    const digit = code >= 48 && code <= 57;
+    if (digit) {
+      if (!afterDigit && DIGIT_FIRST !== 0) addStart(i, DIGIT_FIRST);
+      // A digit is a word of its own; each counts once.
+      if ((digitsSeen & (1 << (code - 48))) === 0) {
+        digitsSeen |= 1 << (code - 48);
+        const use = WORD_USE.get(code);
+        if (use !== undefined) for (const id of use.lists) listMet[id] = 1;
+      }
+    }
+    afterDigit = digit;
   }
-}
-
-function markWord(hash: number): void {
-  const lists = LISTS_OF_WORD.get(hash);
-  if (lists !== undefined) for (const id of lists) listMet[id] = 1;
 }
 
 /** Whether the text holds a word of each of rule r's word lists (after markWords). */
@@ -129,33 +181,56 @@ function meetsWords(r: number): boolean {
  */
 const claimed = new ScratchBytes(1024);
 
+/**
+ * Takes one match of rule r: cut at the end of its sentence, accepted by the rule, trimmed. Returns
+ * where the search for the rule's next match resumes (the end of the match as found, as a global
+ * search resumes after it).
+ */
+function takeMatch(text: string, sentences: readonly Sentence[], r: number, m: RegExpExecArray, found: Candidate[]): number {
+  const resume = m.index + m[0].length;
+  if (m[0].length === 0) return resume + 1;
+  const sentence = sentenceContaining(sentences, m.index);
+  if (sentence && resume > sentence.end) {
+    // A pattern's \s+ reached over a sentence break ("… in May.\n\n2009 was …"): match again
+    // within the sentence, so that the part before the break is still found.
+    const sticky = STICKY[r];
+    sticky.lastIndex = m.index;
+    const inner = sticky.exec(text.slice(0, sentence.end));
+    if (!inner || inner[0].length === 0) return resume;
+    m = inner;
+  }
+  const rule = RULES[r];
+  if (rule.accept && !rule.accept(m, text)) return resume;
+  let end = m.index + m[0].length;
+  while (end > m.index && /[\s,]/.test(text[end - 1])) end--;
+  // A full stop belongs to the expression only after an abbreviation ("Oct.", "p.m.").
+  if (text[end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(m.index, end - 6), end))) end--;
+  found.push({ start: m.index, end, rule: r, m });
+  return resume;
+}
+
 function findCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
   const found: Candidate[] = [];
   markWords(text);
   for (let r = 0; r < RULES.length; r++) {
     if (!meetsWords(r) || !meetsNeeds(text, r)) continue;
-    const rule = RULES[r];
-    const re = rule.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      const sentence = sentenceContaining(sentences, m.index);
-      if (sentence && m.index + m[0].length > sentence.end) {
-        // A pattern's \s+ reached over a sentence break ("… in May.\n\n2009 was …"): match again
-        // within the sentence, so that the part before the break is still found.
-        const sticky = STICKY[r];
-        sticky.lastIndex = m.index;
-        const inner = sticky.exec(text.slice(0, sentence.end));
-        if (!inner || inner[0].length === 0) continue;
-        m = inner;
-      }
-      if (rule.accept && !rule.accept(m, text)) continue;
-      let end = m.index + m[0].length;
-      while (end > m.index && /[\s,]/.test(text[end - 1])) end--;
-      // A full stop belongs to the expression only after an abbreviation ("Oct.", "p.m.").
-      if (text[end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(m.index, end - 6), end))) end--;
-      found.push({ start: m.index, end, rule: r, m });
+    const bit = FIRST_BIT[r];
+    if (bit === 0) {
+      const re = RULES[r].re;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) re.lastIndex = takeMatch(text, sentences, r, m, found);
+      continue;
+    }
+    // Only where a match can begin (RULE_FIRST), in text order: the sticky pattern finds there
+    // what a search reaching that offset would, and the places skipped hold no match.
+    const sticky = STICKY[r];
+    let from = 0;
+    for (let j = 0; j < startCount; j++) {
+      const at = starts[j];
+      if ((startRules[j] & bit) === 0 || at < from) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m !== null) from = takeMatch(text, sentences, r, m, found);
     }
   }
   // Longest first, then the earlier rule: a date beats the year inside it.

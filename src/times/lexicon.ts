@@ -29,6 +29,15 @@ const tensWords = Object.keys(TENS).join('|');
 /** A count: digits, number words up to ninety-nine, "a", "an", vague quantifiers, "… and a half". */
 export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${tensWords})(?:[- ](?:${smallWords}))?|${smallWords}|a dozen|a couple of|couple of|a few|a number of|dozens of|hundreds of|several|few|many|numerous|single|half an|half a|an|a)(?: and a half)?`;
 
+/**
+ * The words a NUMBER match can begin with (lower-case), besides a digit: the first word of each
+ * alternative above, each followed there by a space, "-" or the end of the count.
+ */
+export const NUMBER_FIRST_WORDS: readonly string[] = [
+  ...Object.keys(TENS), ...Object.keys(SMALL),
+  'a', 'an', 'couple', 'dozens', 'hundreds', 'several', 'few', 'many', 'numerous', 'single', 'half',
+];
+
 /** Parses a NUMBER match; NaN for vague quantities. */
 export function parseNumber(raw: string): number {
   let s = raw.toLowerCase().trim();

@@ -16,7 +16,7 @@ import {
   isoWeekday, isValidDate, pad2, seasonFromIndex, seasonIndex, seasonOf,
   type SeasonCode,
 } from './calendar.js';
-import { MONTHS, NUMBER, WEEKDAYS, durationValue, parseNumber, unitOf, type Unit } from './lexicon.js';
+import { MONTHS, NUMBER, NUMBER_FIRST_WORDS, WEEKDAYS, durationValue, parseNumber, unitOf, type Unit } from './lexicon.js';
 import type { Tense } from './tense.js';
 
 export interface Normalized {
@@ -121,6 +121,41 @@ export const RULE_NEEDS: Readonly<Record<string, readonly RegExp[]>> = {
   'numeric-date': [/\//],
   'quarter-code': [/Q[1-4]/],
   decade: [/0s/i],
+};
+
+// ---- where a match of a rule can begin ---------------------------------------------------------
+//
+// RULE_FIRST: every match of the rule's pattern begins with one of `words` as a whole word (the
+// pattern puts \b before it and a space, "-", "." or \b after it, so the match starts where a run
+// of ASCII letters starts, and that run is the word), or, with `digits`, at a digit that no digit
+// precedes. The stage tries such a rule's pattern only at those places, not at every offset of
+// the text. A rule without an entry is searched the usual way.
+const SHIFT_WORDS = ['last', 'next', 'this', 'coming', 'past'];
+export const RULE_FIRST: Readonly<Record<string, { words: readonly string[]; digits?: boolean }>> = {
+  'iso-date': { words: [], digits: true },
+  'numeric-date': { words: [], digits: true },
+  'month-day': { words: [...WEEKDAY_WORDS, ...MONTH_WORDS] },
+  'day-month': { words: [...WEEKDAY_WORDS, 'the'], digits: true },
+  month: { words: ['early', 'late', 'mid', 'last', 'next', 'this', ...MONTH_WORDS] },
+  year: { words: ['early', 'late', 'mid'], digits: true },
+  weekday: { words: [...SHIFT_WORDS, ...WEEKDAY_WORDS] },
+  'relative-day': { words: ['earlier', 'later', 'early', 'late', 'the', 'today', 'yesterday', 'tomorrow', 'tonight', 'this', 'last', 'overnight'] },
+  'relative-period': { words: ['earlier', 'later', 'early', 'late', 'the', 'current', ...SHIFT_WORDS] },
+  ago: { words: NUMBER_FIRST_WORDS, digits: true },
+  set: { words: ['every', 'each', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'annual', 'quarterly', 'hourly', 'nightly', 'fortnightly', 'a', 'per'] },
+  duration: {
+    words: [
+      'the', 'past', 'last', 'next', 'coming', 'first', 'final', 'previous', 'following', 'remaining', 'latest',
+      'almost', 'nearly', 'about', 'around', 'approximately', 'roughly', 'some', 'more', 'less', 'fewer', 'at', 'over', 'under', 'up',
+      'just', 'only', 'another', 'an', 'a', ...NUMBER_FIRST_WORDS,
+    ],
+    digits: true,
+  },
+  'vague-span': { words: ['the', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'year', 'decade', 'month', 'week', 'day'] },
+  'relative-to-story': { words: ['the', ...NUMBER_FIRST_WORDS], digits: true },
+  'that-period': { words: ['that', 'the'] },
+  clock: { words: ['noon', 'midday', 'midnight'], digits: true },
+  holiday: { words: ['christmas', 'new'] },
 };
 
 // ---- pattern fragments ------------------------------------------------------------------------
