@@ -1,6 +1,6 @@
 import type { Document } from '../document/document.js';
 import type { Event, ThreadKind } from '../document/types.js';
-import type { KindModel, ThreadModel } from './kinds.js';
+import type { KindModel, SubjectWords, ThreadModel } from './kinds.js';
 
 /** One report, in one sentence, that an initiative reached a status. */
 export interface Signal {
@@ -105,6 +105,23 @@ function stepDate(doc: Document, index: DocIndex, sentence: number, eventTime: s
 }
 
 /**
+ * The kinds (bits of `words.bits`) whose subjects or anaphors may be named in text[start, end):
+ * those whose first words it holds. Its words are taken as the sentence's own patterns see them
+ * (runs of ASCII letters, cut at the sentence's edges), lower-cased by their code as markWords in
+ * times does (A–Z | 0x20 is a–z, and no other code lands on a–z that way).
+ */
+function kindsNamed(words: SubjectWords, text: string, start: number, end: number): number {
+  let kinds = 0, h = 0, length = 0;
+  for (let i = start; i <= end; i++) {
+    const lower = (i < end ? text.charCodeAt(i) : 0) | 0x20;
+    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
+    if (length >= words.shortest && length <= words.longest) kinds |= words.kindsOf.get(h) ?? 0;
+    h = 0; length = 0;
+  }
+  return kinds;
+}
+
+/**
  * Reads the status signals of every initiative in a document: from its events (through each kind's
  * event rules) and from status cues in sentences that name the initiative ("acknowledged receiving
  * the request", "discussions are under way").
@@ -132,10 +149,18 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       break;
     }
   }
+  const words = model.subjectWords;
   for (const s of doc.sentences ?? []) {
+    // A word pass tells which kinds the sentence may name; a kind whose subjects and anaphors are
+    // not word lists is searched for in every sentence that the patterns of all kinds find.
+    const named = kindsNamed(words, text, s.start, s.end);
+    if (named === 0 && !words.unlisted) continue;
     const body = text.slice(s.start, s.end);
-    if (!model.anySubject.test(body)) continue;
-    for (const k of model.kinds) {
+    if (named === 0 && !model.anySubject.test(body)) continue;
+    for (let kk = 0; kk < model.kinds.length; kk++) {
+      const k = model.kinds[kk];
+      // A kind none of whose first words the sentence holds has no subject or anaphor in it.
+      if (words.bits[kk] !== 0 && (named & words.bits[kk]) === 0) continue;
       // The subjects first: a sentence that names an initiative usually names one kind of it, and
       // these word lists fail faster than the cue patterns.
       const subjects = matchesOf(k.subjects, body, false, []);
