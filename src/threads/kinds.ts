@@ -17,7 +17,13 @@ interface KindSpec {
   cues: CueSpec[];
 }
 
-export interface CompiledCue { status: string; pattern: RegExp; negatedOnly: boolean }
+export interface CompiledCue {
+  status: string;
+  pattern: RegExp;
+  /** The pattern made sticky, to try it only where some cue matches (see `anyCue`). */
+  sticky: RegExp;
+  negatedOnly: boolean;
+}
 
 /** One thread kind with its patterns compiled. */
 export interface KindModel {
@@ -30,7 +36,10 @@ export interface KindModel {
   expects: Record<string, string>;
   events: EventRuleSpec[];
   cues: CompiledCue[];
-  /** Any of the cues (no g flag: a test, not a scan); a sentence that fails it has none of them. */
+  /**
+   * Any of the cues, global: stepping one offset past each of its matches lists every offset where
+   * some cue matches (the alternation matches at an offset exactly where one of its cues does).
+   */
   anyCue: RegExp;
 }
 
@@ -44,27 +53,20 @@ export interface ThreadModel {
 }
 
 /**
- * The words a kind's subjects and anaphors can begin with, for a pass over a sentence's words to
- * tell which kinds it may name before any pattern runs. A word is a maximal run of ASCII letters,
- * lower-cased, keyed by `wordHash`; two words of one hash share their kinds (a sentence is then
- * searched for a kind it does not name, never the reverse).
+ * The words a kind's subjects and anaphors can begin with, for one search over an article to tell
+ * which kinds each sentence may name before any kind's patterns run on it.
  */
 export interface SubjectWords {
-  /** Word hash → the bits (`bits`) of the kinds whose subjects or anaphors may begin with the word. */
-  kindsOf: Map<number, number>;
+  /** Any of the words, whole (between \b and \b), global: every occurrence in a text. */
+  finder: RegExp;
+  /** Lower-case word → the bits (`bits`) of the kinds whose subjects or anaphors may begin with it. */
+  kindsOf: Map<string, number>;
   /** Per kind (by position in `kinds`), its bit; 0 for a kind whose patterns are not word lists, searched in every sentence. */
   bits: number[];
   /** Whether some kind has no bit. */
   unlisted: boolean;
-  shortest: number;
-  longest: number;
-}
-
-/** Hash of a lower-case word, the one readSignals computes letter by letter. */
-export function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
+  /** The bits of all kinds that have one. */
+  all: number;
 }
 
 /**
@@ -121,22 +123,21 @@ function splitTopLevel(content: string): string[] | null {
 }
 
 function subjectWordsOf(specs: readonly KindSpec[]): SubjectWords {
-  const kindsOf = new Map<number, number>();
+  const kindsOf = new Map<string, number>();
   const bits: number[] = [];
-  let shortest = Infinity, longest = 0;
   specs.forEach((spec, k) => {
     const lists = [spec.subjects, ...(spec.anaphors ? [spec.anaphors] : [])].map(leadingWords);
     // A mask is a 31-bit integer: a kind past the 31st is searched in every sentence.
     if (k > 30 || lists.some((w) => w === null)) { bits.push(0); return; }
     bits.push(1 << k);
-    for (const word of lists.flat() as string[]) {
-      shortest = Math.min(shortest, word.length);
-      longest = Math.max(longest, word.length);
-      const key = wordHash(word);
-      kindsOf.set(key, (kindsOf.get(key) ?? 0) | (1 << k));
-    }
+    for (const word of lists.flat() as string[]) kindsOf.set(word, (kindsOf.get(word) ?? 0) | (1 << k));
   });
-  return { kindsOf, bits, unlisted: bits.includes(0), shortest, longest };
+  // Longest first, though \b on both sides already makes each match a whole word.
+  const words = [...kindsOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return {
+    finder: words.length ? new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi') : /(?!)/g,
+    kindsOf, bits, unlisted: bits.includes(0), all: bits.reduce((m, b) => m | b, 0),
+  };
 }
 
 let shared: ThreadModel | undefined;
@@ -159,8 +160,11 @@ export function loadThreadModel(): ThreadModel {
     kinds.push({
       kind: kind as ThreadKind, noun: spec.noun, titleFromPeople: Boolean(spec.titleFromPeople), statuses: spec.statuses, expects: spec.expects, events: spec.events,
       subjects: compile(spec.subjects, 'subjects'), anaphors: spec.anaphors ? compile(spec.anaphors, 'anaphors') : null,
-      cues: spec.cues.map((c, i) => ({ status: c.status, pattern: compile(c.pattern, `cues[${i}]`), negatedOnly: Boolean(c.negatedOnly) })),
-      anyCue: spec.cues.length ? new RegExp(spec.cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : /(?!)/,
+      cues: spec.cues.map((c, i) => {
+        const pattern = compile(c.pattern, `cues[${i}]`);
+        return { status: c.status, pattern, sticky: new RegExp(pattern.source, 'iy'), negatedOnly: Boolean(c.negatedOnly) };
+      }),
+      anyCue: spec.cues.length ? new RegExp(spec.cues.map((c) => `(?:${c.pattern})`).join('|'), 'gi') : /(?!)/g,
     });
   }
   const any = Object.values(raw.kinds).flatMap((k) => [k.subjects, ...(k.anaphors ? [k.anaphors] : [])]);

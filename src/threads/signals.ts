@@ -1,5 +1,5 @@
 import type { Document } from '../document/document.js';
-import type { Event, ThreadKind } from '../document/types.js';
+import type { Event, Sentence, ThreadKind } from '../document/types.js';
 import type { KindModel, SubjectWords, ThreadModel } from './kinds.js';
 
 /** One report, in one sentence, that an initiative reached a status. */
@@ -60,6 +60,20 @@ function matchesOf(pattern: RegExp, body: string, anaphor: boolean, out: Subject
   return out;
 }
 
+/** Offsets where a cue matches, in order (reused: one sentence and kind at a time). */
+const cueOffsets: number[] = [];
+
+/** Every offset at which a global pattern matches in `body` (stepping one past each match's start, not its end). */
+function offsetsOf(pattern: RegExp, body: string): number[] {
+  cueOffsets.length = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    cueOffsets.push(m.index);
+    pattern.lastIndex = m.index + 1;
+  }
+  return cueOffsets;
+}
+
 /** Per-document lookups, built once per document rather than once per signal. */
 interface DocIndex {
   actorById: Map<string, { country?: string | null; name: string }>;
@@ -104,21 +118,39 @@ function stepDate(doc: Document, index: DocIndex, sentence: number, eventTime: s
   return { date: date ?? published, expected };
 }
 
+/** Whether a UTF-16 code unit is a regular-expression word character (\w: ASCII letter, digit, "_"). */
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 95;
+
+/** Per sentence (by position), the kinds it may name (reused: one document at a time). */
+let sentenceKinds = new Int32Array(64);
+
 /**
- * The kinds (bits of `words.bits`) whose subjects or anaphors may be named in text[start, end):
- * those whose first words it holds. Its words are taken as the sentence's own patterns see them
- * (runs of ASCII letters, cut at the sentence's edges), lower-cased by their code as markWords in
- * times does (A–Z | 0x20 is a–z, and no other code lands on a–z that way).
+ * Per sentence, the kinds (bits of `words.bits`) whose subjects or anaphors it may name: those
+ * whose first words it holds, found by one search over the whole text. A word is whole in the text
+ * exactly where it is whole in the sentence, except across a sentence edge that cuts a run of
+ * word characters: such a sentence may name any kind.
  */
-function kindsNamed(words: SubjectWords, text: string, start: number, end: number): number {
-  let kinds = 0, h = 0, length = 0;
-  for (let i = start; i <= end; i++) {
-    const lower = (i < end ? text.charCodeAt(i) : 0) | 0x20;
-    if (lower >= 97 && lower <= 122) { h = (Math.imul(h, 31) + lower) | 0; length++; continue; }
-    if (length >= words.shortest && length <= words.longest) kinds |= words.kindsOf.get(h) ?? 0;
-    h = 0; length = 0;
+function kindsBySentence(words: SubjectWords, text: string, sentences: readonly Sentence[]): Int32Array {
+  if (sentenceKinds.length < sentences.length) sentenceKinds = new Int32Array(Math.max(sentences.length, 2 * sentenceKinds.length));
+  sentenceKinds.fill(0, 0, sentences.length);
+  const finder = words.finder;
+  finder.lastIndex = 0;
+  let k = 0;
+  // test, not exec: no match array per word. A match is a whole word of ASCII letters, so it
+  // starts where the letters before lastIndex start.
+  while (k < sentences.length && finder.test(text)) {
+    const end = finder.lastIndex;
+    let start = end;
+    while (start > 0 && ((text.charCodeAt(start - 1) | 0x20) >= 97 && (text.charCodeAt(start - 1) | 0x20) <= 122)) start--;
+    while (k < sentences.length && sentences[k].end <= start) k++;
+    if (k < sentences.length && start >= sentences[k].start) sentenceKinds[k] |= words.kindsOf.get(text.slice(start, end).toLowerCase()) ?? 0;
   }
-  return kinds;
+  for (let i = 0; i < sentences.length; i++) {
+    const { start, end } = sentences[i];
+    if ((start > 0 && isWordChar(text.charCodeAt(start - 1)) && isWordChar(text.charCodeAt(start)))
+      || (end < text.length && end > 0 && isWordChar(text.charCodeAt(end - 1)) && isWordChar(text.charCodeAt(end)))) sentenceKinds[i] = words.all;
+  }
+  return sentenceKinds;
 }
 
 /**
@@ -150,10 +182,13 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
     }
   }
   const words = model.subjectWords;
-  for (const s of doc.sentences ?? []) {
-    // A word pass tells which kinds the sentence may name; a kind whose subjects and anaphors are
-    // not word lists is searched for in every sentence that the patterns of all kinds find.
-    const named = kindsNamed(words, text, s.start, s.end);
+  const sentences = doc.sentences ?? [];
+  // One search tells which kinds each sentence may name; a kind whose subjects and anaphors are
+  // not word lists is searched for in every sentence that the patterns of all kinds find.
+  const namedIn = kindsBySentence(words, text, sentences);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const named = namedIn[si];
     if (named === 0 && !words.unlisted) continue;
     const body = text.slice(s.start, s.end);
     if (named === 0 && !model.anySubject.test(body)) continue;
@@ -167,16 +202,19 @@ export function readSignals(doc: Document, model: ThreadModel): Signal[] {
       if (k.anaphors) matchesOf(k.anaphors, body, true, subjects);
       if (!subjects.length) continue;
       // One search for all the kind's cues at once: most sentences that name an initiative carry
-      // no cue. Where it finds the first one, every cue's own first match can start no earlier
-      // (a match of the alternation at p is a match of one of its cues at p), so each cue's
-      // search starts there and finds the same matches as a search from the sentence start.
-      const firstCue = k.anyCue.exec(body);
-      if (!firstCue) continue;
+      // no cue. It lists every offset where some cue matches; each cue is tried (sticky) only
+      // there, in order, and finds the matches a search over the whole sentence would find.
+      const cuesAt = offsetsOf(k.anyCue, body);
+      if (cuesAt.length === 0) continue;
       for (const cue of k.cues) {
-        cue.pattern.lastIndex = firstCue.index;
-        for (let m = cue.pattern.exec(body); m; m = cue.pattern.exec(body)) {
-          // As String.prototype.matchAll does: step past an empty match.
-          if (m[0] === '') cue.pattern.lastIndex++;
+        let from = 0;
+        for (const offset of cuesAt) {
+          if (offset < from) continue;
+          cue.sticky.lastIndex = offset;
+          const m = cue.sticky.exec(body);
+          if (!m) continue;
+          // As a global search does: go on after the match, or one past an empty match.
+          from = m[0] === '' ? offset + 1 : offset + m[0].length;
           const at = m.index, end = at + m[0].length;
           const reach = subjects.filter((x) => Math.abs(x.at - at) <= CUE_REACH || Math.abs(x.end - end) <= CUE_REACH);
           if (!reach.length) continue;
