@@ -79,7 +79,7 @@ export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i:
 export function resolvePronoun(view: SentenceView, ctx: DocContext, p: number, speech: number[]): Mention[] {
   // "We will not negotiate," the minister said: a first person inside a quote is its speaker.
   if (FIRST_PERSON.has(view.lower(p))) {
-    const t = view.tokens[p];
+    const t = view.token(p);
     const q = ctx.quotes.find((x) => x.start <= t.start && t.end <= x.end && x.speaker?.actor);
     const actor = q?.speaker?.actor ? ctx.actorsById.get(q.speaker.actor) : undefined;
     if (actor) {
@@ -197,8 +197,8 @@ export function firstResolvedAfter(view: SentenceView, from: number): Mention[] 
 /** The first place with a country after a token in the clause, as a participant. */
 export function placeAfter(view: SentenceView, from: number, end: number): Mention[] {
   for (const p of view.places) {
-    if (!p.country || p.start < view.tokens[Math.min(from, view.n - 1)].start) continue;
-    if (end < view.n && p.start >= view.tokens[end].start) continue;
+    if (!p.country || p.start < view.token(Math.min(from, view.n - 1)).start) continue;
+    if (end < view.n && p.start >= view.token(end).start) continue;
     if (p.end > view.sentence.end) continue;
     const [t0, t1] = view.tokenRange(p.start, p.end);
     return [{ t0, t1, start: p.start, end: p.end, resolved: true, participant: { name: p.name, country: p.country, sector: null, ref: null } }];

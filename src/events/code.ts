@@ -357,21 +357,6 @@ function hasWord(view: SentenceView, a: number, b: number, word: string): boolea
   return false;
 }
 
-/** The object rows of a demand and of an appeal, looked up once per lexicon rather than per sentence. */
-const requestRowsCache = new WeakMap<Lexicon, { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null }>();
-
-function requestRows(lexicon: Lexicon): { rows: readonly ObjectRow[] | null; appealRows: readonly ObjectRow[] | null } {
-  let found = requestRowsCache.get(lexicon);
-  if (!found) {
-    found = {
-      rows: lexicon.entries.find((e) => e.id === 'request.demand')?.objects ?? null,
-      appealRows: lexicon.entries.find((e) => e.id === 'request.call-for')?.objects ?? null,
-    };
-    requestRowsCache.set(lexicon, found);
-  }
-  return found;
-}
-
 /**
  * "Chile said Peru must free the fishermen": a statement that another party must or should
  * act is a REQUEST from the speaker to that party.
@@ -379,7 +364,7 @@ function requestRows(lexicon: Lexicon): { rows: readonly ObjectRow[] | null; app
 function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead: ReadonlyMap<number, Match>): Coded[] {
   const out: Coded[] = [];
   if (speech.length === 0) return out;
-  const { rows, appealRows } = requestRows(ctx.lexicon);
+  const { demand, appeal } = ctx.lexicon.requestRows;
   for (const s of speech) {
     if (byHead.has(s)) continue;
     for (let k = s + 1; k < view.n; k++) {
@@ -397,7 +382,7 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
       let last = k;
       while (last + 1 < view.n && (view.pos(last + 1) === 'AUX' || view.lower(last + 1) === 'to' || view.pos(last + 1) === 'ADV')) last++;
       if (view.pos(last + 1) === 'VERB') last++;
-      const useRows = strong ? rows : appealRows;
+      const useRows = strong ? demand : appeal;
       let row: ObjectRow | null = null;
       if (useRows) {
         let bestR = -1;
@@ -406,10 +391,10 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
           const r = firstRowNaming(useRows, view.lower(t), view.lemma(t));
           if (r >= 0 && (bestR < 0 || r < bestR)) bestR = r;
         }
-        row = bestR >= 0 ? useRows[bestR] : null;
+        row = bestR >= 0 ? useRows.rows[bestR] : null;
       }
       const cameo = row?.cameo ?? (strong ? '100' : '020');
-      const cue = view.tokens[s];
+      const cue = view.token(s);
       const q = ctx.quotes.find((qq) => qq.cue && qq.cue.start <= cue.start && cue.end <= qq.cue.end);
       out.push({
         type: 'REQUEST', mode: row?.mode ?? ctx.lexicon.cameo.get(cameo)?.mode ?? null, cameo,
@@ -450,13 +435,13 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   const places = bySentence(doc, doc.places ?? []);
   for (const sentence of doc.sentences ?? []) {
     const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById, {
-      entities: entities[sentence.index], times: times[sentence.index], places: places[sentence.index],
+      entities: entities[sentence.index] ?? NONE, times: times[sentence.index] ?? NONE, places: places[sentence.index] ?? NONE,
     });
     const coded = codeSentence(view, ctx);
     sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
     for (const c of coded) {
-      const first = view.tokens[c.first];
-      const last = view.tokens[c.last];
+      const first = view.token(c.first);
+      const last = view.token(c.last);
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
       const used = [...c.actor, ...c.recipient];
       const clause = clauseSpan(view, c.first, c.last);
@@ -477,12 +462,17 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   return events;
 }
 
-/** Spans grouped by the sentence they start in. */
-function bySentence<T extends Span>(doc: Document, items: readonly T[]): T[][] {
-  const out: T[][] = (doc.sentences ?? []).map(() => []);
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Spans grouped by the sentence they start in; a sentence that starts none has no list (most have
+ * no time or place), and is read as NONE.
+ */
+function bySentence<T extends Span>(doc: Document, items: readonly T[]): (T[] | undefined)[] {
+  const out: (T[] | undefined)[] = new Array((doc.sentences ?? []).length);
   for (const x of items) {
     const s = doc.sentenceAt(x.start);
-    if (s) out[s.index].push(x);
+    if (s) (out[s.index] ??= []).push(x);
   }
   return out;
 }
@@ -495,12 +485,12 @@ function clauseSpan(view: SentenceView, first: number, last: number): Span {
   let a = first;
   while (a > 0 && !view.isClauseBreaker(a - 1) && !view.isHardPunct(a - 1) && !view.isQuoteMark(a - 1)) a--;
   const b = Math.max(last + 1, view.clauseEnd(last + 1));
-  return { start: view.tokens[a].start, end: view.tokens[Math.min(b, view.n) - 1].end };
+  return { start: view.token(a).start, end: view.token(Math.min(b, view.n) - 1).end };
 }
 
 /** The time expression nearest the trigger, its own clause first (report times only when nothing else). */
 function nearestTime(view: SentenceView, head: number, clause: Span): string | null {
-  const t = view.tokens[head];
+  const t = view.token(head);
   let best: { id: string; d: number } | null = null;
   for (const x of view.times) {
     if (x.end <= view.sentence.start || x.start >= view.sentence.end) continue;
@@ -513,7 +503,7 @@ function nearestTime(view: SentenceView, head: number, clause: Span): string | n
 
 /** The place in the trigger's clause nearest the trigger that is not one of the event's participants. */
 function nearestPlace(view: SentenceView, head: number, used: Mention[], clause: Span): string | null {
-  const t = view.tokens[head];
+  const t = view.token(head);
   let best: { id: string; d: number } | null = null;
   for (const p of view.places) {
     if (p.start < clause.start || p.end > clause.end) continue;

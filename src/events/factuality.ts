@@ -10,7 +10,7 @@ const REQUEST_WORDS = new Set(['demand', 'insist', 'urge', 'propose', 'recommend
 
 /** Reported: inside a quote, under a speech verb ("X said Y attacked Z"), or "according to". */
 export function reportedBy(view: SentenceView, quotes: readonly Quote[], i: number, chain: VerbChain, speech: number[], according: boolean): { reported: boolean; attribution: string | null } {
-  const t = view.tokens[i];
+  const t = view.token(i);
   const quote = quotes.find((q) => q.start <= t.start && t.end <= q.end);
   if (quote) return { reported: true, attribution: quote.id };
   let governing = -1;
@@ -34,7 +34,7 @@ export function reportedBy(view: SentenceView, quotes: readonly Quote[], i: numb
     }
   }
   if (governing < 0) return { reported: according, attribution: null };
-  const cue = view.tokens[governing];
+  const cue = view.token(governing);
   const q = quotes.find((qq) => qq.cue && qq.cue.start <= cue.start && cue.end <= qq.cue.end);
   return { reported: true, attribution: q ? q.id : null };
 }

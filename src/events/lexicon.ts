@@ -43,6 +43,21 @@ export interface ObjectRow {
   intent?: string;
 }
 
+/** An object class's rows, with each noun's first row (rows never change once loaded). */
+export interface ObjectRows {
+  readonly rows: readonly ObjectRow[];
+  /** Noun → index of the first row that lists it: one lookup rather than a walk down every row. */
+  readonly firstRow: ReadonlyMap<string, number>;
+}
+
+/** One alternative of one entry, as matchAt tries it, with the part of its score it fixes. */
+export interface TriggerCandidate {
+  readonly entry: LexiconEntry;
+  readonly particles: readonly string[];
+  /** items × 10 + particles × 3 + 5 when the entry has an object item. */
+  readonly score: number;
+}
+
 export interface LexiconEntry {
   id: string;
   type: PloverType;
@@ -62,6 +77,8 @@ export interface LexiconEntry {
   /** Coded only with a clause complement ("ordered X to …", "ordered that …"). */
   needsComplement: boolean;
   objects: readonly ObjectRow[] | null;
+  /** `objects` with its noun index. */
+  objectRows: ObjectRows | null;
   /** CAMEO code of the act announced as intent; empty when it has none. */
   intent: string;
   passive: { type: PloverType; mode: string | null; cameo: string } | null;
@@ -104,6 +121,105 @@ export interface Lexicon {
   /** A request's mode and codes by the type of the act it asks for. */
   readonly requestedActs: ReadonlyMap<PloverType, { mode: string | null; appeal: string; demand: string }>;
   readonly grammar: Grammar;
+  /** Quick answers about `byLemma`'s keys, asked of every token. */
+  readonly triggers: TriggerIndex;
+  /**
+   * For each key of `byLemma`: its entries' alternatives with that lemma, in entry then
+   * alternative order (the order matchAt tries them in when a token has that one form).
+   */
+  readonly candidatesByLemma: ReadonlyMap<string, readonly TriggerCandidate[]>;
+  /** The object rows of a demand ("request.demand") and of an appeal ("request.call-for"), if any. */
+  readonly requestRows: { readonly demand: ObjectRows | null; readonly appeal: ObjectRows | null };
+}
+
+/** The score matchAt gives a pattern: longer and more specific patterns win. */
+export function candidateScore(entry: LexiconEntry, alt: TriggerAlternative): number {
+  return entry.items.length * 10 + alt.particles.length * 3 + (entry.items.some((t) => t.kind === 'object') ? 5 : 0);
+}
+
+/** Regular guesses at the base form of an inflected word ("retaken" → "retake", "shelled" → "shell"). */
+export function suffixGuesses(lower: string): string[] {
+  const guesses: string[] = [];
+  if (lower.endsWith('en')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ed')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
+  if (lower.endsWith('ing')) guesses.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+  if (lower.endsWith('s')) guesses.push(lower.slice(0, -1));
+  return guesses;
+}
+
+type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
+
+const LENGTH_BUCKETS = 16;
+const GUESS_CACHE_LIMIT = 50_000;
+const NO_GUESSES: readonly string[] = Object.freeze([]);
+
+/**
+ * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
+ * and two table reads rule them out before any map lookup. Built once with the lexicon.
+ */
+export class TriggerIndex {
+  /** [length bucket][first / last char code]: some key of that length starts / ends with it (ASCII only). */
+  private readonly first = new Uint8Array(LENGTH_BUCKETS * 128);
+  private readonly last = new Uint8Array(LENGTH_BUCKETS * 128);
+  /**
+   * A word's suffix guesses that the index holds: a pure function of the word, and most words
+   * recur. Emptied when it grows past a bound, so a long-running reader stays small.
+   */
+  private readonly guessCache = new Map<string, readonly string[]>();
+
+  constructor(readonly byLemma: LemmaIndex) {
+    for (const key of byLemma.keys()) {
+      if (!key) continue;
+      const bucket = lengthBucket(key.length);
+      const f = key.charCodeAt(0), l = key.charCodeAt(key.length - 1);
+      if (f < 128) this.first[bucket | f] = 1;
+      if (l < 128) this.last[bucket | l] = 1;
+    }
+  }
+
+  /** False only when no key has the word's length, first and last character. */
+  mayHold(word: string): boolean {
+    const n = word.length;
+    if (n === 0) return true;
+    const f = word.charCodeAt(0), l = word.charCodeAt(n - 1);
+    // A key can equal a word that starts or ends outside ASCII only through the map itself.
+    if (f >= 128 || l >= 128) return true;
+    const bucket = lengthBucket(n);
+    return this.first[bucket | f] === 1 && this.last[bucket | l] === 1;
+  }
+
+  has(word: string): boolean {
+    return this.mayHold(word) && this.byLemma.has(word);
+  }
+
+  /** The suffix guesses of a word (longer than four letters) that the index holds. */
+  guesses(lower: string): readonly string[] {
+    // Every guess keeps the word's first letter and is one to three letters shorter.
+    const f = lower.charCodeAt(0);
+    if (f < 128) {
+      const n = lower.length;
+      if (this.first[lengthBucket(n - 1) | f] === 0 && this.first[lengthBucket(n - 2) | f] === 0 && this.first[lengthBucket(n - 3) | f] === 0) return NO_GUESSES;
+    }
+    let guesses = this.guessCache.get(lower);
+    if (guesses === undefined) {
+      const indexed = suffixGuesses(lower).filter((g) => this.byLemma.has(g));
+      guesses = indexed.length ? indexed : NO_GUESSES;
+      if (this.guessCache.size >= GUESS_CACHE_LIMIT) this.guessCache.clear();
+      this.guessCache.set(lower, guesses);
+    }
+    return guesses;
+  }
+}
+
+function lengthBucket(n: number): number {
+  return (n < LENGTH_BUCKETS ? n : LENGTH_BUCKETS - 1) << 7;
+}
+
+function indexRows(rows: readonly ObjectRow[] | null): ObjectRows | null {
+  if (!rows) return null;
+  const firstRow = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!firstRow.has(noun)) firstRow.set(noun, r);
+  return Object.freeze({ rows, firstRow });
 }
 
 export interface LexiconOptions {
@@ -226,12 +342,13 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     const { alternatives, items, noun } = parsePattern(lexiconPath, id, String(e.pattern ?? ''));
     const sub = (o: any) => (o ? { type: isPlover(o.type) ? o.type : bad(lexiconPath, `entry ${id}: bad type`), mode: o.mode ?? null, cameo: checkCode(id, o.cameo) } : null);
     const intent = e.intent ? checkCode(id, e.intent) : String(raw.intentDefaults?.[e.type] ?? '');
+    const objects = objectRows(id, e.objects);
     return {
       id, type: e.type, mode: e.mode ?? null, cameo: checkCode(id, e.cameo), noun, anyPos: e.pos === 'any',
       alternatives, items,
       recipient: [...words(e.recipient ?? 'obj')],
       control: e.control ?? null, controlOnly: Boolean(e.controlOnly), requiresRecipient: Boolean(e.requiresRecipient), needsComplement: Boolean(e.needsComplement),
-      objects: objectRows(id, e.objects), intent,
+      objects, objectRows: indexRows(objects), intent,
       passive: sub(e.passive), joint: sub(e.joint), order,
     };
   });
@@ -243,6 +360,17 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
       if (!list.includes(entry)) list.push(entry);
       byLemma.set(alt.lemma, list);
     }
+  }
+
+  const candidatesByLemma = new Map<string, TriggerCandidate[]>();
+  for (const [lemma, list] of byLemma) {
+    const cands: TriggerCandidate[] = [];
+    for (const entry of list) {
+      for (const alt of entry.alternatives) {
+        if (alt.lemma === lemma) cands.push(Object.freeze({ entry, particles: alt.particles, score: candidateScore(entry, alt) }));
+      }
+    }
+    candidatesByLemma.set(lemma, cands);
   }
 
   const control = new Map<string, ControlClass>();
@@ -284,5 +412,11 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     requestedActs,
     version: `${raw.provenance?.version ?? 'events-lexicon'}+${g.provenance?.version ?? 'events-grammar'}`,
     entries, byLemma, cameo, intentDefaults: Object.freeze({ ...(raw.intentDefaults ?? {}) }), grammar,
+    triggers: new TriggerIndex(byLemma),
+    candidatesByLemma,
+    requestRows: Object.freeze({
+      demand: entries.find((e) => e.id === 'request.demand')?.objectRows ?? null,
+      appeal: entries.find((e) => e.id === 'request.call-for')?.objectRows ?? null,
+    }),
   });
 }

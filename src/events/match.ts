@@ -2,7 +2,7 @@
  * Trigger matching: finds, at each token, the lexicon pattern that fits best (phrasal verbs,
  * light verbs with their object nouns, object classes that set mode and CAMEO code).
  */
-import type { LexiconEntry, Lexicon, ObjectRow } from './lexicon.js';
+import { candidateScore, suffixGuesses, type LexiconEntry, type Lexicon, type ObjectRow, type ObjectRows, type TriggerCandidate } from './lexicon.js';
 import { endsWithAny, type SentenceView } from './sentence.js';
 
 export const POSSESSIVE_OR_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those']);
@@ -27,26 +27,47 @@ export interface Match {
 /** Finds the entry that best matches at token i, or null. */
 export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
   // Only the forms the lexicon indexes can yield candidates or pass the alternative check below
-  // (every alternative's lemma is an index key), so the others are never built.
-  const forms = indexedForms(view, i, lexicon.byLemma);
-  if (!forms) return null;
-  let cands: readonly LexiconEntry[] | null = null;
-  if (forms.length === 1) cands = lexicon.byLemma.get(forms[0]) as readonly LexiconEntry[];
-  else {
-    const merged: LexiconEntry[] = [];
-    for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
-    cands = merged;
-  }
+  // (every alternative's lemma is an index key), so the others are never looked at. Most tokens
+  // have no such form, and most of the rest have one: neither builds a list of forms.
+  const triggers = lexicon.triggers;
+  const lemma = view.lemma(i);
+  const lower = view.lower(i);
+  const lemmaHeld = triggers.has(lemma);
+  const lowerHeld = lower !== lemma && triggers.has(lower);
+  const guesses = guessable(view, i, lower) ? triggers.guesses(lower) : NO_FORMS;
+  if (!lemmaHeld && !lowerHeld && guesses.length === 0) return null;
+  // The one form, when every form found is the same word: an inflection the lemmatiser already
+  // undid gives its lemma again as a guess ("attacked": lemma "attack", guess "attack").
+  const form = lemmaHeld ? lemma : lowerHeld ? lower : guesses[0];
+  let single = !(lemmaHeld && lowerHeld);
+  for (let g = 0; g < guesses.length && single; g++) single = guesses[g] === form;
   let best: Match | null = null;
   let bestScore = -1;
-  for (const entry of cands) {
-    for (const alt of entry.alternatives) {
-      if (!forms.includes(alt.lemma)) continue;
-      const found = matchPattern(view, i, entry, alt.particles);
-      if (!found) continue;
-      const score = entry.items.length * 10 + alt.particles.length * 3 + (entry.items.some((t) => t.kind === 'object') ? 5 : 0);
-      if (score > bestScore || (score === bestScore && best && entry.order < best.entry.order)) {
-        best = { entry, head: i, headEnd: found.headEnd, last: found.last, row: null };
+  if (single) {
+    // Its entries' alternatives with that lemma, in the order the general case below tries them
+    // (one form gives the same entries and alternatives there), scored at load.
+    for (const cand of lexicon.candidatesByLemma.get(form) as readonly TriggerCandidate[]) {
+      const { entry, score } = cand;
+      // A lower score can never win; an equal one only from an earlier entry.
+      if (score < bestScore || (score === bestScore && best && entry.order >= best.entry.order)) continue;
+      if (!matchPattern(view, i, entry, cand.particles)) continue;
+      best = { entry, head: i, headEnd: matched.headEnd, last: matched.last, row: null };
+      bestScore = score;
+    }
+  } else {
+    const forms: string[] = [];
+    if (lemmaHeld) forms.push(lemma);
+    if (lowerHeld) forms.push(lower);
+    for (const g of guesses) forms.push(g);
+    const merged: LexiconEntry[] = [];
+    for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
+    for (const entry of merged) {
+      for (const alt of entry.alternatives) {
+        if (!forms.includes(alt.lemma)) continue;
+        const score = candidateScore(entry, alt);
+        if (score < bestScore || (score === bestScore && best && entry.order >= best.entry.order)) continue;
+        if (!matchPattern(view, i, entry, alt.particles)) continue;
+        best = { entry, head: i, headEnd: matched.headEnd, last: matched.last, row: null };
         bestScore = score;
       }
     }
@@ -54,6 +75,8 @@ export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match 
   if (best) best.row = objectRow(view, best);
   return best;
 }
+
+const NO_FORMS: readonly string[] = Object.freeze([]);
 
 /**
  * The lemma wink-nlp gives, the lower-cased form, and regular guesses where the lemmatiser left an
@@ -71,108 +94,6 @@ function lemmaForms(view: SentenceView, i: number): string[] {
 /** Only words long enough to carry a suffix, and only content words, get guesses. */
 function guessable(view: SentenceView, i: number, lower: string): boolean {
   return lower.length > 4 && view.kind(i) === 'word';
-}
-
-function suffixGuesses(lower: string): string[] {
-  const guesses: string[] = [];
-  if (lower.endsWith('en')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
-  if (lower.endsWith('ed')) guesses.push(lower.slice(0, -1), lower.slice(0, -2));
-  if (lower.endsWith('ing')) guesses.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
-  if (lower.endsWith('s')) guesses.push(lower.slice(0, -1));
-  return guesses;
-}
-
-type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
-
-const LENGTH_BUCKETS = 16;
-const GUESS_CACHE_LIMIT = 50_000;
-const NO_GUESSES: readonly string[] = Object.freeze([]);
-
-/**
- * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
- * and two table reads rule them out before any map lookup.
- */
-class TriggerIndex {
-  /** [length bucket][first / last char code]: some key of that length starts / ends with it (ASCII only). */
-  private readonly first = new Uint8Array(LENGTH_BUCKETS * 128);
-  private readonly last = new Uint8Array(LENGTH_BUCKETS * 128);
-  /**
-   * A word's suffix guesses that the index holds: a pure function of the word, and most words
-   * recur. Emptied when it grows past a bound, so a long-running reader stays small.
-   */
-  private readonly guessCache = new Map<string, readonly string[]>();
-
-  constructor(readonly byLemma: LemmaIndex) {
-    for (const key of byLemma.keys()) {
-      if (!key) continue;
-      const bucket = lengthBucket(key.length);
-      const f = key.charCodeAt(0), l = key.charCodeAt(key.length - 1);
-      if (f < 128) this.first[bucket | f] = 1;
-      if (l < 128) this.last[bucket | l] = 1;
-    }
-  }
-
-  /** False only when no key has the word's length, first and last character. */
-  mayHold(word: string): boolean {
-    const n = word.length;
-    if (n === 0) return true;
-    const f = word.charCodeAt(0), l = word.charCodeAt(n - 1);
-    // A key can equal a word that starts or ends outside ASCII only through the map itself.
-    if (f >= 128 || l >= 128) return true;
-    const bucket = lengthBucket(n);
-    return this.first[bucket | f] === 1 && this.last[bucket | l] === 1;
-  }
-
-  has(word: string): boolean {
-    return this.mayHold(word) && this.byLemma.has(word);
-  }
-
-  /** The suffix guesses of a word (longer than four letters) that the index holds. */
-  guesses(lower: string): readonly string[] {
-    // Every guess keeps the word's first letter and is one to three letters shorter.
-    const f = lower.charCodeAt(0);
-    if (f < 128) {
-      const n = lower.length;
-      if (this.first[lengthBucket(n - 1) | f] === 0 && this.first[lengthBucket(n - 2) | f] === 0 && this.first[lengthBucket(n - 3) | f] === 0) return NO_GUESSES;
-    }
-    let guesses = this.guessCache.get(lower);
-    if (guesses === undefined) {
-      const indexed = suffixGuesses(lower).filter((g) => this.byLemma.has(g));
-      guesses = indexed.length ? indexed : NO_GUESSES;
-      if (this.guessCache.size >= GUESS_CACHE_LIMIT) this.guessCache.clear();
-      this.guessCache.set(lower, guesses);
-    }
-    return guesses;
-  }
-}
-
-function lengthBucket(n: number): number {
-  return (n < LENGTH_BUCKETS ? n : LENGTH_BUCKETS - 1) << 7;
-}
-
-const triggerIndexes = new WeakMap<LemmaIndex, TriggerIndex>();
-/** The index of the lexicon last asked about: one engine reads with one lexicon, token after token. */
-let lastTriggerIndex: TriggerIndex | null = null;
-
-function triggerIndex(byLemma: LemmaIndex): TriggerIndex {
-  if (lastTriggerIndex?.byLemma === byLemma) return lastTriggerIndex;
-  let index = triggerIndexes.get(byLemma);
-  if (!index) triggerIndexes.set(byLemma, (index = new TriggerIndex(byLemma)));
-  return (lastTriggerIndex = index);
-}
-
-/** `lemmaForms` without the forms the lexicon does not index, in the same order; null when none is left. */
-function indexedForms(view: SentenceView, i: number, byLemma: LemmaIndex): string[] | null {
-  const index = triggerIndex(byLemma);
-  const lemma = view.lemma(i);
-  const lower = view.lower(i);
-  let forms: string[] | null = index.has(lemma) ? [lemma] : null;
-  if (lower !== lemma && index.has(lower)) (forms ??= []).push(lower);
-  if (guessable(view, i, lower)) {
-    const guesses = index.guesses(lower);
-    if (guesses.length) (forms ??= []).push(...guesses);
-  }
-  return forms;
 }
 
 function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiword: boolean): boolean {
@@ -214,23 +135,29 @@ function looksFinite(view: SentenceView, i: number): boolean {
   return true;
 }
 
-/** Matches the pattern at i: the last particle of the head and the last matched token, or null. */
-function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): { headEnd: number; last: number } | null {
-  if (!triggerPosOk(view, i, entry, particles.length > 0 || entry.items.length > 0)) return null;
+/**
+ * What the last successful matchPattern found: the last particle of the head and the last matched
+ * token. Module state rather than a returned object, read right after the call that set it.
+ */
+const matched = { headEnd: 0, last: 0 };
+
+/** Matches the pattern at i; when it fits, `matched` holds where. */
+function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, particles: readonly string[]): boolean {
+  if (!triggerPosOk(view, i, entry, particles.length > 0 || entry.items.length > 0)) return false;
   let cur = i;
   for (const particle of particles) {
     let k = cur + 1;
     while (k < view.n && k <= cur + 2 && (view.pos(k) === 'ADV' || view.pos(k) === 'PRON') && view.lower(k) !== particle) k++;
-    if (view.lower(k) !== particle) return null;
+    if (view.lower(k) !== particle) return false;
     cur = k;
   }
   const headEnd = cur;
-  if (entry.needsComplement && !complementFollows(view, cur)) return null;
-  if (entry.type === 'ASSAULT' && figurative(view, cur)) return null;
+  if (entry.needsComplement && !complementFollows(view, cur)) return false;
+  if (entry.type === 'ASSAULT' && figurative(view, cur)) return false;
   if (entry.controlOnly) {
     let k = cur + 1;
     while (view.pos(k) === 'ADV') k++;
-    if (view.lower(k) !== 'to' || view.pos(k + 1) !== 'VERB') return null;
+    if (view.lower(k) !== 'to' || view.pos(k + 1) !== 'VERB') return false;
   }
   for (const item of entry.items) {
     let found = -1;
@@ -245,14 +172,18 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
       }
     } else {
       for (let k = cur + 1; k < view.n && k <= cur + 12; k++) {
-        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k))) { found = k; break; }
+        // The lemma is asked only when it is another word: most are their own lemma.
+        const lower = view.lower(k), lemma = view.lemma(k);
+        if (item.words.has(lower) || (lemma !== lower && item.words.has(lemma))) { found = k; break; }
         if (!objectGap(view, k)) break;
       }
     }
-    if (found < 0) return null;
+    if (found < 0) return false;
     cur = found;
   }
-  return { headEnd, last: cur };
+  matched.headEnd = headEnd;
+  matched.last = cur;
+  return true;
 }
 
 /** A 'to' infinitive or a that-clause follows within the clause ("ordered the army to withdraw"). */
@@ -301,35 +232,23 @@ function objectGap(view: SentenceView, k: number): boolean {
 
 /** The object-class row named by the words after the trigger (the most specific row wins). */
 export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
-  const rows = m.entry.objects;
-  if (!rows) return null;
+  const objects = m.entry.objectRows;
+  if (!objects) return null;
   let best = -1;
   const end = Math.min(view.n, m.last + 14);
   for (let k = m.head + 1; k < end; k++) {
     if (k > m.last && (view.isHardPunct(k) || (view.isClauseBreaker(k) && view.lower(k) !== 'for') || view.pos(k) === 'AUX' ||
       (ADVERBIAL_PREPOSITIONS.has(view.lower(k)) && view.lower(k) !== 'in'))) break;
-    const r = firstRowNaming(rows, view.lower(k), view.lemma(k));
+    const r = firstRowNaming(objects, view.lower(k), view.lemma(k));
     if (r >= 0 && (best < 0 || r < best)) best = r;
   }
-  return best >= 0 ? rows[best] : null;
+  return best >= 0 ? objects.rows[best] : null;
 }
 
-/** Each noun of an object class with the first row that lists it, by class (rows never change once loaded). */
-const firstRows = new WeakMap<readonly ObjectRow[], Map<string, number>>();
-
-/**
- * The first of the rows that lists the word or its lemma, or -1: one lookup each rather than a
- * walk down every row's noun set.
- */
-export function firstRowNaming(rows: readonly ObjectRow[], word: string, lemma: string): number {
-  let index = firstRows.get(rows);
-  if (!index) {
-    index = new Map();
-    for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!index.has(noun)) index.set(noun, r);
-    firstRows.set(rows, index);
-  }
-  const byWord = index.get(word);
-  const byLemma = index.get(lemma);
+/** The first of the rows that lists the word or its lemma, or -1 (the noun index is built at load). */
+export function firstRowNaming(objects: ObjectRows, word: string, lemma: string): number {
+  const byWord = objects.firstRow.get(word);
+  const byLemma = objects.firstRow.get(lemma);
   if (byWord === undefined) return byLemma ?? -1;
   return byLemma === undefined || byWord < byLemma ? byWord : byLemma;
 }

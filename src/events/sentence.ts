@@ -59,7 +59,12 @@ export function endsWithAny(word: string, a: string, b: string, c?: string): boo
 }
 
 export class SentenceView {
-  readonly tokens: Token[];
+  /**
+   * The document's tokens and where the sentence starts in them: token i of the sentence is
+   * all[base + i]. Reading through an offset rather than a slice saves an array per sentence.
+   */
+  private readonly all: readonly Token[];
+  private readonly base: number;
   readonly n: number;
   private readonly lemmas: string[];
   readonly mentions: Mention[];
@@ -87,20 +92,26 @@ export class SentenceView {
   ) {
     this.times = layers.times ?? doc.times ?? [];
     this.places = layers.places ?? doc.places ?? [];
-    this.tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
-    const n = (this.n = this.tokens.length);
-    const lemmas: string[] = [];
-    const mentionAt: number[] = [];
+    const all = (this.all = doc.tokens ?? []);
+    const base = (this.base = sentence.tokenStart);
+    // As many tokens as slice(tokenStart, tokenEnd) would give.
+    const n = (this.n = Math.max(0, Math.min(sentence.tokenEnd, all.length) - base));
+    const lemmas: string[] = new Array(n);
+    const mentionAt: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      lemmas.push(this.tokens[i].lemma.toLowerCase());
-      mentionAt.push(-1);
+      lemmas[i] = all[base + i].lemma.toLowerCase();
+      mentionAt[i] = -1;
     }
     this.lemmas = lemmas;
     this.mentionAt = mentionAt;
+    const entities = layers.entities ?? doc.entities ?? [];
+    // Most sentences name no entity: no list to sort or filter then.
     const found: Mention[] = [];
-    for (const e of layers.entities ?? doc.entities ?? []) {
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k];
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
-      const [t0, t1] = this.tokenRange(e.start, e.end);
+      const t0 = this.firstTokenEndingAfter(e.start);
+      const t1 = this.firstTokenFrom(t0, e.end);
       if (t0 >= t1) continue;
       const actor = e.actor ? actorsById.get(e.actor) : undefined;
       const participant: EventParticipant = actor
@@ -108,10 +119,10 @@ export class SentenceView {
         : { name: e.text, country: null, sector: null, ref: null };
       found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    sortShort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    if (found.length > 1) sortShort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
     // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
     // earlier mention covering this one counts, kept or not.
-    const mentions: Mention[] = [];
+    const mentions: Mention[] = found.length ? [] : found;
     for (let k = 0; k < found.length; k++) {
       const m = found[k];
       let nested = false;
@@ -124,35 +135,56 @@ export class SentenceView {
     let inTime: number[] | null = null;
     for (const t of this.times) {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
-      const [t0, t1] = this.tokenRange(t.start, t.end);
+      const t0 = this.firstTokenEndingAfter(t.start);
+      const t1 = this.firstTokenFrom(t0, t.end);
       if (t0 < t1 && !inTime) { inTime = []; for (let i = 0; i < n; i++) inTime.push(0); }
       for (let i = t0; i < t1; i++) (inTime as number[])[i] = 1;
     }
     this.inTime = inTime ?? NO_TIMES;
   }
 
-  /** Sentence-relative token range [t0, t1) overlapping a character span. */
-  tokenRange(start: number, end: number): [number, number] {
-    let t0 = 0;
-    while (t0 < this.n && this.tokens[t0].end <= start) t0++;
-    let t1 = t0;
-    while (t1 < this.n && this.tokens[t1].start < end) t1++;
-    return [t0, t1];
+  /** Token i of the sentence (undefined outside it). */
+  private at(i: number): Token | undefined {
+    return i >= 0 && i < this.n ? this.all[this.base + i] : undefined;
   }
 
-  lower(i: number): string { return this.tokens[i]?.lower ?? ''; }
+  /** Token i of the sentence; i must lie inside it. */
+  token(i: number): Token {
+    return this.at(i) as Token;
+  }
+
+  /** Sentence-relative token range [t0, t1) overlapping a character span. */
+  tokenRange(start: number, end: number): [number, number] {
+    const t0 = this.firstTokenEndingAfter(start);
+    return [t0, this.firstTokenFrom(t0, end)];
+  }
+
+  /** The first token that ends after a character offset (n when none does). */
+  private firstTokenEndingAfter(start: number): number {
+    let t0 = 0;
+    while (t0 < this.n && this.all[this.base + t0].end <= start) t0++;
+    return t0;
+  }
+
+  /** From t, the first token that starts at or after a character offset (n when none does). */
+  private firstTokenFrom(t: number, end: number): number {
+    while (t < this.n && this.all[this.base + t].start < end) t++;
+    return t;
+  }
+
+  lower(i: number): string { return this.at(i)?.lower ?? ''; }
   lemma(i: number): string { return this.lemmas[i] ?? ''; }
-  kind(i: number): string { return this.tokens[i]?.kind ?? ''; }
-  pos(i: number): string { return this.tokens[i]?.pos ?? ''; }
+  kind(i: number): string { return this.at(i)?.kind ?? ''; }
+  pos(i: number): string { return this.at(i)?.pos ?? ''; }
 
   isComma(i: number): boolean { return this.lower(i) === ','; }
 
   /** Punctuation that closes a clause (a hyphen or apostrophe does not). */
   isHardPunct(i: number): boolean {
-    const t = this.tokens[i];
+    const t = this.at(i);
     if (!t || t.pos !== 'PUNCT') return false;
     // A dash between two words with no space joins them ("Putin–Xi meeting").
-    if ((t.lower === '–' || t.lower === '—' || t.lower === '/') && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return false;
+    if ((t.lower === '–' || t.lower === '—' || t.lower === '/') && this.at(i - 1)?.end === t.start && this.at(i + 1)?.start === t.end) return false;
     return !SOFT_PUNCT.has(t.lower);
   }
 
