@@ -149,18 +149,34 @@ export function suffixGuesses(lower: string): string[] {
 
 type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
 
-const LENGTH_BUCKETS = 16;
 const GUESS_CACHE_LIMIT = 50_000;
 const NO_GUESSES: readonly string[] = Object.freeze([]);
+/** Bits in the signature table: 2^16, 8 KB, a few hundred keys set well under 1% of them. */
+const SIGNATURE_BITS = 16;
+
+/**
+ * A word's signature: a hash of its length and its first two and last two characters (a one-letter
+ * word counts its letter for each). Two words with one signature may differ; two equal words never
+ * have two signatures, so a signature no key has rules a word out.
+ */
+function signature(n: number, c0: number, c1: number, penult: number, last: number): number {
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(c0, 0x85ebca77) ^ Math.imul(c1, 0xc2b2ae3d) ^ Math.imul(penult, 0x27d4eb2f) ^ Math.imul(last, 0x165667b1);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - SIGNATURE_BITS);
+}
+
+function wordSignature(word: string): number {
+  const n = word.length;
+  return signature(n, word.charCodeAt(0), word.charCodeAt(n > 1 ? 1 : 0), word.charCodeAt(n > 1 ? n - 2 : 0), word.charCodeAt(n - 1));
+}
 
 /**
  * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
- * and two table reads rule them out before any map lookup. Built once with the lexicon.
+ * and one bit read rules nearly all of them out before any map lookup (a map lookup costs far more
+ * than a few character reads). Built once with the lexicon.
  */
 export class TriggerIndex {
-  /** [length bucket][first / last char code]: some key of that length starts / ends with it (ASCII only). */
-  private readonly first = new Uint8Array(LENGTH_BUCKETS * 128);
-  private readonly last = new Uint8Array(LENGTH_BUCKETS * 128);
+  /** Bit per signature: some key has it. */
+  private readonly signatures = new Uint32Array((1 << SIGNATURE_BITS) >>> 5);
   /**
    * A word's suffix guesses that the index holds: a pure function of the word, and most words
    * recur. Emptied when it grows past a bound, so a long-running reader stays small.
@@ -170,22 +186,23 @@ export class TriggerIndex {
   constructor(readonly byLemma: LemmaIndex) {
     for (const key of byLemma.keys()) {
       if (!key) continue;
-      const bucket = lengthBucket(key.length);
-      const f = key.charCodeAt(0), l = key.charCodeAt(key.length - 1);
-      if (f < 128) this.first[bucket | f] = 1;
-      if (l < 128) this.last[bucket | l] = 1;
+      const sig = wordSignature(key);
+      this.signatures[sig >>> 5] |= 1 << (sig & 31);
     }
   }
 
-  /** False only when no key has the word's length, first and last character. */
+  private held(sig: number): boolean {
+    return (this.signatures[sig >>> 5] & (1 << (sig & 31))) !== 0;
+  }
+
+  /** False only when no key has the word's signature. */
   mayHold(word: string): boolean {
-    const n = word.length;
-    if (n === 0) return true;
-    const f = word.charCodeAt(0), l = word.charCodeAt(n - 1);
-    // A key can equal a word that starts or ends outside ASCII only through the map itself.
-    if (f >= 128 || l >= 128) return true;
-    const bucket = lengthBucket(n);
-    return this.first[bucket | f] === 1 && this.last[bucket | l] === 1;
+    return word.length === 0 || this.held(wordSignature(word));
+  }
+
+  /** The first m characters of the word (m ≥ 2) may be a key. */
+  private prefixMayHold(word: string, m: number): boolean {
+    return this.held(signature(m, word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(m - 2), word.charCodeAt(m - 1)));
   }
 
   has(word: string): boolean {
@@ -194,12 +211,18 @@ export class TriggerIndex {
 
   /** The suffix guesses of a word (longer than four letters) that the index holds. */
   guesses(lower: string): readonly string[] {
-    // Every guess keeps the word's first letter and is one to three letters shorter.
-    const f = lower.charCodeAt(0);
-    if (f < 128) {
-      const n = lower.length;
-      if (this.first[lengthBucket(n - 1) | f] === 0 && this.first[lengthBucket(n - 2) | f] === 0 && this.first[lengthBucket(n - 3) | f] === 0) return NO_GUESSES;
+    // The guesses are prefixes of the word (one to three letters shorter), or the prefix before
+    // "ing" with an "e" (suffixGuesses): when no key may be any of them, there is nothing to look up.
+    const n = lower.length;
+    // (A shorter word is not guessed at by the coder; it goes to the lookup below unfiltered.)
+    let may = n < 5;
+    if (!may && (lower.endsWith('en') || lower.endsWith('ed'))) may = this.prefixMayHold(lower, n - 1) || this.prefixMayHold(lower, n - 2);
+    if (!may && lower.endsWith('ing')) {
+      may = this.prefixMayHold(lower, n - 3) ||
+        this.held(signature(n - 2, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(n - 4), 101 /* e */));
     }
+    if (!may && lower.endsWith('s')) may = this.prefixMayHold(lower, n - 1);
+    if (!may) return NO_GUESSES;
     let guesses = this.guessCache.get(lower);
     if (guesses === undefined) {
       const indexed = suffixGuesses(lower).filter((g) => this.byLemma.has(g));
@@ -209,10 +232,6 @@ export class TriggerIndex {
     }
     return guesses;
   }
-}
-
-function lengthBucket(n: number): number {
-  return (n < LENGTH_BUCKETS ? n : LENGTH_BUCKETS - 1) << 7;
 }
 
 function indexRows(rows: readonly ObjectRow[] | null): ObjectRows | null {
