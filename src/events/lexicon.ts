@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
 import { PLOVER_TYPES, type PloverType } from '../document/types.js';
+import { SignatureTable, signature, WordSet } from '../document/wordset.js';
 
 export interface CameoCode {
   code: string;
@@ -25,7 +26,8 @@ export type ControlClass = 'commit' | 'planned' | 'request' | 'threaten' | 'refu
 /** A later element of a pattern: a particle/preposition, or an object noun. */
 export interface PatternItem {
   kind: 'word' | 'object';
-  words: ReadonlySet<string>;
+  /** Probed with every token after a trigger, nearly always for a word it lacks. */
+  words: WordSet;
 }
 
 /** One trigger alternative: the head lemma and the particles glued to it ("step+up"). */
@@ -48,6 +50,8 @@ export interface ObjectRows {
   readonly rows: readonly ObjectRow[];
   /** Noun → index of the first row that lists it: one lookup rather than a walk down every row. */
   readonly firstRow: ReadonlyMap<string, number>;
+  /** The nouns' signatures: most words after a trigger name no row, and one bit read says so. */
+  readonly nouns: SignatureTable;
 }
 
 /** One alternative of one entry, as matchAt tries it, with the part of its score it fixes. */
@@ -151,32 +155,14 @@ type LemmaIndex = ReadonlyMap<string, readonly LexiconEntry[]>;
 
 const GUESS_CACHE_LIMIT = 50_000;
 const NO_GUESSES: readonly string[] = Object.freeze([]);
-/** Bits in the signature table: 2^16, 8 KB, a few hundred keys set well under 1% of them. */
-const SIGNATURE_BITS = 16;
-
-/**
- * A word's signature: a hash of its length and its first two and last two characters (a one-letter
- * word counts its letter for each). Two words with one signature may differ; two equal words never
- * have two signatures, so a signature no key has rules a word out.
- */
-function signature(n: number, c0: number, c1: number, penult: number, last: number): number {
-  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(c0, 0x85ebca77) ^ Math.imul(c1, 0xc2b2ae3d) ^ Math.imul(penult, 0x27d4eb2f) ^ Math.imul(last, 0x165667b1);
-  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - SIGNATURE_BITS);
-}
-
-function wordSignature(word: string): number {
-  const n = word.length;
-  return signature(n, word.charCodeAt(0), word.charCodeAt(n > 1 ? 1 : 0), word.charCodeAt(n > 1 ? n - 2 : 0), word.charCodeAt(n - 1));
-}
 
 /**
  * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
- * and one bit read rules nearly all of them out before any map lookup (a map lookup costs far more
- * than a few character reads). Built once with the lexicon.
+ * and one bit read (SignatureTable) rules nearly all of them out before any map lookup. Built
+ * once with the lexicon.
  */
 export class TriggerIndex {
-  /** Bit per signature: some key has it. */
-  private readonly signatures = new Uint32Array((1 << SIGNATURE_BITS) >>> 5);
+  private readonly signatures: SignatureTable;
   /**
    * A word's suffix guesses that the index holds: a pure function of the word, and most words
    * recur. Emptied when it grows past a bound, so a long-running reader stays small.
@@ -184,25 +170,17 @@ export class TriggerIndex {
   private readonly guessCache = new Map<string, readonly string[]>();
 
   constructor(readonly byLemma: LemmaIndex) {
-    for (const key of byLemma.keys()) {
-      if (!key) continue;
-      const sig = wordSignature(key);
-      this.signatures[sig >>> 5] |= 1 << (sig & 31);
-    }
-  }
-
-  private held(sig: number): boolean {
-    return (this.signatures[sig >>> 5] & (1 << (sig & 31))) !== 0;
+    this.signatures = new SignatureTable(byLemma.keys());
   }
 
   /** False only when no key has the word's signature. */
   mayHold(word: string): boolean {
-    return word.length === 0 || this.held(wordSignature(word));
+    return this.signatures.mayHold(word);
   }
 
   /** The first m characters of the word (m ≥ 2) may be a key. */
   private prefixMayHold(word: string, m: number): boolean {
-    return this.held(signature(m, word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(m - 2), word.charCodeAt(m - 1)));
+    return this.signatures.held(signature(m, word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(m - 2), word.charCodeAt(m - 1)));
   }
 
   has(word: string): boolean {
@@ -219,7 +197,7 @@ export class TriggerIndex {
     if (!may && (lower.endsWith('en') || lower.endsWith('ed'))) may = this.prefixMayHold(lower, n - 1) || this.prefixMayHold(lower, n - 2);
     if (!may && lower.endsWith('ing')) {
       may = this.prefixMayHold(lower, n - 3) ||
-        this.held(signature(n - 2, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(n - 4), 101 /* e */));
+        this.signatures.held(signature(n - 2, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(n - 4), 101 /* e */));
     }
     if (!may && lower.endsWith('s')) may = this.prefixMayHold(lower, n - 1);
     if (!may) return NO_GUESSES;
@@ -238,7 +216,7 @@ function indexRows(rows: readonly ObjectRow[] | null): ObjectRows | null {
   if (!rows) return null;
   const firstRow = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!firstRow.has(noun)) firstRow.set(noun, r);
-  return Object.freeze({ rows, firstRow });
+  return Object.freeze({ rows, firstRow, nouns: new SignatureTable(firstRow.keys()) });
 }
 
 export interface LexiconOptions {
@@ -302,7 +280,7 @@ function parsePattern(file: string, id: string, pattern: string): { alternatives
   });
   if (alternatives.length === 0) bad(file, `entry ${id} has an empty pattern`);
   const items: PatternItem[] = parts.map((p) =>
-    p.startsWith('@') ? { kind: 'object', words: words(p.slice(1)) } : { kind: 'word', words: words(p) });
+    p.startsWith('@') ? { kind: 'object', words: new WordSet(words(p.slice(1))) } : { kind: 'word', words: new WordSet(words(p)) });
   return { alternatives, items, noun };
 }
 

@@ -163,7 +163,8 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
     let found = -1;
     if (item.kind === 'word') {
       for (let k = cur + 1; k < view.n && k <= cur + (entry.noun ? 10 : 6); k++) {
-        if (item.words.has(view.lower(k)) || item.words.has(view.lemma(k)) || (entry.noun && lemmaForms(view, k).some((f) => item.words.has(f)))) { found = k; break; }
+        const lower = view.lower(k), lemma = view.lemma(k);
+        if (item.words.has(lower) || (lemma !== lower && item.words.has(lemma)) || (entry.noun && lemmaForms(view, k).some((f) => item.words.has(f)))) { found = k; break; }
         // An event noun waits for its verb past auxiliaries and its own modifiers
         // ("riots against the new tax are still spreading").
         if (entry.noun && (view.pos(k) === 'AUX' || view.pos(k) === 'ADV' || view.pos(k) === 'ADP' || view.pos(k) === 'DET' ||
@@ -247,8 +248,8 @@ export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
 
 /** The first of the rows that lists the word or its lemma, or -1 (the noun index is built at load). */
 export function firstRowNaming(objects: ObjectRows, word: string, lemma: string): number {
-  const byWord = objects.firstRow.get(word);
-  const byLemma = objects.firstRow.get(lemma);
+  const byWord = objects.nouns.mayHold(word) ? objects.firstRow.get(word) : undefined;
+  const byLemma = lemma === word ? byWord : objects.nouns.mayHold(lemma) ? objects.firstRow.get(lemma) : undefined;
   if (byWord === undefined) return byLemma ?? -1;
   return byLemma === undefined || byWord < byLemma ? byWord : byLemma;
 }

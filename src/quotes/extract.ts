@@ -551,18 +551,9 @@ function onlyAdjunctsUntil(x: Extraction, from: number, hi: number): boolean {
   return true;
 }
 
-/** Per lexicon, the words a cue or a source phrase can start with. */
-const cueStartsOf = new WeakMap<QuoteLexicon, ReadonlySet<string>>();
-
-function cueStarts(lex: QuoteLexicon): ReadonlySet<string> {
-  let words = cueStartsOf.get(lex);
-  if (!words) cueStartsOf.set(lex, (words = new Set([...lex.phrases.keys(), ...lex.cueForms.keys()])));
-  return words;
-}
-
 function readIndirectSentence(x: Extraction, lo: number, hi: number): void {
   const t = x.toks;
-  const starts = cueStarts(x.lex);
+  const starts = x.lex.cueStarts;
   for (let i = lo; i < hi; i++) {
     if (x.mask[i]) continue;
     // Most words start no phrase and are no cue form: readAccordingTo and cueAt would find nothing.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
+import { WordSet } from '../document/wordset.js';
 
 /** How a cue takes its reported content. */
 export type CueComplement = 'clause' | 'that';
@@ -40,6 +41,10 @@ export interface QuoteLexicon {
   /** Role noun → sector that overrides the role default ("lawmakers" → LEG). */
   readonly roleSectorNouns: ReadonlyMap<string, string>;
   readonly anonymityMarkers: readonly string[];
+  /** One pattern matching any anonymity marker as a literal, or null when there is none. */
+  readonly anonymityPattern: RegExp | null;
+  /** The words a cue form or a phrase starts with: the test made of every token. */
+  readonly cueStarts: WordSet;
   readonly determiners: ReadonlySet<string>;
   /** Personal pronoun → what it can refer to. */
   readonly pronouns: ReadonlyMap<string, 'person' | 'group' | 'organization'>;
@@ -115,6 +120,8 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
     if (kind !== 'person' && kind !== 'group' && kind !== 'organization') invalid(path, `pronoun "${word}": unknown kind "${kind}"`);
     pronouns.set(word.toLowerCase(), kind);
   }
+  const anonymityMarkers = Object.freeze([...(data.anonymityMarkers ?? [])].map((m) => m.toLowerCase()));
+  const escaped = anonymityMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return Object.freeze({
     version: data._header?.version ?? 0,
     cueForms,
@@ -123,7 +130,9 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
     institutions,
     roleSectorWords: new Map(Object.entries(data.roleSectorWords ?? {})),
     roleSectorNouns: new Map(Object.entries(data.roleSectorNouns ?? {})),
-    anonymityMarkers: Object.freeze([...(data.anonymityMarkers ?? [])].map((m) => m.toLowerCase())),
+    anonymityMarkers,
+    anonymityPattern: escaped.length ? new RegExp(escaped.join('|')) : null,
+    cueStarts: new WordSet([...phrases.keys(), ...cueForms.keys()]),
     determiners: new Set((data.determiners ?? []).map((d) => d.toLowerCase())),
     pronouns,
   });

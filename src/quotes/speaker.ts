@@ -100,20 +100,13 @@ function isPlural(t: Token, lex: QuoteLexicon): boolean {
   return t.pos === 'NOUN' ? t.lemma !== t.lower : lex.roles.has(t.lower);
 }
 
-/** Per lexicon, one pattern for "contains any anonymity marker" (null when there is none). */
-const anonymityPatterns = new WeakMap<QuoteLexicon, RegExp | null>();
-
 /**
  * Whether a lower-cased text contains one of the lexicon's anonymity markers. One precompiled
- * alternation of the literal markers answers what a `some(includes)` over the list would.
+ * alternation of the literal markers (built with the lexicon) answers what a `some(includes)`
+ * over the list would.
  */
 export function containsAnonymityMarker(lex: QuoteLexicon, lowerText: string): boolean {
-  let pattern = anonymityPatterns.get(lex);
-  if (pattern === undefined) {
-    const markers = lex.anonymityMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    anonymityPatterns.set(lex, (pattern = markers.length ? new RegExp(markers.join('|')) : null));
-  }
-  return pattern !== null && pattern.test(lowerText);
+  return lex.anonymityPattern !== null && lex.anonymityPattern.test(lowerText);
 }
 
 function hasAnonymityMarker(lex: QuoteLexicon, phrase: string): boolean {
