@@ -187,46 +187,43 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Readon
       ({ mentions: actor } = recipientOf(view, ['in'], from, end));
     }
   } else {
-    // Not the actor itself, nor a possessive that refers back to it ("moved his troops").
-    const others = (list: Mention[]) => list.filter((r) => !actor.some((a) => (a.t0 === r.t0 && a.t1 === r.t1) ||
-      (POSSESSIVES.has(view.lower(r.t0)) && ((a.participant.ref !== null && a.participant.ref === r.participant.ref) ||
-        (a.participant.country !== null && a.participant.country === r.participant.country)))));
     const direct = recipientOf(view, entry.recipient, from, end);
     viaWith = direct.viaWith;
-    const candidates: (() => Mention[])[] = [
-      () => others(direct.mentions),
-      () => others(borrowedRecipient(view, m, end, byHead)),
+    // The candidates in order of preference, each worked out only when the ones before it found
+    // nobody the dictionary places; 'none' in the slots: the act has no recipient beyond what the
+    // clause itself names, so only the first is tried.
+    const tries = entry.recipient.includes('none') ? 1 : 5;
+    recipient = [];
+    for (let k = 0; k < tries; k++) {
+      let found: Mention[];
+      if (k === 0) found = others(view, actor, direct.mentions);
+      else if (k === 1) found = others(view, actor, borrowedRecipient(view, m, end, byHead));
       // "willing to meet if Chile agrees", "threatened to stop talks if the United
       // States goes ahead": the counterpart of a conditional offer or threat is the one the
       // condition waits on.
-      () => ((type === 'AGREE' || type === 'THREATEN') && (entry.control === 'commit' || entry.control === 'threaten' || entry.controlOnly)
-        ? others(conditionSubject(view, m.last + 1)) : []),
+      else if (k === 2) {
+        found = (type === 'AGREE' || type === 'THREATEN') && (entry.control === 'commit' || entry.control === 'threaten' || entry.controlOnly)
+          ? others(view, actor, conditionSubject(view, m.last + 1)) : [];
+      }
       // A recipient the dictionary could not place yields to a placed one later in the phrase
       // ("food for families displaced by floods in Chad").
-      () => (direct.mentions.length > 0 ? others(firstResolvedAfter(view, from)) : []),
+      else if (k === 3) found = direct.mentions.length > 0 ? others(view, actor, firstResolvedAfter(view, from)) : [];
       // A place struck, visited or sent to stands for its country ("shelled Kharkiv").
-      () => (PLACE_TARGETS.has(type) || mode === 'visit' ? placeAfter(view, from, end) : []),
-    ];
-    recipient = [];
-    {
-      // 'none' in the slots: the act has no recipient beyond what the clause itself names.
-      for (const next of entry.recipient.includes('none') ? candidates.slice(0, 1) : candidates) {
-        const found = next();
-        if (found.some((r) => r.resolved)) { recipient = found; break; }
-        if (recipient.length === 0) recipient = found;
-      }
+      else found = PLACE_TARGETS.has(type) || mode === 'visit' ? placeAfter(view, from, end) : [];
+      if (anyResolved(found)) { recipient = found; break; }
+      if (recipient.length === 0) recipient = found;
     }
   }
   actor = dedupe(actor);
   recipient = dedupe(recipient).filter((r) => !actor.some((a) => a.t0 === r.t0 && a.t1 === r.t1));
-  const actorCountries = new Set(actor.map((a) => a.participant.country));
+  // (The actors' countries are a list of one or two: searched, not put in a Set.)
   // "Vietnam and China held talks in Hanoi": with both sides as actors, a recipient of either
   // side's country adds nothing.
-  if (actorCountries.size >= 2) recipient = recipient.filter((r) => !actorCountries.has(r.participant.country));
-  if (recipient.some((r) => !actorCountries.has(r.participant.country))) {
-    recipient = recipient.filter((r) => !actorCountries.has(r.participant.country) || !r.participant.country);
+  if (countryCount(actor, true) >= 2) recipient = recipient.filter((r) => !hasCountry(actor, r.participant.country));
+  if (recipient.some((r) => !hasCountry(actor, r.participant.country))) {
+    recipient = recipient.filter((r) => !hasCountry(actor, r.participant.country) || !r.participant.country);
   }
-  if (entry.joint && (viaWith || new Set(actor.map((a) => a.participant.country).filter(Boolean)).size >= 2)) {
+  if (entry.joint && (viaWith || countryCount(actor, false) >= 2)) {
     ({ type, mode, cameo } = entry.joint);
   }
   // "Clashes erupted between Indian and Chinese troops": the two sides are actor and recipient.
@@ -237,7 +234,7 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Readon
   if (actor.length === 0 && recipient.length === 0) return [];
   if (entry.requiresRecipient && !recipient.some((r) => r.resolved)) return [];
   // Nobody the dictionary can place on either side: too little to code ("two men were killed").
-  if (![...actor, ...recipient].some((x) => x.resolved) && ctx.requirePlaced) return [];
+  if (!anyResolved(actor) && !anyResolved(recipient) && ctx.requirePlaced) return [];
   // An attack always has a target: when its clause names none, the sentence's other party is it
   // ("Georgia fears more raids as Russian troops step up attacks").
   if (recipient.length === 0 && (type === 'ASSAULT' || type === 'COERCE') && actor.length > 0 && !chain.passive) {
@@ -310,6 +307,37 @@ function codeMatch(view: SentenceView, ctx: DocContext, m: Match, byHead: Readon
     });
   }
   return out;
+}
+
+/** Recipients that are not the actor itself, nor a possessive that refers back to it ("moved his troops"). */
+function others(view: SentenceView, actor: readonly Mention[], list: Mention[]): Mention[] {
+  return list.filter((r) => !actor.some((a) => (a.t0 === r.t0 && a.t1 === r.t1) ||
+    (POSSESSIVES.has(view.lower(r.t0)) && ((a.participant.ref !== null && a.participant.ref === r.participant.ref) ||
+      (a.participant.country !== null && a.participant.country === r.participant.country)))));
+}
+
+function anyResolved(list: readonly Mention[]): boolean {
+  for (const m of list) if (m.resolved) return true;
+  return false;
+}
+
+/** Some mention has this country (null included, as a Set of the countries would hold it). */
+function hasCountry(list: readonly Mention[], country: string | null): boolean {
+  for (const m of list) if (m.participant.country === country) return true;
+  return false;
+}
+
+/** How many different countries the mentions have: null counted as one unless only set ones count. */
+function countryCount(list: readonly Mention[], countNull: boolean): number {
+  let n = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k].participant.country;
+    if (!c && !countNull) continue;
+    let seen = false;
+    for (let j = 0; j < k && !seen; j++) seen = list[j].participant.country === c;
+    if (!seen) n++;
+  }
+  return n;
 }
 
 function complementType(ctx: DocContext, m: Match): { type: PloverType; intent: string } {
@@ -443,13 +471,12 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
       const first = view.token(c.first);
       const last = view.token(c.last);
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
-      const used = [...c.actor, ...c.recipient];
       const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
         actor: c.actor.map(participant), recipient: c.recipient.map(participant),
         factuality: c.factuality, attribution: c.attribution,
-        time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, used, clause),
+        time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, c.actor, c.recipient, clause),
         evidence: {
           sentence: sentence.index, start: sentence.start, end: sentence.end,
           trigger: { text: doc.text.slice(first.start, last.end), start: first.start, end: last.end },
@@ -501,13 +528,18 @@ function nearestTime(view: SentenceView, head: number, clause: Span): string | n
   return best ? best.id : null;
 }
 
+function overlapsAny(list: readonly Mention[], span: Span): boolean {
+  for (const m of list) if (m.start < span.end && span.start < m.end) return true;
+  return false;
+}
+
 /** The place in the trigger's clause nearest the trigger that is not one of the event's participants. */
-function nearestPlace(view: SentenceView, head: number, used: Mention[], clause: Span): string | null {
+function nearestPlace(view: SentenceView, head: number, actor: readonly Mention[], recipient: readonly Mention[], clause: Span): string | null {
   const t = view.token(head);
   let best: { id: string; d: number } | null = null;
   for (const p of view.places) {
     if (p.start < clause.start || p.end > clause.end) continue;
-    if (used.some((m) => m.start < p.end && p.start < m.end)) continue;
+    if (overlapsAny(actor, p) || overlapsAny(recipient, p)) continue;
     const d = Math.abs(p.start < t.start ? t.start - p.end : p.start - t.end);
     if (!best || d < best.d) best = { id: p.id, d };
   }

@@ -105,8 +105,7 @@ export class SentenceView {
     this.lemmas = lemmas;
     this.mentionAt = mentionAt;
     const entities = layers.entities ?? doc.entities ?? [];
-    // Most sentences name no entity: no list to sort or filter then.
-    const found: Mention[] = [];
+    const mentions: Mention[] = [];
     for (let k = 0; k < entities.length; k++) {
       const e = entities[k];
       if (e.end <= sentence.start || e.start >= sentence.end) continue;
@@ -117,20 +116,24 @@ export class SentenceView {
       const participant: EventParticipant = actor
         ? { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id }
         : { name: e.text, country: null, sector: null, ref: null };
-      found.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
+      mentions.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
-    if (found.length > 1) sortShort(found, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
-    // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. Any
-    // earlier mention covering this one counts, kept or not.
-    const mentions: Mention[] = found.length ? [] : found;
-    for (let k = 0; k < found.length; k++) {
-      const m = found[k];
-      let nested = false;
-      for (let o = 0; o < k && !nested; o++) nested = found[o].t0 <= m.t0 && found[o].t1 >= m.t1;
-      if (nested) continue;
-      for (let i = m.t0; i < m.t1; i++) mentionAt[i] = mentions.length;
-      mentions.push(m);
+    if (mentions.length > 1) {
+      sortShort(mentions, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+      // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. The
+      // list is compacted in place: a mention covered by an earlier one that was itself dropped
+      // is covered by the kept one that covered that (covering is transitive), so testing the
+      // kept ones finds every cover.
+      let kept = 0;
+      for (let k = 0; k < mentions.length; k++) {
+        const m = mentions[k];
+        let nested = false;
+        for (let o = 0; o < kept && !nested; o++) nested = mentions[o].t0 <= m.t0 && mentions[o].t1 >= m.t1;
+        if (!nested) mentions[kept++] = m;
+      }
+      mentions.length = kept;
     }
+    for (let k = 0; k < mentions.length; k++) for (let i = mentions[k].t0; i < mentions[k].t1; i++) mentionAt[i] = k;
     this.mentions = mentions;
     let inTime: number[] | null = null;
     for (const t of this.times) {
