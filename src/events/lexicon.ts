@@ -193,13 +193,20 @@ export class TriggerIndex {
     // "ing" with an "e" (suffixGuesses): when no key may be any of them, there is nothing to look up.
     const n = lower.length;
     // (A shorter word is not guessed at by the coder; it goes to the lookup below unfiltered.)
+    // The suffixes by character code rather than endsWith (a call each, for every token): a word
+    // ends in at most one of "en"/"ed", "ing" and "s".
     let may = n < 5;
-    if (!may && (lower.endsWith('en') || lower.endsWith('ed'))) may = this.prefixMayHold(lower, n - 1) || this.prefixMayHold(lower, n - 2);
-    if (!may && lower.endsWith('ing')) {
-      may = this.prefixMayHold(lower, n - 3) ||
-        this.signatures.held(signature(n - 2, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(n - 4), 101 /* e */));
+    if (!may) {
+      const last = lower.charCodeAt(n - 1), prev = lower.charCodeAt(n - 2);
+      if (prev === 101 /* e */ && (last === 110 /* n */ || last === 100 /* d */)) {
+        may = this.prefixMayHold(lower, n - 1) || this.prefixMayHold(lower, n - 2);
+      } else if (last === 103 /* g */ && prev === 110 /* n */ && lower.charCodeAt(n - 3) === 105 /* i */) {
+        may = this.prefixMayHold(lower, n - 3) ||
+          this.signatures.held(signature(n - 2, lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(n - 4), 101 /* e */));
+      } else if (last === 115 /* s */) {
+        may = this.prefixMayHold(lower, n - 1);
+      }
     }
-    if (!may && lower.endsWith('s')) may = this.prefixMayHold(lower, n - 1);
     if (!may) return NO_GUESSES;
     let guesses = this.guessCache.get(lower);
     if (guesses === undefined) {
