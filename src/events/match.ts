@@ -43,6 +43,7 @@ export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match 
   for (let g = 0; g < guesses.length && single; g++) single = guesses[g] === form;
   let best: Match | null = null;
   let bestScore = -1;
+  posAnswers.fill(-1);
   if (single) {
     // Its entries' alternatives with that lemma, in the order the general case below tries them
     // (one form gives the same entries and alternatives there), scored at load.
@@ -96,16 +97,31 @@ function guessable(view: SentenceView, i: number, lower: string): boolean {
   return lower.length > 4 && view.kind(i) === 'word';
 }
 
+/**
+ * triggerPosOk's answers for the token matchAt is at, by the three things it reads of an entry
+ * (noun, anyPos, multiword; -1: not asked yet): a word with several candidate entries ("hold",
+ * "call") asks the same question of the same token once per entry, and the verb test walks the
+ * clause. matchAt clears them before it tries a token's candidates; nothing else calls matchPattern.
+ */
+const posAnswers = new Int8Array(8);
+
 function triggerPosOk(view: SentenceView, i: number, entry: LexiconEntry, multiword: boolean): boolean {
+  const key = (entry.noun ? 4 : 0) | (entry.anyPos ? 2 : 0) | (multiword ? 1 : 0);
+  let answer = posAnswers[key];
+  if (answer < 0) posAnswers[key] = answer = posOk(view, i, entry.noun, entry.anyPos, multiword) ? 1 : 0;
+  return answer === 1;
+}
+
+function posOk(view: SentenceView, i: number, noun: boolean, anyPos: boolean, multiword: boolean): boolean {
   const p = view.pos(i);
-  if (entry.noun) return p === 'NOUN' || p === 'PROPN' || (p === 'VERB' && view.isGerund(i));
+  if (noun) return p === 'NOUN' || p === 'PROPN' || (p === 'VERB' && view.isGerund(i));
   // wink-nlp tags some verbs after a plural subject as nouns ("forces step up attacks"); a
   // phrasal or light-verb pattern is evidence enough when a subject noun phrase precedes it.
   if (p === 'NOUN' && multiword && view.mentionAt[i] < 0) {
     const prev = view.pos(i - 1);
     if ((prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && !POSSESSIVE_OR_DET.has(view.lower(i - 1))) return true;
   }
-  if (entry.anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
+  if (anyPos) return p !== 'NOUN' || view.pos(i + 1) === 'PART';
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
   if ((p === 'ADJ' || p === 'NOUN') && endsWithAny(view.lower(i), 'ed', 'en') && view.pos(i - 1) === 'AUX') return true;

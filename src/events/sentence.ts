@@ -200,8 +200,9 @@ export class SentenceView {
     const p = this.pos(i);
     const w = this.lower(i);
     if (p === 'SCONJ') return true;
-    if (this.grammar.relativePronouns.has(w) && (p === 'PRON' || p === 'DET' || p === 'ADV' || p === 'SCONJ')) return true;
-    return this.grammar.clauseBreakers.has(w) && p !== 'ADP' && p !== 'ADV' && p !== 'DET' && p !== 'PRON';
+    // The tag first: it is a pointer comparison, the word lists are hash lookups.
+    if ((p === 'PRON' || p === 'DET' || p === 'ADV') && this.grammar.relativePronouns.has(w)) return true;
+    return p !== 'ADP' && p !== 'ADV' && p !== 'DET' && p !== 'PRON' && this.grammar.clauseBreakers.has(w);
   }
 
   /** A participle used as an adjective: "the proposed talks", "a state-owned newspaper". */
