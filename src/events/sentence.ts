@@ -58,6 +58,9 @@ export function endsWithAny(word: string, a: string, b: string, c?: string): boo
   return word.endsWith(a) || word.endsWith(b) || (c !== undefined && word.endsWith(c));
 }
 
+/** Mentions in token order, the longer first where two start together. */
+const byStartThenLonger = (a: Mention, b: Mention): number => a.t0 - b.t0 || b.t1 - a.t1;
+
 export class SentenceView {
   /**
    * The document's tokens and where the sentence starts in them: token i of the sentence is
@@ -119,7 +122,7 @@ export class SentenceView {
       mentions.push({ t0, t1, start: e.start, end: e.end, participant, resolved: Boolean(actor && actor.country) });
     }
     if (mentions.length > 1) {
-      sortShort(mentions, (a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+      sortShort(mentions, byStartThenLonger);
       // Nested entities ("Russian" inside "Russian forces"): the outer one owns the tokens. The
       // list is compacted in place: a mention covered by an earlier one that was itself dropped
       // is covered by the kept one that covered that (covering is transitive), so testing the
@@ -140,7 +143,7 @@ export class SentenceView {
       if (t.end <= sentence.start || t.start >= sentence.end) continue;
       const t0 = this.firstTokenEndingAfter(t.start);
       const t1 = this.firstTokenFrom(t0, t.end);
-      if (t0 < t1 && !inTime) { inTime = []; for (let i = 0; i < n; i++) inTime.push(0); }
+      if (t0 < t1 && !inTime) inTime = new Array<number>(n).fill(0);
       for (let i = t0; i < t1; i++) (inTime as number[])[i] = 1;
     }
     this.inTime = inTime ?? NO_TIMES;
@@ -162,11 +165,19 @@ export class SentenceView {
     return [t0, this.firstTokenFrom(t0, end)];
   }
 
-  /** The first token that ends after a character offset (n when none does). */
+  /**
+   * The first token that ends after a character offset (n when none does). Tokens are in text
+   * order, so their ends rise: a binary search finds what a scan from the first token would, with
+   * a few token reads instead of one per token before the span.
+   */
   private firstTokenEndingAfter(start: number): number {
-    let t0 = 0;
-    while (t0 < this.n && this.all[this.base + t0].end <= start) t0++;
-    return t0;
+    let lo = 0, hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.all[this.base + mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** From t, the first token that starts at or after a character offset (n when none does). */
