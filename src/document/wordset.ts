@@ -1,8 +1,8 @@
 /**
- * A set of words asked about far more often for words it lacks than for words it holds (a lexicon
- * probed with every token of a text). One bit read, from a table hashed on the word's length and
- * its first two and last two characters, rules out nearly every absent word before the hash-set
- * lookup, which costs far more than a few character reads.
+ * Signatures of words: a bit table hashed on a word's length and its first two and last two
+ * characters. It can rule a word out without the word itself, from its characters: the events
+ * trigger index asks it about suffix guesses ("shelled" → "shell") before building them. (As a
+ * filter in front of a Set or Map of whole words it measured no faster than the lookup itself.)
  */
 
 /** Bits in a signature table: 2^16 (8 KB); a few hundred words set well under 1% of them. */
@@ -40,28 +40,4 @@ export class SignatureTable {
   held(sig: number): boolean {
     return (this.bits[sig >>> 5] & (1 << (sig & 31))) !== 0;
   }
-
-  /** False only when no word has this one's signature (the empty word is never ruled out). */
-  mayHold(word: string): boolean {
-    return word.length === 0 || this.held(wordSignature(word));
-  }
-}
-
-/** A read-only set of words with the signature test in front of the hash lookup. */
-export class WordSet implements Iterable<string> {
-  private readonly set: ReadonlySet<string>;
-  private readonly table: SignatureTable;
-
-  constructor(words: Iterable<string>) {
-    this.set = new Set(words);
-    this.table = new SignatureTable(this.set);
-  }
-
-  get size(): number { return this.set.size; }
-
-  has(word: string): boolean {
-    return this.table.mayHold(word) && this.set.has(word);
-  }
-
-  [Symbol.iterator](): Iterator<string> { return this.set[Symbol.iterator](); }
 }

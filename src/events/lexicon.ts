@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
 import { PLOVER_TYPES, type PloverType } from '../document/types.js';
-import { SignatureTable, signature, WordSet } from '../document/wordset.js';
+import { SignatureTable, signature } from '../document/wordset.js';
 
 export interface CameoCode {
   code: string;
@@ -26,8 +26,7 @@ export type ControlClass = 'commit' | 'planned' | 'request' | 'threaten' | 'refu
 /** A later element of a pattern: a particle/preposition, or an object noun. */
 export interface PatternItem {
   kind: 'word' | 'object';
-  /** Probed with every token after a trigger, nearly always for a word it lacks. */
-  words: WordSet;
+  words: ReadonlySet<string>;
 }
 
 /** One trigger alternative: the head lemma and the particles glued to it ("step+up"). */
@@ -50,8 +49,6 @@ export interface ObjectRows {
   readonly rows: readonly ObjectRow[];
   /** Noun → index of the first row that lists it: one lookup rather than a walk down every row. */
   readonly firstRow: ReadonlyMap<string, number>;
-  /** The nouns' signatures: most words after a trigger name no row, and one bit read says so. */
-  readonly nouns: SignatureTable;
 }
 
 /** One alternative of one entry, as matchAt tries it, with the part of its score it fixes. */
@@ -157,11 +154,10 @@ const GUESS_CACHE_LIMIT = 50_000;
 const NO_GUESSES: readonly string[] = Object.freeze([]);
 
 /**
- * Cheap answers about a lexicon's trigger index, asked of every token: most words are no trigger,
- * and one bit read (SignatureTable) rules nearly all of them out before any map lookup. Built
- * once with the lexicon.
+ * Answers about a lexicon's trigger index, asked of every token. Built once with the lexicon.
  */
 export class TriggerIndex {
+  /** The keys' signatures: whether a suffix guess may be a key, before the guess is built. */
   private readonly signatures: SignatureTable;
   /**
    * A word's suffix guesses that the index holds: a pure function of the word, and most words
@@ -173,18 +169,13 @@ export class TriggerIndex {
     this.signatures = new SignatureTable(byLemma.keys());
   }
 
-  /** False only when no key has the word's signature. */
-  mayHold(word: string): boolean {
-    return this.signatures.mayHold(word);
-  }
-
   /** The first m characters of the word (m ≥ 2) may be a key. */
   private prefixMayHold(word: string, m: number): boolean {
     return this.signatures.held(signature(m, word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(m - 2), word.charCodeAt(m - 1)));
   }
 
   has(word: string): boolean {
-    return this.mayHold(word) && this.byLemma.has(word);
+    return this.byLemma.has(word);
   }
 
   /** The suffix guesses of a word (longer than four letters) that the index holds. */
@@ -223,7 +214,7 @@ function indexRows(rows: readonly ObjectRow[] | null): ObjectRows | null {
   if (!rows) return null;
   const firstRow = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) for (const noun of rows[r].nouns) if (!firstRow.has(noun)) firstRow.set(noun, r);
-  return Object.freeze({ rows, firstRow, nouns: new SignatureTable(firstRow.keys()) });
+  return Object.freeze({ rows, firstRow });
 }
 
 export interface LexiconOptions {
@@ -287,7 +278,7 @@ function parsePattern(file: string, id: string, pattern: string): { alternatives
   });
   if (alternatives.length === 0) bad(file, `entry ${id} has an empty pattern`);
   const items: PatternItem[] = parts.map((p) =>
-    p.startsWith('@') ? { kind: 'object', words: new WordSet(words(p.slice(1))) } : { kind: 'word', words: new WordSet(words(p)) });
+    p.startsWith('@') ? { kind: 'object', words: words(p.slice(1)) } : { kind: 'word', words: words(p) });
   return { alternatives, items, noun };
 }
 

@@ -264,8 +264,8 @@ export function objectRow(view: SentenceView, m: Match): ObjectRow | null {
 
 /** The first of the rows that lists the word or its lemma, or -1 (the noun index is built at load). */
 export function firstRowNaming(objects: ObjectRows, word: string, lemma: string): number {
-  const byWord = objects.nouns.mayHold(word) ? objects.firstRow.get(word) : undefined;
-  const byLemma = lemma === word ? byWord : objects.nouns.mayHold(lemma) ? objects.firstRow.get(lemma) : undefined;
+  const byWord = objects.firstRow.get(word);
+  const byLemma = lemma === word ? byWord : objects.firstRow.get(lemma);
   if (byWord === undefined) return byLemma ?? -1;
   return byLemma === undefined || byWord < byLemma ? byWord : byLemma;
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
-import { WordSet } from '../document/wordset.js';
 
 /** How a cue takes its reported content. */
 export type CueComplement = 'clause' | 'that';
@@ -44,7 +43,7 @@ export interface QuoteLexicon {
   /** One pattern matching any anonymity marker as a literal, or null when there is none. */
   readonly anonymityPattern: RegExp | null;
   /** The words a cue form or a phrase starts with: the test made of every token. */
-  readonly cueStarts: WordSet;
+  readonly cueStarts: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
   /** Personal pronoun → what it can refer to. */
   readonly pronouns: ReadonlyMap<string, 'person' | 'group' | 'organization'>;
@@ -132,7 +131,7 @@ export function compileQuoteLexicon(raw: unknown, path = '(inline)'): QuoteLexic
     roleSectorNouns: new Map(Object.entries(data.roleSectorNouns ?? {})),
     anonymityMarkers,
     anonymityPattern: escaped.length ? new RegExp(escaped.join('|')) : null,
-    cueStarts: new WordSet([...phrases.keys(), ...cueForms.keys()]),
+    cueStarts: new Set([...phrases.keys(), ...cueForms.keys()]),
     determiners: new Set((data.determiners ?? []).map((d) => d.toLowerCase())),
     pronouns,
   });
