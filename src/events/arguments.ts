@@ -43,7 +43,7 @@ export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i:
   const g = ctx.lexicon.grammar;
   let j = start - 1;
   const skippable = (k: number) => view.inTime[k] === 1 || view.pos(k) === 'ADV' ||
-    (view.pos(k) === 'ADP' && view.inTime[k + 1] === 1) || (g.timeWords.has(view.lower(k)) && view.mentionAt[k] < 0 && view.pos(k) !== 'VERB');
+    (view.pos(k) === 'ADP' && view.inTime[k + 1] === 1) || (g.timeWords.has(view.lower(k)) && view.mentionIndex(k) < 0 && view.pos(k) !== 'VERB');
   while (j >= 0 && skippable(j)) j--;
   // A participle clause after a comma or conjunction ("…, saying", "… and urged") shares the main subject.
   if (j < 0 || view.pos(j) === 'CCONJ' || view.pos(j) === 'VERB' || view.pos(j) === 'AUX' || view.isQuoteMark(j) ||
@@ -71,7 +71,7 @@ export function subjectOf(view: SentenceView, ctx: DocContext, start: number, i:
   }
   const [a, b] = view.npEndingAt(j);
   if (a > b) return mainSubject(view, ctx, i);
-  if (a === b && view.pos(a) === 'PRON' && view.mentionAt[a] < 0) return resolvePronoun(view, ctx, a, speech);
+  if (a === b && view.pos(a) === 'PRON' && view.mentionIndex(a) < 0) return resolvePronoun(view, ctx, a, speech);
   return view.heads(a, b);
 }
 
@@ -83,8 +83,10 @@ export function resolvePronoun(view: SentenceView, ctx: DocContext, p: number, s
     const q = ctx.quotes.find((x) => x.start <= t.start && t.end <= x.end && x.speaker?.actor);
     const actor = q?.speaker?.actor ? ctx.actorsById.get(q.speaker.actor) : undefined;
     if (actor) {
-      return [{ t0: p, t1: p + 1, start: t.start, end: t.end, resolved: Boolean(actor.country),
-        participant: { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id } }];
+      // Fields in the order SentenceView makes mentions in: one object shape for every mention
+      // keeps the property reads that take them monomorphic (two shapes deoptimised them).
+      return [{ t0: p, t1: p + 1, start: t.start, end: t.end,
+        participant: { name: actor.name, country: actor.country, sector: actor.sector, ref: actor.id }, resolved: Boolean(actor.country) }];
     }
   }
   const s = [...speech].reverse().find((k) => k < p);
@@ -104,7 +106,7 @@ export function mainSubject(view: SentenceView, ctx: DocContext, before: number)
     let j = view.chain(v).start - 1;
     while (j >= 0 && (view.inTime[j] === 1 || view.pos(j) === 'ADV')) j--;
     if (j < 0) return ctx.topic;
-    if (view.pos(j) === 'PRON' && view.mentionAt[j] < 0) return ctx.topic;
+    if (view.pos(j) === 'PRON' && view.mentionIndex(j) < 0) return ctx.topic;
     const [a, b] = view.npEndingAt(j);
     return a <= b ? view.heads(a, b) : [];
   }
@@ -120,7 +122,7 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
       for (let k = from; k < end; k++) {
         // A place or time phrase ("in Hanoi", "after talks in Geneva") is not the object.
         if (view.pos(k) === 'ADP' || view.pos(k) === 'SCONJ') adverbial = ADVERBIAL_PREPOSITIONS.has(view.lower(k));
-        const mi = view.mentionAt[k];
+        const mi = view.mentionIndex(k);
         if (mi < 0 || adverbial) continue;
         const m = view.mentions[mi];
         const [, b] = view.npStartingAt(m.t0, end);
@@ -134,7 +136,7 @@ export function recipientOf(view: SentenceView, slots: readonly string[], from: 
       if (view.pos(k + 1) === 'CCONJ') {
         // A shared object: "established ties with and opened an embassy in Lima".
         for (let t = k + 2; t < view.n && !(view.isHardPunct(t) && !view.isComma(t)); t++) {
-          const mi = view.mentionAt[t];
+          const mi = view.mentionIndex(t);
           if (mi >= 0) return { mentions: [view.mentions[mi]], viaWith: slot === 'with' };
         }
         continue;
@@ -188,7 +190,7 @@ export function conditionSubject(view: SentenceView, from: number): Mention[] {
 export function firstResolvedAfter(view: SentenceView, from: number): Mention[] {
   for (let k = from; k < view.n; k++) {
     if (view.isHardPunct(k) || view.isClauseBreaker(k)) break;
-    const mi = view.mentionAt[k];
+    const mi = view.mentionIndex(k);
     if (mi >= 0 && view.mentions[mi].resolved) return [view.mentions[mi]];
   }
   return [];
@@ -201,7 +203,8 @@ export function placeAfter(view: SentenceView, from: number, end: number): Menti
     if (end < view.n && p.start >= view.token(end).start) continue;
     if (p.end > view.sentence.end) continue;
     const [t0, t1] = view.tokenRange(p.start, p.end);
-    return [{ t0, t1, start: p.start, end: p.end, resolved: true, participant: { name: p.name, country: p.country, sector: null, ref: null } }];
+    // (Fields in SentenceView's order, as in resolvePronoun.)
+    return [{ t0, t1, start: p.start, end: p.end, participant: { name: p.name, country: p.country, sector: null, ref: null }, resolved: true }];
   }
   return [];
 }

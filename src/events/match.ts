@@ -117,7 +117,7 @@ function posOk(view: SentenceView, i: number, noun: boolean, anyPos: boolean, mu
   if (noun) return p === 'NOUN' || p === 'PROPN' || (p === 'VERB' && view.isGerund(i));
   // wink-nlp tags some verbs after a plural subject as nouns ("forces step up attacks"); a
   // phrasal or light-verb pattern is evidence enough when a subject noun phrase precedes it.
-  if (p === 'NOUN' && multiword && view.mentionAt[i] < 0) {
+  if (p === 'NOUN' && multiword && view.mentionIndex(i) < 0) {
     const prev = view.pos(i - 1);
     if ((prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && !POSSESSIVE_OR_DET.has(view.lower(i - 1))) return true;
   }
@@ -125,7 +125,7 @@ function posOk(view: SentenceView, i: number, noun: boolean, anyPos: boolean, mu
   if (p === 'VERB') return !view.isAttributive(i) && !view.isGerund(i) && !view.isReducedRelative(i);
   // wink-nlp sometimes tags a participle after an auxiliary as an adjective or noun ("was shelled").
   if ((p === 'ADJ' || p === 'NOUN') && endsWithAny(view.lower(i), 'ed', 'en') && view.pos(i - 1) === 'AUX') return true;
-  return (p === 'ADJ' || p === 'NOUN') && view.mentionAt[i] < 0 && looksFinite(view, i);
+  return (p === 'ADJ' || p === 'NOUN') && view.mentionIndex(i) < 0 && looksFinite(view, i);
 }
 
 /**
@@ -136,16 +136,16 @@ function posOk(view: SentenceView, i: number, noun: boolean, anyPos: boolean, mu
 function looksFinite(view: SentenceView, i: number): boolean {
   const prev = view.pos(i - 1);
   const next = view.pos(i + 1);
-  if (!(view.mentionAt[i - 1] >= 0 || prev === 'PRON' || (prev === 'NOUN' && view.lower(i - 1).endsWith('s')))) return false;
+  if (!(view.mentionIndex(i - 1) >= 0 || prev === 'PRON' || (prev === 'NOUN' && view.lower(i - 1).endsWith('s')))) return false;
   if (POSSESSIVE_OR_DET.has(view.lower(i - 1))) return false;
   // "a Putin–Xi meeting": a determiner before the noun phrase makes it a noun.
   for (let k = i - 1; k >= 0; k--) {
     const p = view.pos(k);
     if (view.lower(k) === 'that') break;
     if (POSSESSIVE_OR_DET.has(view.lower(k)) || p === 'DET') return false;
-    if (!(view.mentionAt[k] >= 0 || p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'PUNCT' && view.lower(k) !== ',')) break;
+    if (!(view.mentionIndex(k) >= 0 || p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'PUNCT' && view.lower(k) !== ',')) break;
   }
-  if (!(next === 'DET' || next === 'PROPN' || next === 'ADP' || next === 'PRON' || view.mentionAt[i + 1] >= 0)) return false;
+  if (!(next === 'DET' || next === 'PROPN' || next === 'ADP' || next === 'PRON' || view.mentionIndex(i + 1) >= 0)) return false;
   for (let k = i - 1; k >= 0 && !view.isHardPunct(k) && !view.isClauseBreaker(k); k--) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
   for (let k = i + 1; k < view.n && !view.isHardPunct(k) && !view.isClauseBreaker(k); k++) if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX') return false;
   return true;
@@ -184,7 +184,7 @@ function matchPattern(view: SentenceView, i: number, entry: LexiconEntry, partic
         // An event noun waits for its verb past auxiliaries and its own modifiers
         // ("riots against the new tax are still spreading").
         if (entry.noun && (view.pos(k) === 'AUX' || view.pos(k) === 'ADV' || view.pos(k) === 'ADP' || view.pos(k) === 'DET' ||
-          view.pos(k) === 'ADJ' || view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN' || view.mentionAt[k] >= 0 || view.pos(k) === 'CCONJ')) continue;
+          view.pos(k) === 'ADJ' || view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN' || view.mentionIndex(k) >= 0 || view.pos(k) === 'CCONJ')) continue;
         if (view.isHardPunct(k) || view.isClauseBreaker(k) || view.pos(k) === 'VERB' || view.pos(k) === 'AUX') break;
       }
     } else {
@@ -221,7 +221,7 @@ function figurative(view: SentenceView, at: number): boolean {
   if (view.isInfinitiveTo(at + 1)) return true;
   for (let k = at + 1; k < view.n && k <= at + 5; k++) {
     const p = view.pos(k);
-    if (p === 'NOUN' || p === 'PROPN' || view.mentionAt[k] >= 0) {
+    if (p === 'NOUN' || p === 'PROPN' || view.mentionIndex(k) >= 0) {
       // The object's head: the last noun of the run ("a rare illness", "the bill").
       let h = k;
       while (h + 1 < view.n && view.pos(h + 1) === 'NOUN') h++;

@@ -72,10 +72,10 @@ export class SentenceView {
   private readonly lemmas: string[];
   readonly mentions: Mention[];
   /**
-   * Token → index of the mention covering it, or -1. Plain arrays, not typed ones: a typed array
-   * per sentence costs more to make than the reads gain, and either reads undefined past the ends.
+   * Token → index of the mention covering it, or -1; read through mentionIndex. Plain arrays, not
+   * typed ones: a typed array per sentence costs more to make than the reads gain.
    */
-  readonly mentionAt: readonly number[];
+  private readonly mentionAt: readonly number[];
   /**
    * Token lies inside a time expression: 1, else 0 or undefined (read as a flag either way). Most
    * sentences name no time and share one empty list, which nothing writes to.
@@ -186,8 +186,19 @@ export class SentenceView {
     return t;
   }
 
+  /**
+   * The index of the mention covering token i, -1 for none, and undefined outside the sentence
+   * (every caller compares it, and a comparison with undefined is false, as the array read gave).
+   * Bounds checked: callers ask for i - 1 at the first token, and an array read at a negative index
+   * is a named-property lookup ("-1") that costs far more than an element read.
+   */
+  mentionIndex(i: number): number {
+    return i >= 0 && i < this.n ? this.mentionAt[i] : (undefined as unknown as number);
+  }
+
   lower(i: number): string { return this.at(i)?.lower ?? ''; }
-  lemma(i: number): string { return this.lemmas[i] ?? ''; }
+  // Bounds checked, as mentionIndex is.
+  lemma(i: number): string { return i >= 0 && i < this.n ? this.lemmas[i] : ''; }
   kind(i: number): string { return this.at(i)?.kind ?? ''; }
   pos(i: number): string { return this.at(i)?.pos ?? ''; }
 
@@ -242,7 +253,7 @@ export class SentenceView {
    */
   isReducedRelative(i: number): boolean {
     if (!endsWithAny(this.lower(i), 'ed', 'en', 'wn')) return false;
-    if (!NOUN_POS.has(this.pos(i - 1)) && this.mentionAt[i - 1] < 0) return false;
+    if (!NOUN_POS.has(this.pos(i - 1)) && this.mentionIndex(i - 1) < 0) return false;
     const [a] = this.npEndingAt(i - 1);
     let k = a - 1;
     while (k >= 0 && this.pos(k) === 'ADV') k--;
@@ -273,7 +284,7 @@ export class SentenceView {
         (w !== this.lemma(i) || this.lower(k) === 'been' || this.lower(k) === 'being')) chain.passive = true;
     // A reduced passive: "a dinner given by the ambassador".
     if (w.endsWith('ed') && this.lower(i + 1) === 'by' && k >= 0 && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
-        (this.mentionAt[i + 2] >= 0 || (this.pos(i + 2) === 'DET' && this.mentionAt[i + 3] >= 0))) chain.passive = true;
+        (this.mentionIndex(i + 2) >= 0 || (this.pos(i + 2) === 'DET' && this.mentionIndex(i + 3) >= 0))) chain.passive = true;
     while (j >= 0) {
       const t = this.lower(j);
       const p = this.pos(j);
@@ -294,10 +305,10 @@ export class SentenceView {
           j = c - 1;
           continue;
         }
-        if (c >= 0 && (ASKED_POS.has(this.pos(c)) || this.mentionAt[c] >= 0)) {
+        if (c >= 0 && (ASKED_POS.has(this.pos(c)) || this.mentionIndex(c) >= 0)) {
           // "urged Iraq to expel", "called on Arabs to unite": the one asked is the one to act.
-          let a = this.mentionAt[c] >= 0 ? this.mentions[this.mentionAt[c]].t0 : c;
-          while (a > 0 && ASKED_NP_POS.has(this.pos(a - 1)) && this.mentionAt[a - 1] < 0) a--;
+          let a = this.mentionIndex(c) >= 0 ? this.mentions[this.mentionIndex(c)].t0 : c;
+          while (a > 0 && ASKED_NP_POS.has(this.pos(a - 1)) && this.mentionIndex(a - 1) < 0) a--;
           let v = a - 1;
           if (this.lower(v) === 'on' || this.lower(v) === 'upon') v--;
           while (v >= 0 && (this.pos(v) === 'ADV' || this.inTime[v])) v--;
@@ -344,7 +355,7 @@ export class SentenceView {
   npToken(i: number): boolean {
     const p = this.pos(i);
     const w = this.lower(i);
-    if (this.mentionAt[i] >= 0) return true;
+    if (this.mentionIndex(i) >= 0) return true;
     if (NP_POS.has(p)) return p !== 'PART' || w === "'s" || w === "'" || w === '’s';
     if (p === 'PRON') return POSSESSIVE.has(w);
     if (p === 'PUNCT') return w === '-' || w === '(' || w === ')';
@@ -369,7 +380,7 @@ export class SentenceView {
         if (w === 'with' && i - 2 >= floor && (this.lower(i - 1) === 'along' || this.lower(i - 1) === 'together') && this.npToken(i - 2)) { a = i - 1; i -= 2; continue; }
         // A participle modifier: "an agency working in Chad", "a paper based in Lima".
         if (p === 'ADP' && i - 2 >= floor && this.pos(i - 1) === 'VERB' && endsWithAny(this.lower(i - 1), 'ing', 'ed') &&
-            (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionAt[i - 2] >= 0)) { a = i - 1; i -= 2; continue; }
+            (this.pos(i - 2) === 'NOUN' || this.pos(i - 2) === 'PROPN' || this.mentionIndex(i - 2) >= 0)) { a = i - 1; i -= 2; continue; }
       }
       break;
     }
@@ -378,7 +389,7 @@ export class SentenceView {
 
   /** A comma inside a list of names: "Chile, Peru and Bolivia". */
   private listComma(i: number): boolean {
-    if (this.mentionAt[i - 1] < 0 || this.mentionAt[i + 1] < 0) return false;
+    if (this.mentionIndex(i - 1) < 0 || this.mentionIndex(i + 1) < 0) return false;
     for (let k = i + 1; k < this.n && k < i + 12; k++) {
       if (this.grammar.coordinators.has(this.lower(k))) return true;
       if (this.isHardPunct(k) && !this.isComma(k)) return false;
@@ -407,7 +418,7 @@ export class SentenceView {
   mentionsIn(a: number, b: number): number[] {
     const out: number[] = [];
     for (let i = a; i <= b; i++) {
-      const m = this.mentionAt[i];
+      const m = this.mentionIndex(i);
       if (m >= 0 && out[out.length - 1] !== m) out.push(m);
     }
     return out;
@@ -426,7 +437,7 @@ export class SentenceView {
       for (let k = m.t0 - 1; k >= a; k--) {
         const p = this.pos(k);
         if (p === 'ADP') return true;
-        if (p === 'CCONJ' || this.isComma(k) || this.mentionAt[k] >= 0) return false;
+        if (p === 'CCONJ' || this.isComma(k) || this.mentionIndex(k) >= 0) return false;
       }
       return false;
     };
