@@ -20,7 +20,7 @@
 import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { ActorDictionary } from './dictionary.js';
-import { recognizeSentence, tokenKeys, type Mention, type RecToken } from './recognize.js';
+import { recognizeSentence, recognizeSentences, tokenKeys, type Mention, type RecToken } from './recognize.js';
 import { resolveMentions, type ResolvedActor } from './resolve.js';
 import { PERSON_PRONOUNS } from './words.js';
 
@@ -39,13 +39,7 @@ function dayOf(published: string | null | undefined): string | null {
 function readActors(dict: ActorDictionary, doc: Document): void {
   const tokens = doc.tokens ?? [];
   const keys = tokenKeys(dict, tokens);
-  const mentions: Mention[] = [];
-  const pronouns: { start: number; end: number; sentence: number }[] = [];
-  for (const s of doc.sentences ?? []) {
-    const r = recognizeSentence(dict, doc.text, tokens, keys, s.tokenStart, s.tokenEnd, PERSON_PRONOUNS);
-    mentions.push(...r.mentions);
-    pronouns.push(...r.pronouns);
-  }
+  const { mentions, pronouns } = recognizeSentences(dict, doc.text, tokens, keys, doc.sentences ?? [], PERSON_PRONOUNS);
   const result = resolveMentions(dict, doc.text, dayOf(doc.article.published), mentions, pronouns);
   doc.entities = result.entities;
   doc.actors = result.actors;

@@ -67,7 +67,7 @@ interface Atom {
   /** Token range [i, j). */
   i: number;
   j: number;
-  readonly hits: readonly Hit[];
+  hits: readonly Hit[];
   /** The normalised text of the atom. */
   key: string;
   /** The closed word lists the key is in (`Word` flags). */
@@ -96,10 +96,14 @@ interface PhraseStart {
   counted: boolean;
   former: boolean;
   regional: boolean;
-  modSectors: string[];
-  ctys: Countryish[];
+  modSectors: readonly string[];
+  ctys: readonly Countryish[];
   locative: boolean;
 }
+
+/** No sector modifiers or country-ish words: shared by the phrases that have none (most of them). */
+const NO_SECTORS: readonly string[] = [];
+const NO_CTYS: readonly Countryish[] = [];
 
 /** Starts with a capital letter (after any leading punctuation). ASCII is decided without a regex. */
 const isUpper = (s: string): boolean => {
@@ -148,6 +152,8 @@ export interface KeyEntry {
   /** The normalised text. */
   readonly key: string;
   readonly list: readonly AliasHit[] | undefined;
+  /** The hits of `list`, in order: an atom's hits when every case rule holds (the usual case), so none is copied. */
+  readonly hits: readonly Hit[];
   readonly prefix: boolean;
   /** The closed word lists the key is in (`Word` flags). */
   readonly words: number;
@@ -171,7 +177,8 @@ function keyMemoOf(dict: ActorDictionary): KeyMemo {
 
 function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
   memo.size++;
-  return { key, list: dict.phrases.get(key), prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
+  const list = dict.phrases.get(key);
+  return { key, list, hits: list ? list.map((h) => h.hit) : NO_HITS, prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
 }
 
 /** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
@@ -188,66 +195,141 @@ function longerKeyOf(dict: ActorDictionary, memo: KeyMemo, prev: KeyEntry, space
 /** Whitespace or a curly quote: what the exact case rule evens out before comparing. */
 const NEEDS_EVENING = /[\s’‘]/;
 
+/** `isUpper` of the text from offset `start`, without cutting it out (the same regex, made sticky). */
+const UPPER_FROM = /[^\p{L}\p{N}]*\p{Lu}/uy;
+function isUpperAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c >= 65 && c <= 90) return true;
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+  UPPER_FROM.lastIndex = start;
+  return UPPER_FROM.test(text);
+}
+
+/** Is every character of text[start, end) printable ASCII other than a space? Then no evening changes it. */
+function plainAscii(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the sentences of one article, one after another, into one list of mentions. The atoms
+ * never leave the reader, so their objects are reused from sentence to sentence: an article
+ * allocates as many atoms as its longest sentence has, not one per token.
+ */
 class SentenceReader {
+  /**
+   * The atoms of the sentence being read: the first \`count\`. The array is kept from sentence to
+   * sentence (not regrown each time); the entries past \`count\` are cleared to \`undefined\`, so a
+   * look past the last atom finds nothing, as in an array of this sentence alone.
+   */
   private readonly atoms: Atom[] = [];
-  readonly out: Mention[] = [];
+  private count = 0;
+  /** Atom objects made so far, for reuse by the next sentence. */
+  private readonly spare: Atom[] = [];
   private readonly memo: KeyMemo;
+  /**
+   * What \`read\` has taken before a head, handed to \`readHead\`: one object, refilled by each
+   * \`read\`. A head may read a nested phrase ("advisers to the Ukrainian President"), which
+   * refills it, so \`readHead\`, \`readTitled\` and \`readSectorHead\` take its fields on entry.
+   */
+  private readonly phrase: PhraseStart = {
+    p: 0, q: 0, det: null, spanStart: 0, counted: false, former: false, regional: false, modSectors: NO_SECTORS, ctys: NO_CTYS, locative: false,
+  };
+  /** The sentence's token range [from, to). */
+  private from = 0;
+  private to = 0;
 
   constructor(
     private readonly dict: ActorDictionary,
     private readonly text: string,
     private readonly toks: readonly RecToken[],
     private readonly keys: readonly KeyEntry[],
-    private readonly from: number,
-    private readonly to: number,
+    /** Where mentions go: the article's list (a sentence's mentions follow the previous sentence's). */
+    readonly out: Mention[],
   ) {
     this.memo = keyMemoOf(dict);
-    for (let i = from; i < to;) {
-      const m = this.matchAt(i);
-      if (m) { this.atoms.push(m); i = m.j; } else { this.atoms.push({ i, j: i + 1, hits: NO_HITS, key: keys[i].key, words: keys[i].words }); i++; }
+  }
+
+  /** Reads the phrases of the sentence of tokens [from, to), adding its mentions to `out`. */
+  readSentence(from: number, to: number): void {
+    this.from = from;
+    this.to = to;
+    const atoms = this.atoms;
+    const spare = this.spare;
+    let n = 0;
+    for (let i = from; i < to; n++) {
+      let a = spare[n];
+      if (a === undefined) spare.push((a = { i: 0, j: 0, hits: NO_HITS, key: '', words: 0 }));
+      if (!this.matchAt(i, a)) { const e = this.keys[i]; a.i = i; a.j = i + 1; a.hits = NO_HITS; a.key = e.key; a.words = e.words; }
+      if (n < atoms.length) atoms[n] = a; else atoms.push(a);
+      i = a.j;
     }
+    for (let k = n; k < this.count; k++) (atoms as (Atom | undefined)[])[k] = undefined;
+    this.count = n;
+    this.run();
   }
 
   // ---- dictionary matching ---------------------------------------------------------------
 
   private passes(h: AliasHit, i: number, j: number): boolean {
+    const text = this.text;
     if (h.caseRule === 'exact') {
-      const surface = this.text.slice(this.toks[i].start, this.toks[j - 1].end);
-      // Most surfaces have no whitespace or curly quote to even out: compare them as they are.
-      return (NEEDS_EVENING.test(surface) ? surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") : surface) === h.written;
+      const start = this.toks[i].start, end = this.toks[j - 1].end;
+      const w = h.written;
+      // The surface as written is the alias: no need to cut it out (nor to even it out: the
+      // written form has single spaces and straight quotes only, which evening leaves alone).
+      if (end - start === w.length && text.startsWith(w, start)) return true;
+      // Otherwise only an evened surface may still be it, and only one with a space or a quote to even.
+      if (plainAscii(text, start, end)) return false;
+      const surface = text.slice(start, end);
+      return (NEEDS_EVENING.test(surface) ? surface.replace(/\s+/g, ' ').replace(/[’‘]/g, "'") : surface) === w;
     }
-    if (h.caseRule === 'upper') return isUpper(this.text.slice(this.toks[i].start, this.toks[j - 1].end));
+    // The span opens with a word token, so whether it starts with a capital is decided within it.
+    if (h.caseRule === 'upper') return isUpperAt(text, this.toks[i].start);
     // Common nouns and titles must not be verbs here ("Russia forces Ukraine", "press demands").
     const pos = this.toks[j - 1].pos;
     return pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADV' && pos !== 'ADP' && pos !== 'PRON' && pos !== 'DET';
   }
 
-  /** The hits of a dictionary entry whose case rule holds for tokens [i, j), or null when none does. */
-  private passingHits(list: readonly AliasHit[], i: number, j: number): Hit[] | null {
-    let hits: Hit[] | null = null;
+  /**
+   * The hits of a dictionary entry whose case rule holds for tokens [i, j), or null when none does:
+   * the entry's own list when all hold, a new one only when some but not all do.
+   */
+  private passingHits(entry: KeyEntry, i: number, j: number): readonly Hit[] | null {
+    const list = entry.list!;
+    let some: Hit[] | null = null;
+    let all = true;
     for (let k = 0; k < list.length; k++) {
-      if (this.passes(list[k], i, j)) (hits ??= []).push(list[k].hit);
+      if (this.passes(list[k], i, j)) {
+        if (!all) (some ??= []).push(list[k].hit);
+      } else if (all) {
+        all = false;
+        some = k > 0 ? entry.hits.slice(0, k) : null;
+      }
     }
-    return hits;
+    return all ? entry.hits : some;
   }
 
-  /** The longest dictionary phrase starting at token i, with the hits whose case rule holds. */
-  private matchAt(i: number): Atom | null {
+  /** Fills `atom` with the longest dictionary phrase starting at token i whose case rule holds; false when there is none. */
+  private matchAt(i: number, atom: Atom): boolean {
     const t = this.toks;
-    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return null;
+    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return false;
     // The first token's entry was looked up with the article's token keys; longer keys hang off it.
     let entry = this.keys[i];
-    let best: Atom | null = null;
+    let found = false;
     for (let j = i; ;) {
       if (entry.list) {
-        const hits = this.passingHits(entry.list, i, j + 1);
-        if (hits) best = { i, j: j + 1, hits, key: entry.key, words: entry.words };
+        const hits = this.passingHits(entry, i, j + 1);
+        if (hits) { atom.i = i; atom.j = j + 1; atom.hits = hits; atom.key = entry.key; atom.words = entry.words; found = true; }
       } else if (!entry.prefix) break;
       j++;
       if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
       entry = longerKeyOf(this.dict, this.memo, entry, t[j].start > t[j - 1].end, this.keys[j].key);
     }
-    return best;
+    return found;
   }
 
   // ---- atom helpers ----------------------------------------------------------------------
@@ -273,6 +355,17 @@ class SentenceReader {
     return undefined;
   }
   private isPossessive(a: Atom | undefined): boolean { const w = this.word(a); return w === "'s" || w === "'"; }
+
+  /** Would `countryish` find something? Asked without making the record. */
+  private isCountryish(a: Atom | undefined): boolean {
+    if (!a) return false;
+    const hits = a.hits;
+    for (let k = 0; k < hits.length; k++) {
+      const kind = hits[k].kind;
+      if (kind === 'country' || kind === 'demonym' || kind === 'unit' || kind === 'capital') return true;
+    }
+    return false;
+  }
 
   private countryish(a: Atom | undefined): Countryish | null {
     if (!a || !a.hits.length) return null;
@@ -328,7 +421,7 @@ class SentenceReader {
     let q = p;
     let persons: PersonRecord[] = [];
     const atoms = this.atoms;
-    while (q < atoms.length && q - p < 6) {
+    while (q < this.count && q - p < 6) {
       const a = atoms[q];
       const t = this.tok(a)!;
       const attached = q > p && t.start === this.toks[atoms[q - 1].j - 1].end;
@@ -342,7 +435,7 @@ class SentenceReader {
         if (placeLike && !pr) break;
         if (pr) { persons = pr; q++; continue; }
       }
-      if (attached && /^[-'’]$/.test(t.text) && q + 1 < atoms.length && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
+      if (attached && /^[-'’]$/.test(t.text) && q + 1 < this.count && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
       if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(NAME_PARTICLES.has(t.lower) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
         if (q === p && NAME_PARTICLES.has(t.lower)) break;
         q++;
@@ -442,7 +535,7 @@ class SentenceReader {
   /** Reads one phrase at atom p; returns the next atom index, or p when nothing was read. */
   read(p: number): number {
     const atoms = this.atoms;
-    const n = atoms.length;
+    const n = this.count;
     if (p >= n) return p;
     if (!this.mayOpenPhrase(atoms[p])) return p;
     let q = p;
@@ -469,7 +562,7 @@ class SentenceReader {
     let former = false;
     /** A regional adjective ("European leaders in Brussels") says the group is not the host country's. */
     let regional = false;
-    const modSectors: string[] = [];
+    let modSectors: string[] | null = null;
     for (let guard = 0; guard < 5 && q < n; guard++) {
       if (this.isModifier(atoms[q])) {
         if (this.is(atoms[q], Word.former)) former = true;
@@ -480,11 +573,11 @@ class SentenceReader {
       if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
         !this.is(atoms[q], Word.notName) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
       if (this.is(atoms[q], Word.honorific) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
-      if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.countryish(atoms[q + 1])) { modSectors.push(this.sectorOf(atoms[q])!); q++; continue; }
+      if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.isCountryish(atoms[q + 1])) { (modSectors ??= []).push(this.sectorOf(atoms[q])!); q++; continue; }
       break;
     }
     // Country-ish modifiers, possibly possessive and coordinated: "Hungarian and Romanian", "Ukraine's".
-    const ctys: Countryish[] = [];
+    let found: Countryish[] | null = null;
     for (let guard = 0; guard < 6; guard++) {
       const c = this.countryish(atoms[q]);
       if (!c) break;
@@ -517,14 +610,15 @@ class SentenceReader {
       }
       q++;
       if (this.isPossessive(atoms[q])) { c.possessive = true; q++; }
-      ctys.push(c);
+      (found ??= []).push(c);
       const sep = this.word(atoms[q]);
-      if ((sep === 'and' || sep === ',' || sep === '/' || sep === '-') && this.countryish(atoms[q + 1])) {
+      if ((sep === 'and' || sep === ',' || sep === '/' || sep === '-') && this.isCountryish(atoms[q + 1])) {
         // "Ukraine and Russia" as plain GPEs are coordinated too; keep reading.
         q++; continue;
       }
       break;
     }
+    const ctys: readonly Countryish[] = found ?? NO_CTYS;
     const locative = this.locativeBefore(atoms[spanStart]?.i ?? atoms[p].i);
 
     // Modifiers after the country ("Romania's new government", "Israeli military officials").
@@ -550,7 +644,10 @@ class SentenceReader {
       break;
     }
 
-    return this.readHead({ p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative });
+    const at = this.phrase;
+    at.p = p; at.q = q; at.det = det; at.spanStart = spanStart; at.counted = counted; at.former = former; at.regional = regional;
+    at.modSectors = modSectors ?? NO_SECTORS; at.ctys = ctys; at.locative = locative;
+    return this.readHead(at);
   }
 
   /** Reads the head of a phrase whose opening words `read` has taken; returns the next atom index, or p. */
@@ -640,7 +737,7 @@ class SentenceReader {
       if (isUpper(t.text) && isWordToken(t) && !NOT_NAMES.has(t.lower) && (!sentenceInitial || t.pos === 'PROPN') && t.pos !== 'PRON') {
         const name = this.readName(q);
         // A capitalised opener before a nationality or country is an adjective: "Recent US strikes", "Angry French farmers".
-        const openerBeforeCountry = sentenceInitial && name && name.j - name.i === 1 && !!this.countryish(atoms[name.q]);
+        const openerBeforeCountry = sentenceInitial && name && name.j - name.i === 1 && this.isCountryish(atoms[name.q]);
         if (name && !openerBeforeCountry && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
           const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
           const words = nameText.toLowerCase().split(/[\s-]+/);
@@ -721,9 +818,9 @@ class SentenceReader {
   private readSectorHead(at: PhraseStart, a: Atom, genericAfterCountry: boolean): number {
     const { p, q, det, spanStart, counted, former, regional, modSectors, ctys, locative } = at;
     const atoms = this.atoms;
-    const n = atoms.length;
+    const n = this.count;
     let r = q;
-    const sectors: string[] = [...modSectors];
+    const sectors: string[] = modSectors.slice();
     let head = a;
     while (r < n && (this.isSector(atoms[r]) || (r === q && (this.is(atoms[r], Word.sourceHead) || genericAfterCountry)))) {
       head = atoms[r];
@@ -873,7 +970,7 @@ class SentenceReader {
   /** If an anonymity phrase starts at atom p, the offset where its clause ends. */
   private anonymityAt(p: number): number | null {
     const atoms = this.atoms;
-    if (p >= atoms.length) return null;
+    if (p >= this.count) return null;
     let k = atoms[p].i;
     if (this.toks[k]?.lower === ',') k++;
     for (const phrase of ANONYMITY_PHRASES) {
@@ -896,27 +993,19 @@ class SentenceReader {
   }
 
   /** Reads all phrases of the sentence. */
-  run(): Mention[] {
+  private run(): void {
     let p = 0;
-    while (p < this.atoms.length) {
+    while (p < this.count) {
       // The check `read` opens with, made here too: `read` is large, and most atoms open nothing.
       if (!this.mayOpenPhrase(this.atoms[p])) { p++; continue; }
       const next = this.read(p);
       p = next > p ? next : p + 1;
     }
-    return this.out;
-  }
-
-  /** Pronouns, for coreference: he/she/his/her at their token offsets. */
-  pronouns(words: ReadonlySet<string>): { start: number; end: number; sentence: number }[] {
-    const out: { start: number; end: number; sentence: number }[] = [];
-    for (let k = this.from; k < this.to; k++) {
-      const t = this.toks[k];
-      if (words.has(t.lower)) out.push({ start: t.start, end: t.end, sentence: t.sentence });
-    }
-    return out;
   }
 }
+
+/** A pronoun that may refer back to a person: its offsets and sentence. */
+export interface PronounAt { start: number; end: number; sentence: number }
 
 /** The dictionary entries of the tokens' normalised keys, computed once per article. */
 export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): KeyEntry[] {
@@ -935,12 +1024,33 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): Key
   return keys;
 }
 
+/**
+ * Recognises the actor and place mentions of the sentences of one article (token ranges
+ * [tokenStart, tokenEnd)), in sentence order, and the pronouns among `pronounWords` (for coreference).
+ */
+export function recognizeSentences(
+  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[],
+  sentences: readonly { tokenStart: number; tokenEnd: number }[], pronounWords?: ReadonlySet<string>,
+): { mentions: Mention[]; pronouns: PronounAt[] } {
+  const mentions: Mention[] = [];
+  const pronouns: PronounAt[] = [];
+  const reader = new SentenceReader(dict, text, toks, keys, mentions);
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart, tokenEnd } = sentences[s];
+    reader.readSentence(tokenStart, tokenEnd);
+    if (!pronounWords) continue;
+    for (let k = tokenStart; k < tokenEnd; k++) {
+      const t = toks[k];
+      if (pronounWords.has(t.lower)) pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
+    }
+  }
+  return { mentions, pronouns };
+}
+
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
 export function recognizeSentence(
   dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], from: number, to: number,
   pronounWords?: ReadonlySet<string>,
-): { mentions: Mention[]; pronouns: { start: number; end: number; sentence: number }[] } {
-  const reader = new SentenceReader(dict, text, toks, keys, from, to);
-  const mentions = reader.run();
-  return { mentions, pronouns: pronounWords ? reader.pronouns(pronounWords) : [] };
+): { mentions: Mention[]; pronouns: PronounAt[] } {
+  return recognizeSentences(dict, text, toks, keys, [{ tokenStart: from, tokenEnd: to }], pronounWords);
 }
