@@ -20,7 +20,7 @@
 import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { ActorDictionary } from './dictionary.js';
-import { recognizeSentence, recognizeSentences, tokenKeys, type Mention, type RecToken } from './recognize.js';
+import { ActorRecognizer, recognizeSentence, tokenKeys, type Mention, type RecToken } from './recognize.js';
 import { resolveMentions, type ResolvedActor } from './resolve.js';
 import { PERSON_PRONOUNS } from './words.js';
 
@@ -36,10 +36,10 @@ function dayOf(published: string | null | undefined): string | null {
 }
 
 /** Recognises and resolves all actors of the document in place. */
-function readActors(dict: ActorDictionary, doc: Document): void {
+function readActors(dict: ActorDictionary, recognizer: ActorRecognizer, doc: Document): void {
   const tokens = doc.tokens ?? [];
   const keys = tokenKeys(dict, tokens);
-  const { mentions, pronouns } = recognizeSentences(dict, doc.text, tokens, keys, doc.sentences ?? [], PERSON_PRONOUNS);
+  const { mentions, pronouns } = recognizer.recognize(doc.text, tokens, keys, doc.sentences ?? [], PERSON_PRONOUNS);
   const result = resolveMentions(dict, doc.text, dayOf(doc.article.published), mentions, pronouns);
   doc.entities = result.entities;
   doc.actors = result.actors;
@@ -48,11 +48,12 @@ function readActors(dict: ActorDictionary, doc: Document): void {
 
 /** The pipeline stage: requires tokens and sentences, assigns entities and actors. */
 export function actorsStage(dict: ActorDictionary): Stage {
+  const recognizer = new ActorRecognizer(dict);
   return defineStage({
     name: 'actors',
     requires: ['tokens', 'sentences'],
     assigns: ['entities', 'actors'],
-    run(doc) { readActors(dict, doc); },
+    run(doc) { readActors(dict, recognizer, doc); },
   });
 }
 

@@ -101,21 +101,44 @@ interface PhraseStart {
   locative: boolean;
 }
 
+/** The reader's article before the first and after the last. */
+const NO_TOKENS: readonly RecToken[] = [];
+const NO_KEYS: readonly KeyEntry[] = [];
+
 /** No sector modifiers or country-ish words: shared by the phrases that have none (most of them). */
 const NO_SECTORS: readonly string[] = [];
 const NO_CTYS: readonly Countryish[] = [];
 
-/** Starts with a capital letter (after any leading punctuation). ASCII is decided without a regex. */
-const isUpper = (s: string): boolean => {
-  const c = s.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
-  return /^[^\p{L}\p{N}]*\p{Lu}/u.test(s);
-};
+/** The regex `isUpperAt` stands for, made sticky to start where asked. */
+const UPPER_FROM = /[^\p{L}\p{N}]*\p{Lu}/uy;
+
+/**
+ * Does the text from offset `start` start with a capital letter, after any leading punctuation
+ * (`UPPER_FROM`)? ASCII is decided without the regex: ASCII punctuation is skipped, and the first
+ * ASCII letter or digit decides; only a non-ASCII character before that needs the regex.
+ */
+function isUpperAt(text: string, start: number): boolean {
+  for (let k = start; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+    if (c >= 128) { UPPER_FROM.lastIndex = start; return UPPER_FROM.test(text); }
+  }
+  return false;
+}
+
+/** Starts with a capital letter (after any leading punctuation). */
+const isUpper = (s: string): boolean => isUpperAt(s, 0);
+
+/** Has the token a letter? An ASCII letter met before any non-ASCII character says so without a regex. */
 const isWordToken = (t: RecToken): boolean => {
-  const c = t.text.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  return /[\p{L}]/u.test(t.text);
+  const s = t.text;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /[\p{L}]/u.test(s);
+  }
+  return false;
 };
 
 /**
@@ -195,16 +218,6 @@ function longerKeyOf(dict: ActorDictionary, memo: KeyMemo, prev: KeyEntry, space
 /** Whitespace or a curly quote: what the exact case rule evens out before comparing. */
 const NEEDS_EVENING = /[\s’‘]/;
 
-/** `isUpper` of the text from offset `start`, without cutting it out (the same regex, made sticky). */
-const UPPER_FROM = /[^\p{L}\p{N}]*\p{Lu}/uy;
-function isUpperAt(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
-  if (c >= 65 && c <= 90) return true;
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
-  UPPER_FROM.lastIndex = start;
-  return UPPER_FROM.test(text);
-}
-
 /** Is every character of text[start, end) printable ASCII other than a space? Then no evening changes it. */
 function plainAscii(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
@@ -215,14 +228,14 @@ function plainAscii(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Reads the sentences of one article, one after another, into one list of mentions. The atoms
- * never leave the reader, so their objects are reused from sentence to sentence: an article
- * allocates as many atoms as its longest sentence has, not one per token.
+ * Reads the sentences of articles, one after another, each article into its list of mentions.
+ * The atoms never leave the reader, so their objects are reused from sentence to sentence and
+ * from article to article: reading allocates atoms only for a sentence longer than any before.
  */
 class SentenceReader {
   /**
-   * The atoms of the sentence being read: the first \`count\`. The array is kept from sentence to
-   * sentence (not regrown each time); the entries past \`count\` are cleared to \`undefined\`, so a
+   * The atoms of the sentence being read: the first `count`. The array is kept from sentence to
+   * sentence (not regrown each time); the entries past `count` are cleared to `undefined`, so a
    * look past the last atom finds nothing, as in an array of this sentence alone.
    */
   private readonly atoms: Atom[] = [];
@@ -231,9 +244,9 @@ class SentenceReader {
   private readonly spare: Atom[] = [];
   private readonly memo: KeyMemo;
   /**
-   * What \`read\` has taken before a head, handed to \`readHead\`: one object, refilled by each
-   * \`read\`. A head may read a nested phrase ("advisers to the Ukrainian President"), which
-   * refills it, so \`readHead\`, \`readTitled\` and \`readSectorHead\` take its fields on entry.
+   * What `read` has taken before a head, handed to `readHead`: one object, refilled by each
+   * `read`. A head may read a nested phrase ("advisers to the Ukrainian President"), which
+   * refills it, so `readHead`, `readTitled` and `readSectorHead` take its fields on entry.
    */
   private readonly phrase: PhraseStart = {
     p: 0, q: 0, det: null, spanStart: 0, counted: false, former: false, regional: false, modSectors: NO_SECTORS, ctys: NO_CTYS, locative: false,
@@ -242,15 +255,28 @@ class SentenceReader {
   private from = 0;
   private to = 0;
 
-  constructor(
-    private readonly dict: ActorDictionary,
-    private readonly text: string,
-    private readonly toks: readonly RecToken[],
-    private readonly keys: readonly KeyEntry[],
-    /** Where mentions go: the article's list (a sentence's mentions follow the previous sentence's). */
-    readonly out: Mention[],
-  ) {
+  /** The article being read: its text, tokens and their dictionary entries. */
+  private text = '';
+  private toks: readonly RecToken[] = NO_TOKENS;
+  private keys: readonly KeyEntry[] = NO_KEYS;
+  /** Where mentions go: the article's list (a sentence's mentions follow the previous sentence's). */
+  private out: Mention[] = [];
+
+  constructor(private readonly dict: ActorDictionary) {
     this.memo = keyMemoOf(dict);
+  }
+
+  /** Starts an article: the sentences read next are its, their mentions go to `out`. */
+  startArticle(text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], out: Mention[]): void {
+    this.text = text;
+    this.toks = toks;
+    this.keys = keys;
+    this.out = out;
+  }
+
+  /** Lets go of the article (the reader may outlive it by long). */
+  endArticle(): void {
+    this.startArticle('', NO_TOKENS, NO_KEYS, []);
   }
 
   /** Reads the phrases of the sentence of tokens [from, to), adding its mentions to `out`. */
@@ -1025,26 +1051,41 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): Key
 }
 
 /**
- * Recognises the actor and place mentions of the sentences of one article (token ranges
- * [tokenStart, tokenEnd)), in sentence order, and the pronouns among `pronounWords` (for coreference).
+ * Recognises the actor and place mentions of articles, one article after another, with one
+ * dictionary. One recogniser serves a whole run (the actors stage keeps one): the reader it keeps
+ * reuses its working objects from article to article.
  */
-export function recognizeSentences(
-  dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[],
-  sentences: readonly { tokenStart: number; tokenEnd: number }[], pronounWords?: ReadonlySet<string>,
-): { mentions: Mention[]; pronouns: PronounAt[] } {
-  const mentions: Mention[] = [];
-  const pronouns: PronounAt[] = [];
-  const reader = new SentenceReader(dict, text, toks, keys, mentions);
-  for (let s = 0; s < sentences.length; s++) {
-    const { tokenStart, tokenEnd } = sentences[s];
-    reader.readSentence(tokenStart, tokenEnd);
-    if (!pronounWords) continue;
-    for (let k = tokenStart; k < tokenEnd; k++) {
-      const t = toks[k];
-      if (pronounWords.has(t.lower)) pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
-    }
+export class ActorRecognizer {
+  private readonly reader: SentenceReader;
+
+  constructor(dict: ActorDictionary) {
+    this.reader = new SentenceReader(dict);
   }
-  return { mentions, pronouns };
+
+  /**
+   * The mentions of the sentences of one article (token ranges [tokenStart, tokenEnd)), in
+   * sentence order, and the pronouns among `pronounWords` (for coreference).
+   */
+  recognize(
+    text: string, toks: readonly RecToken[], keys: readonly KeyEntry[],
+    sentences: readonly { tokenStart: number; tokenEnd: number }[], pronounWords?: ReadonlySet<string>,
+  ): { mentions: Mention[]; pronouns: PronounAt[] } {
+    const mentions: Mention[] = [];
+    const pronouns: PronounAt[] = [];
+    const reader = this.reader;
+    reader.startArticle(text, toks, keys, mentions);
+    for (let s = 0; s < sentences.length; s++) {
+      const { tokenStart, tokenEnd } = sentences[s];
+      reader.readSentence(tokenStart, tokenEnd);
+      if (!pronounWords) continue;
+      for (let k = tokenStart; k < tokenEnd; k++) {
+        const t = toks[k];
+        if (pronounWords.has(t.lower)) pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
+      }
+    }
+    reader.endArticle();
+    return { mentions, pronouns };
+  }
 }
 
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
@@ -1052,5 +1093,5 @@ export function recognizeSentence(
   dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], from: number, to: number,
   pronounWords?: ReadonlySet<string>,
 ): { mentions: Mention[]; pronouns: PronounAt[] } {
-  return recognizeSentences(dict, text, toks, keys, [{ tokenStart: from, tokenEnd: to }], pronounWords);
+  return new ActorRecognizer(dict).recognize(text, toks, keys, [{ tokenStart: from, tokenEnd: to }], pronounWords);
 }
