@@ -72,6 +72,8 @@ interface Atom {
   key: string;
   /** The closed word lists the key is in (`Word` flags). */
   words: number;
+  /** The kinds of its hits (`Kind` flags). */
+  kinds: number;
 }
 
 /** The hits of an atom the dictionary does not know: one shared empty list (hit lists are never changed). */
@@ -160,6 +162,27 @@ const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
 const PHRASE_OPENER = Word.determiner | Word.indefinite | Word.modifier | Word.quantity | Word.sourceHead;
 
+/**
+ * The kinds of hit the grammar asks an atom about, as bit flags (a title counts as one of two
+ * kinds, singular or plural): "is it a sector noun, a title, a country?" is then a bit test, not
+ * a walk through the hits.
+ */
+const Kind = {
+  country: 1 << 0, demonym: 1 << 1, capital: 1 << 2, unit: 1 << 3, person: 1 << 4, sector: 1 << 5,
+  title: 1 << 6, pluralTitle: 1 << 7,
+} as const;
+/** The kinds `countryish` takes. */
+const COUNTRYISH = Kind.country | Kind.demonym | Kind.unit | Kind.capital;
+
+function kindsOf(hits: readonly Hit[]): number {
+  let kinds = 0;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    kinds |= h.kind === 'title' ? (h.plural ? Kind.pluralTitle : Kind.title) : Kind[h.kind];
+  }
+  return kinds;
+}
+
 function wordFlagsOf(key: string): number {
   let flags = 0;
   for (const [list, flag] of WORD_LISTS) if (list.has(key)) flags |= flag;
@@ -180,6 +203,8 @@ export interface KeyEntry {
   readonly prefix: boolean;
   /** The closed word lists the key is in (`Word` flags). */
   readonly words: number;
+  /** The kinds of `hits` (`Kind` flags). */
+  readonly kinds: number;
   /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
   spaced: Map<string, KeyEntry> | null;
   glued: Map<string, KeyEntry> | null;
@@ -201,7 +226,8 @@ function keyMemoOf(dict: ActorDictionary): KeyMemo {
 function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
   memo.size++;
   const list = dict.phrases.get(key);
-  return { key, list, hits: list ? list.map((h) => h.hit) : NO_HITS, prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
+  const hits = list ? list.map((h) => h.hit) : NO_HITS;
+  return { key, list, hits, kinds: kindsOf(hits), prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
 }
 
 /** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
@@ -288,8 +314,8 @@ class SentenceReader {
     let n = 0;
     for (let i = from; i < to; n++) {
       let a = spare[n];
-      if (a === undefined) spare.push((a = { i: 0, j: 0, hits: NO_HITS, key: '', words: 0 }));
-      if (!this.matchAt(i, a)) { const e = this.keys[i]; a.i = i; a.j = i + 1; a.hits = NO_HITS; a.key = e.key; a.words = e.words; }
+      if (a === undefined) spare.push((a = { i: 0, j: 0, hits: NO_HITS, key: '', words: 0, kinds: 0 }));
+      if (!this.matchAt(i, a)) { const e = this.keys[i]; a.i = i; a.j = i + 1; a.hits = NO_HITS; a.key = e.key; a.words = e.words; a.kinds = 0; }
       if (n < atoms.length) atoms[n] = a; else atoms.push(a);
       i = a.j;
     }
@@ -349,7 +375,11 @@ class SentenceReader {
     for (let j = i; ;) {
       if (entry.list) {
         const hits = this.passingHits(entry, i, j + 1);
-        if (hits) { atom.i = i; atom.j = j + 1; atom.hits = hits; atom.key = entry.key; atom.words = entry.words; found = true; }
+        if (hits) {
+          atom.i = i; atom.j = j + 1; atom.hits = hits; atom.key = entry.key; atom.words = entry.words;
+          atom.kinds = hits === entry.hits ? entry.kinds : kindsOf(hits);
+          found = true;
+        }
       } else if (!entry.prefix) break;
       j++;
       if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
@@ -380,21 +410,23 @@ class SentenceReader {
     }
     return undefined;
   }
+  /** Is the atom written in capitals and dots only ("US", "U.S.")? (`/^[A-Z.]+$/` on its span, without cutting it out.) */
+  private isAbbreviation(a: Atom): boolean {
+    const start = this.toks[a.i].start, end = this.toks[a.j - 1].end;
+    if (end <= start) return false;
+    for (let k = start; k < end; k++) {
+      const c = this.text.charCodeAt(k);
+      if (!((c >= 65 && c <= 90) || c === 46)) return false;
+    }
+    return true;
+  }
   private isPossessive(a: Atom | undefined): boolean { const w = this.word(a); return w === "'s" || w === "'"; }
 
   /** Would `countryish` find something? Asked without making the record. */
-  private isCountryish(a: Atom | undefined): boolean {
-    if (!a) return false;
-    const hits = a.hits;
-    for (let k = 0; k < hits.length; k++) {
-      const kind = hits[k].kind;
-      if (kind === 'country' || kind === 'demonym' || kind === 'unit' || kind === 'capital') return true;
-    }
-    return false;
-  }
+  private isCountryish(a: Atom | undefined): boolean { return !!a && (a.kinds & COUNTRYISH) !== 0; }
 
   private countryish(a: Atom | undefined): Countryish | null {
-    if (!a || !a.hits.length) return null;
+    if (!a || (a.kinds & COUNTRYISH) === 0) return null;
     const c = this.hit(a, 'country');
     if (c) return { kind: 'country', iso3: c.iso3, atom: a, possessive: false };
     const d = this.hit(a, 'demonym');
@@ -415,8 +447,10 @@ class SentenceReader {
     return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
   }
 
-  private isSector(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && (!!this.hit(a, 'sector') || !!this.titleHit(a, true)); }
-  private isTitle(a: Atom | undefined): boolean { return !!a && a.hits.length > 0 && !!this.titleHit(a, false); }
+  /** A sector noun or a plural title ("ministers"): a group's head. */
+  private isSector(a: Atom | undefined): boolean { return !!a && (a.kinds & (Kind.sector | Kind.pluralTitle)) !== 0; }
+  /** A singular title: one person's office. */
+  private isTitle(a: Atom | undefined): boolean { return !!a && (a.kinds & Kind.title) !== 0; }
   private sectorOf(a: Atom): string | null {
     const s = this.hit(a, 'sector');
     if (s) return s.sector;
@@ -611,7 +645,7 @@ class SentenceReader {
       // Peterson", "the Kyiv Independent"; a nationality only before an organisation word
       // ("the Ukrainian Orthodox Church"). Titles and sector nouns are not names ("U.S. President").
       // (An abbreviation is used as an adjective, not as the start of a name: "US Predator attacks".)
-      if (c.kind !== 'unit' && !this.isPossessive(atoms[q + 1]) && !/^[A-Z.]+$/.test(this.span(c.atom))) {
+      if (c.kind !== 'unit' && !this.isPossessive(atoms[q + 1]) && !this.isAbbreviation(c.atom)) {
         const nameRun = this.readName(q + 1);
         const nextA = atoms[q + 1];
         const startsName = !!nameRun && !!nextA && !nextA.hits.length && !this.isTitle(nextA) && !this.isSector(nextA) && !(c.kind === 'demonym' && /s$/.test(this.word(nextA)));
