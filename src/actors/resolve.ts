@@ -101,6 +101,13 @@ type Seen = { m: Mention; slot: Slot };
 /** One article's resolution state: the actors so far, in text order, for coreference. */
 class ArticleResolver {
   private readonly slots = new Map<string, Slot>();
+  /**
+   * The slots of people (current and former) and of collectives (by country, then sector), kept
+   * apart from `slots` so that finding one needs no key string built per mention.
+   */
+  private readonly people = new Map<PersonRecord, Slot>();
+  private readonly formerPeople = new Map<PersonRecord, Slot>();
+  private readonly collectives = new Map<string | null, Map<string | null, Slot>>();
   private readonly slotList: Slot[] = [];
   private readonly actorOf = new Map<Mention, Slot | null>();
   readonly unknown: ResolveResult['unknown'] = [];
@@ -116,40 +123,56 @@ class ArticleResolver {
   private slot(key: string, make: ResolvedActor | (() => ResolvedActor), personal: boolean, nameTokens: string[] = []): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      const r = typeof make === 'function' ? make() : make;
-      const actor: Actor & { office?: Office | null } = {
-        id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
-      };
-      if (r.office !== undefined) actor.office = r.office;
-      s = { key, actor, personal, nameTokens };
+      s = this.newSlot(key, typeof make === 'function' ? make() : make, personal, nameTokens);
       this.slots.set(key, s);
-      this.slotList.push(s);
     }
+    return s;
+  }
+
+  /** A new actor, listed after those before it (the caller files it under its key). */
+  private newSlot(key: string, r: ResolvedActor, personal: boolean, nameTokens: string[]): Slot {
+    const actor: Actor & { office?: Office | null } = {
+      id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
+    };
+    if (r.office !== undefined) actor.office = r.office;
+    const s: Slot = { key, actor, personal, nameTokens };
+    this.slotList.push(s);
     return s;
   }
 
   private countryName(iso3: string | null): string | null { return iso3 ? this.dict.countries.get(iso3)?.name ?? iso3 : null; }
 
   private personSlot(person: PersonRecord, title: TitleRecord | null, former: boolean): Slot {
-    const key = `p:${person.id}${former ? ':former' : ''}`;
-    return this.slots.get(key) ?? this.slot(key, personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
+    const byPerson = former ? this.formerPeople : this.people;
+    let s = byPerson.get(person);
+    if (!s) {
+      s = this.newSlot(`p:${person.id}${former ? ':former' : ''}`, personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
+      byPerson.set(person, s);
+    }
+    return s;
   }
 
+  /** The collective of a country and sector; when new, named from `label` (or, when that is empty, the country's name). */
   private collectiveSlot(country: string | null, sector: string | null, label: string): Slot {
-    const key = `c:${country ?? '-'}/${sector ?? '-'}`;
-    const known = this.slots.get(key);
+    let bySector = this.collectives.get(country);
+    if (!bySector) this.collectives.set(country, (bySector = new Map()));
+    const known = bySector.get(sector);
     if (known) return known;
+    if (!label && country) label = this.countryName(country)!;
     const bare = stripDeterminer(label);
     // "their forces" after "Bosnian Serbs" is named "Bosnian forces", not "forces".
     const named = country && bare && !/\p{Lu}/u.test(bare) && country !== 'IGO' ? `${this.dict.countries.get(country)?.demonym ?? this.countryName(country)} ${bare}` : bare;
-    return this.slot(key, {
+    const s = this.newSlot(`c:${country ?? '-'}/${sector ?? '-'}`, {
       name: country && sector === 'GOV' ? this.countryName(country)! : named || this.countryName(country) || sector || 'unknown',
       country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
-    }, false);
+    }, false, []);
+    bySector.set(sector, s);
+    return s;
   }
 
   resolve(m: Mention): Slot | null {
-    if (this.actorOf.has(m)) return this.actorOf.get(m)!;
+    const known = this.actorOf.get(m);
+    if (known !== undefined) return known;
     this.actorOf.set(m, null);
     const s = this.resolveRef(m, m.ref);
     this.actorOf.set(m, s);
@@ -223,7 +246,8 @@ class ArticleResolver {
           return this.slot(`anon:${m.start}`, { name: text.slice(m.start, m.end), country, sector: ref.sector, wikidata: null, title: null }, false);
         }
         if (!country && !ref.sector) return null;
-        return this.collectiveSlot(country, ref.sector, ref.label || (country ? this.countryName(country)! : ''));
+        // An empty label names the collective after its country (when it is new).
+        return this.collectiveSlot(country, ref.sector, ref.label);
       }
       case 'office': {
         const title = ref.title;
@@ -254,7 +278,7 @@ class ArticleResolver {
       case 'personGroup': {
         const inner = this.resolve(ref.person);
         if (!inner || !inner.actor.country) return null;
-        return this.collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? this.countryName(inner.actor.country)! : ref.label);
+        return this.collectiveSlot(inner.actor.country, ref.sector, ref.sector === 'GOV' ? '' : ref.label);
       }
       case 'unknown': {
         // "the Islamic Salvation Front (FIS)": an acronym in brackets right after an actor is that actor,
