@@ -102,21 +102,22 @@ type Seen = { m: Mention; slot: Slot };
 class ArticleResolver {
   private readonly slots = new Map<string, Slot>();
   /**
-   * The slots of people (current and former) and of collectives (by country, then sector), kept
-   * apart from `slots` so that finding one needs no key string built per mention.
+   * The slots of people (current and former) and of collectives, kept apart from `slots` so that
+   * finding one needs no key string built per mention. An article names few collectives: they
+   * are searched in a list (no map per country to make).
    */
   private readonly people = new Map<PersonRecord, Slot>();
   private readonly formerPeople = new Map<PersonRecord, Slot>();
-  private readonly collectives = new Map<string | null, Map<string | null, Slot>>();
+  private readonly collectives: { country: string | null; sector: string | null; slot: Slot }[] = [];
   private readonly slotList: Slot[] = [];
   private readonly actorOf = new Map<Mention, Slot | null>();
   readonly unknown: ResolveResult['unknown'] = [];
   /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
   readonly seen: Seen[] = [];
-  /** Last names of people the article names but the dictionary does not know. */
-  private readonly unknownSurnames = new Set<string>();
-  /** Acronyms the article defines in brackets: "(FIS)". */
-  private readonly acronyms = new Map<string, Slot>();
+  /** Last names of people the article names but the dictionary does not know (made at the first: most articles have none). */
+  private unknownSurnames: Set<string> | null = null;
+  /** Acronyms the article defines in brackets: "(FIS)" (made at the first). */
+  private acronyms: Map<string, Slot> | null = null;
 
   constructor(private readonly dict: ActorDictionary, private readonly text: string, private readonly date: string | null) {}
 
@@ -154,10 +155,11 @@ class ArticleResolver {
 
   /** The collective of a country and sector; when new, named from `label` (or, when that is empty, the country's name). */
   private collectiveSlot(country: string | null, sector: string | null, label: string): Slot {
-    let bySector = this.collectives.get(country);
-    if (!bySector) this.collectives.set(country, (bySector = new Map()));
-    const known = bySector.get(sector);
-    if (known) return known;
+    const collectives = this.collectives;
+    for (let k = 0; k < collectives.length; k++) {
+      const c = collectives[k];
+      if (c.country === country && c.sector === sector) return c.slot;
+    }
     if (!label && country) label = this.countryName(country)!;
     const bare = stripDeterminer(label);
     // "their forces" after "Bosnian Serbs" is named "Bosnian forces", not "forces".
@@ -166,7 +168,7 @@ class ArticleResolver {
       name: country && sector === 'GOV' ? this.countryName(country)! : named || this.countryName(country) || sector || 'unknown',
       country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
     }, false, []);
-    bySector.set(sector, s);
+    collectives.push({ country, sector, slot: s });
     return s;
   }
 
@@ -200,8 +202,10 @@ class ArticleResolver {
       case 'person': {
         // "Fritz Henderson … Henderson said": a surname the article gave to someone the dictionary
         // does not know is that person, not the dictionary's namesake.
-        const said = text.slice(m.start, m.end);
-        if (!/\s/.test(said) && this.unknownSurnames.has(said.toLowerCase()) && !ref.title) return null;
+        if (this.unknownSurnames && !ref.title) {
+          const said = text.slice(m.start, m.end);
+          if (!/\s/.test(said) && this.unknownSurnames.has(said.toLowerCase())) return null;
+        }
         return this.personSlot(ref.person, ref.title, ref.former);
       }
       case 'named':
@@ -283,11 +287,12 @@ class ArticleResolver {
       case 'unknown': {
         // "the Islamic Salvation Front (FIS)": an acronym in brackets right after an actor is that actor,
         // here and later in the article.
-        const acronym = this.acronyms.get(ref.name);
+        const acronym = this.acronyms?.get(ref.name);
         if (acronym) return acronym;
         const prev = this.seen[this.seen.length - 1];
-        if (prev && /^\s*\(\s*$/.test(text.slice(prev.m.end, m.start)) && text.charAt(m.end) === ')' && /^[A-Z][A-Za-z.\-/]{1,9}$/.test(ref.name)) {
-          this.acronyms.set(ref.name, prev.slot);
+        // (The closing bracket is asked about first: it rules out most names without cutting out the text before them.)
+        if (prev && text.charAt(m.end) === ')' && /^\s*\(\s*$/.test(text.slice(prev.m.end, m.start)) && /^[A-Z][A-Za-z.\-/]{1,9}$/.test(ref.name)) {
+          (this.acronyms ??= new Map()).set(ref.name, prev.slot);
           return prev.slot;
         }
         const words = ref.name.toLowerCase().split(/\s+/);
@@ -297,7 +302,7 @@ class ArticleResolver {
           if (!s.personal || !s.nameTokens.length) continue;
           if (s.nameTokens[s.nameTokens.length - 1] === last && (words.length === 1 || s.nameTokens.join(' ').endsWith(words.join(' ')))) return s;
         }
-        if (m.type === 'PERSON' && words.length >= 2) this.unknownSurnames.add(last);
+        if (m.type === 'PERSON' && words.length >= 2) (this.unknownSurnames ??= new Set()).add(last);
         // An unknown name used as a location is left to the places stage, without a diagnostic.
         if (m.type !== 'GPE' && m.type !== 'LOC') this.unknown.push({ code: 'P200', detail: `"${ref.name}"`, start: m.start, end: m.end });
         return null;
