@@ -22,7 +22,6 @@ import { defineStage, type Stage } from '../document/pipeline.js';
 import type { ActorDictionary } from './dictionary.js';
 import { ActorRecognizer, recognizeSentence, tokenKeys, type Mention, type RecToken } from './recognize.js';
 import { resolveMentions, type ResolvedActor } from './resolve.js';
-import { PERSON_PRONOUNS } from './words.js';
 
 export { loadActorDictionary } from './dictionary.js';
 export type { ActorDictionary, ActorDictionaryOptions, Office } from './dictionary.js';
@@ -39,7 +38,7 @@ function dayOf(published: string | null | undefined): string | null {
 function readActors(dict: ActorDictionary, recognizer: ActorRecognizer, doc: Document): void {
   const tokens = doc.tokens ?? [];
   const keys = tokenKeys(dict, tokens);
-  const { mentions, pronouns } = recognizer.recognize(doc.text, tokens, keys, doc.sentences ?? [], PERSON_PRONOUNS);
+  const { mentions, pronouns } = recognizer.recognize(doc.text, tokens, keys, doc.sentences ?? [], true);
   const result = resolveMentions(dict, doc.text, dayOf(doc.article.published), mentions, pronouns);
   doc.entities = result.entities;
   doc.actors = result.actors;

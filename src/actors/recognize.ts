@@ -15,7 +15,7 @@ import type { ActorDictionary, AliasHit, Hit, PersonRecord, TitleRecord, UnitRec
 import { normalizeKey } from './dictionary.js';
 import {
   ADMINISTRATION_NOUNS, ANONYMITY_PHRASES, DETERMINERS, FORMER, GENERIC_GOV_HEADS, HONORIFICS, INDEFINITE, LOC_WORDS,
-  LOCATIVE, MODIFIERS, MOTION, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PLACE_NOUNS, PLACE_OF, QUANTITY_NOUNS,
+  LOCATIVE, MODIFIERS, MOTION, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PERSON_PRONOUNS, PLACE_NOUNS, PLACE_OF, QUANTITY_NOUNS,
   SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS, EQUIPMENT,
 } from './words.js';
 
@@ -150,13 +150,15 @@ const isWordToken = (t: RecToken): boolean => {
 const Word = {
   determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
   sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
-  indefinite: 1 << 11, quantity: 1 << 12,
+  indefinite: 1 << 11, quantity: 1 << 12, particle: 1 << 13, personPronoun: 1 << 14, locative: 1 << 15,
+  motion: 1 << 16, placeOf: 1 << 17,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
   [HONORIFICS, Word.honorific], [GROUP_HEADS, Word.groupHead], [SOURCE_HEADS, Word.sourceHead], [EQUIPMENT, Word.equipment],
   [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
-  [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity],
+  [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity], [NAME_PARTICLES, Word.particle],
+  [PERSON_PRONOUNS, Word.personPronoun], [LOCATIVE, Word.locative], [MOTION, Word.motion], [PLACE_OF, Word.placeOf],
 ];
 
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
@@ -205,6 +207,12 @@ export interface KeyEntry {
   readonly words: number;
   /** The kinds of `hits` (`Kind` flags). */
   readonly kinds: number;
+  /**
+   * The word lists the token's lower-cased text is in (`Word` flags), for the rules that ask about
+   * `RecToken.lower` rather than the key: a one-token entry is made per token text (`tokenKeys`),
+   * so this is that text's; 0 on longer entries (never asked).
+   */
+  readonly lowerWords: number;
   /** By the next token's key: run on after a space ("white house"), or glued on ("al" "-" "qaeda"). */
   spaced: Map<string, KeyEntry> | null;
   glued: Map<string, KeyEntry> | null;
@@ -223,11 +231,14 @@ function keyMemoOf(dict: ActorDictionary): KeyMemo {
   return memo;
 }
 
-function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string): KeyEntry {
+/** The entry of a key; `lower` is the token text lower-cased, for a one-token entry. */
+function lookUpKey(dict: ActorDictionary, memo: KeyMemo, key: string, lower?: string): KeyEntry {
   memo.size++;
   const list = dict.phrases.get(key);
   const hits = list ? list.map((h) => h.hit) : NO_HITS;
-  return { key, list, hits, kinds: kindsOf(hits), prefix: dict.prefixes.has(key), words: wordFlagsOf(key), spaced: null, glued: null };
+  const words = wordFlagsOf(key);
+  const lowerWords = lower === undefined ? 0 : lower === key ? words : wordFlagsOf(lower);
+  return { key, list, hits, kinds: kindsOf(hits), prefix: dict.prefixes.has(key), words, lowerWords, spaced: null, glued: null };
 }
 
 /** The entry of `prev`'s key run on by one more token key, after a space when `spaced`. */
@@ -391,6 +402,8 @@ class SentenceReader {
   // ---- atom helpers ----------------------------------------------------------------------
 
   private tok(a: Atom | undefined): RecToken | undefined { return a ? this.toks[a.i] : undefined; }
+  /** Is token k's lower-cased text (`RecToken.lower`) in the word list `flag` stands for? */
+  private lowerIs(k: number, flag: number): boolean { return (this.keys[k].lowerWords & flag) !== 0; }
   private word(a: Atom | undefined): string { return a ? a.key : ''; }
   /** Is the atom's key in the word list `flag` stands for? (An absent atom is in none.) */
   private is(a: Atom | undefined, flag: number): boolean { return !!a && (a.words & flag) !== 0; }
@@ -467,9 +480,9 @@ class SentenceReader {
   private nameToken(k: number, first: boolean): boolean {
     const t = this.toks[k];
     if (!t || k >= this.to) return false;
-    if (NOT_NAMES.has(t.lower)) return false;
+    if (this.lowerIs(k, Word.notName)) return false;
     if (isUpper(t.text) && isWordToken(t)) return true;
-    if (!first && NAME_PARTICLES.has(t.lower)) return true;
+    if (!first && this.lowerIs(k, Word.particle)) return true;
     return false;
   }
 
@@ -496,8 +509,8 @@ class SentenceReader {
         if (pr) { persons = pr; q++; continue; }
       }
       if (attached && /^[-'’]$/.test(t.text) && q + 1 < this.count && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
-      if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(NAME_PARTICLES.has(t.lower) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
-        if (q === p && NAME_PARTICLES.has(t.lower)) break;
+      if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(this.lowerIs(a.i, Word.particle) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
+        if (q === p && this.lowerIs(a.i, Word.particle)) break;
         q++;
         continue;
       }
@@ -507,7 +520,7 @@ class SentenceReader {
     }
     if (q === p) return null;
     // A name never ends on a particle or a hyphen.
-    while (q > p && (NAME_PARTICLES.has(this.tok(atoms[q - 1])!.lower) || /^[-'’]$/.test(this.tok(atoms[q - 1])!.text))) q--;
+    while (q > p && (this.lowerIs(atoms[q - 1].i, Word.particle) || /^[-'’]$/.test(this.tok(atoms[q - 1])!.text))) q--;
     if (q === p) return null;
     // A known alias inside a longer name is that person only when the other words belong to the
     // same name ("Donald J. Trump"), not when it is someone else's first name ("Michel Aoun").
@@ -551,10 +564,10 @@ class SentenceReader {
     if (k >= this.from && this.toks[k].lower === 'the') k--;
     if (k < this.from) return false;
     const w = this.toks[k].lower;
-    if (LOCATIVE.has(w)) return true;
-    if ((w === 'to' || w === 'from') && k - 1 >= this.from && MOTION.has(this.toks[k - 1].lower)) return true;
-    if (w === 'of' && k - 1 >= this.from && PLACE_OF.has(this.toks[k - 1].lower)) return true;
-    if (w === ',' && k - 1 >= this.from && PLACE_OF.has(this.toks[k - 1].lower)) return true;
+    if (this.lowerIs(k, Word.locative)) return true;
+    if ((w === 'to' || w === 'from') && k - 1 >= this.from && this.lowerIs(k - 1, Word.motion)) return true;
+    if (w === 'of' && k - 1 >= this.from && this.lowerIs(k - 1, Word.placeOf)) return true;
+    if (w === ',' && k - 1 >= this.from && this.lowerIs(k - 1, Word.placeOf)) return true;
     return false;
   }
 
@@ -779,7 +792,7 @@ class SentenceReader {
       // "Iraqi Kurds", "Bosnian Serbs": a nationality adjective before a people's name is that people, there.
       const nextA = atoms[q];
       const nextT = this.tok(nextA);
-      const peopleName = nextA && nextT && isUpper(nextT.text) && /s$/.test(nextT.text) && !NOT_NAMES.has(nextT.lower) &&
+      const peopleName = nextA && nextT && isUpper(nextT.text) && /s$/.test(nextT.text) && !this.lowerIs(nextA.i, Word.notName) &&
         (!nextA.hits.length || nextA.hits.some((h) => h.kind === 'demonym' && h.plural));
       if (ctys.length === 1 && last.kind === 'demonym' && !last.plural && peopleName) {
         this.emit(atoms[spanStart].i, nextA.j, 'NORP', { kind: 'collective', country: last.iso3, sector: 'CVL', label: this.text.slice(this.toks[last.atom.i].start, nextT.end), definite: false }, { country: last.iso3 });
@@ -794,7 +807,7 @@ class SentenceReader {
     if (a && !a.hits.length && spanStart === q) {
       const t = this.tok(a)!;
       const sentenceInitial = a.i === this.from || (a.i === this.from + 1 && !isWordToken(this.toks[this.from]));
-      if (isUpper(t.text) && isWordToken(t) && !NOT_NAMES.has(t.lower) && (!sentenceInitial || t.pos === 'PROPN') && t.pos !== 'PRON') {
+      if (isUpper(t.text) && isWordToken(t) && !this.lowerIs(a.i, Word.notName) && (!sentenceInitial || t.pos === 'PROPN') && t.pos !== 'PRON') {
         const name = this.readName(q);
         // A capitalised opener before a nationality or country is an adjective: "Recent US strikes", "Angry French farmers".
         const openerBeforeCountry = sentenceInitial && name && name.j - name.i === 1 && this.isCountryish(atoms[name.q]);
@@ -1076,7 +1089,7 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): Key
     let entry = memo.byText.get(text);
     if (entry === undefined) {
       if (memo.size >= KEY_MEMO_LIMIT) { memo.byText.clear(); memo.size = 0; }
-      entry = lookUpKey(dict, memo, normalizeKey(text));
+      entry = lookUpKey(dict, memo, normalizeKey(text), text.toLowerCase());
       memo.byText.set(text, entry);
     }
     keys[i] = entry;
@@ -1098,11 +1111,11 @@ export class ActorRecognizer {
 
   /**
    * The mentions of the sentences of one article (token ranges [tokenStart, tokenEnd)), in
-   * sentence order, and the pronouns among `pronounWords` (for coreference).
+   * sentence order, and with `withPronouns` the person pronouns (`PERSON_PRONOUNS`, for coreference).
    */
   recognize(
     text: string, toks: readonly RecToken[], keys: readonly KeyEntry[],
-    sentences: readonly { tokenStart: number; tokenEnd: number }[], pronounWords?: ReadonlySet<string>,
+    sentences: readonly { tokenStart: number; tokenEnd: number }[], withPronouns = false,
   ): { mentions: Mention[]; pronouns: PronounAt[] } {
     const mentions: Mention[] = [];
     const pronouns: PronounAt[] = [];
@@ -1111,10 +1124,11 @@ export class ActorRecognizer {
     for (let s = 0; s < sentences.length; s++) {
       const { tokenStart, tokenEnd } = sentences[s];
       reader.readSentence(tokenStart, tokenEnd);
-      if (!pronounWords) continue;
+      if (!withPronouns) continue;
       for (let k = tokenStart; k < tokenEnd; k++) {
+        if ((keys[k].lowerWords & Word.personPronoun) === 0) continue;
         const t = toks[k];
-        if (pronounWords.has(t.lower)) pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
+        pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
       }
     }
     reader.endArticle();
@@ -1125,7 +1139,7 @@ export class ActorRecognizer {
 /** Recognises the actor and place mentions of one sentence (token range [from, to)). */
 export function recognizeSentence(
   dict: ActorDictionary, text: string, toks: readonly RecToken[], keys: readonly KeyEntry[], from: number, to: number,
-  pronounWords?: ReadonlySet<string>,
+  withPronouns = false,
 ): { mentions: Mention[]; pronouns: PronounAt[] } {
-  return new ActorRecognizer(dict).recognize(text, toks, keys, [{ tokenStart: from, tokenEnd: to }], pronounWords);
+  return new ActorRecognizer(dict).recognize(text, toks, keys, [{ tokenStart: from, tokenEnd: to }], withPronouns);
 }
