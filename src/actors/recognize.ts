@@ -151,7 +151,7 @@ const Word = {
   determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
   sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
   indefinite: 1 << 11, quantity: 1 << 12, particle: 1 << 13, personPronoun: 1 << 14, locative: 1 << 15,
-  motion: 1 << 16, placeOf: 1 << 17,
+  motion: 1 << 16, placeOf: 1 << 17, orgWord: 1 << 18, locWord: 1 << 19, region: 1 << 20,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
@@ -159,6 +159,7 @@ const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [ADMINISTRATION_NOUNS, Word.administration], [NOT_NAMES, Word.notName], [PLACE_NOUNS, Word.placeNoun],
   [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity], [NAME_PARTICLES, Word.particle],
   [PERSON_PRONOUNS, Word.personPronoun], [LOCATIVE, Word.locative], [MOTION, Word.motion], [PLACE_OF, Word.placeOf],
+  [ORG_WORDS, Word.orgWord], [LOC_WORDS, Word.locWord], [REGIONS, Word.region],
 ];
 
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
@@ -813,18 +814,31 @@ class SentenceReader {
         const openerBeforeCountry = sentenceInitial && name && name.j - name.i === 1 && this.isCountryish(atoms[name.q]);
         if (name && !openerBeforeCountry && !(sentenceInitial && name.j - name.i === 1 && (t.pos !== 'PROPN' || /s$/.test(t.lower) && !this.isPossessive(atoms[name.q])))) {
           const nameText = this.text.slice(this.toks[name.i].start, this.toks[name.j - 1].end);
-          const words = nameText.toLowerCase().split(/[\s-]+/);
-          const type: EntityType = q > 0 && this.is(atoms[q - 1], Word.honorific) ? 'PERSON'
-            : REGIONS.has(normalizeKey(nameText)) ? 'LOC'
-            : words.some((x) => ORG_WORDS.has(x)) || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
-            : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
-            : this.locativeBefore(name.i) ? 'GPE' : 'PERSON';
+          const type: EntityType = q > 0 && this.is(atoms[q - 1], Word.honorific) ? 'PERSON' : this.unknownNameType(name.i, name.j, nameText);
           this.emit(name.i, name.j, type, { kind: 'unknown', name: nameText }, { asActor: !this.locativeBefore(name.i) });
           return name.q;
         }
       }
     }
     return p;
+  }
+
+  /** The type an unknown name (tokens [i, j), written `nameText`) has by its words: a region, an organisation, a place, a GPE after a locative, or a person. */
+  private unknownNameType(i: number, j: number, nameText: string): EntityType {
+    // One token without a hyphen is one word (its split below would give its lower-cased text alone),
+    // and its dictionary entry already knows the lists that word and its key are in.
+    if (j === i + 1 && !/[\s-]/.test(nameText)) {
+      const e = this.keys[i];
+      return (e.words & Word.region) !== 0 ? 'LOC'
+        : (e.lowerWords & Word.orgWord) !== 0 || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
+        : (e.lowerWords & Word.locWord) !== 0 ? 'LOC'
+        : this.locativeBefore(i) ? 'GPE' : 'PERSON';
+    }
+    const words = nameText.toLowerCase().split(/[\s-]+/);
+    return REGIONS.has(normalizeKey(nameText)) ? 'LOC'
+      : words.some((x) => ORG_WORDS.has(x)) || /^[A-Z]{2,6}$/.test(nameText) ? 'ORG'
+      : words.some((x) => LOC_WORDS.has(x)) ? 'LOC'
+      : this.locativeBefore(i) ? 'GPE' : 'PERSON';
   }
 
   /** A title head, with or without a name: "President Volodymyr Zelensky", "the Ukrainian President". */
