@@ -253,6 +253,16 @@ function longerKeyOf(dict: ActorDictionary, memo: KeyMemo, prev: KeyEntry, space
   return entry;
 }
 
+/** Does the atom have a hit for this person? */
+function namesPerson(a: Atom, person: PersonRecord): boolean {
+  const hits = a.hits;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    if (h.kind === 'person' && h.person === person) return true;
+  }
+  return false;
+}
+
 /** Whitespace or a curly quote: what the exact case rule evens out before comparing. */
 const NEEDS_EVENING = /[\s’‘]/;
 
@@ -493,7 +503,8 @@ class SentenceReader {
    */
   private readName(p: number): { q: number; person: PersonRecord | null; i: number; j: number } | null {
     let q = p;
-    let persons: PersonRecord[] = [];
+    /** The first person hit of the last atom that has one. */
+    let known: PersonRecord | null = null;
     const atoms = this.atoms;
     while (q < this.count && q - p < 6) {
       const a = atoms[q];
@@ -501,13 +512,13 @@ class SentenceReader {
       const attached = q > p && t.start === this.toks[atoms[q - 1].j - 1].end;
       if (a.hits.length) {
         let placeLike = false;
-        let pr: PersonRecord[] | null = null;
+        let pr: PersonRecord | null = null;
         for (const h of a.hits) {
-          if (h.kind === 'person') (pr ??= []).push(h.person);
+          if (h.kind === 'person') pr ??= h.person;
           else if (h.kind === 'country' || h.kind === 'demonym' || h.kind === 'capital' || h.kind === 'unit') placeLike = true;
         }
         if (placeLike && !pr) break;
-        if (pr) { persons = pr; q++; continue; }
+        if (pr) { known = pr; q++; continue; }
       }
       if (attached && /^[-'’]$/.test(t.text) && q + 1 < this.count && this.nameToken(atoms[q + 1].i, false)) { q++; continue; }
       if (a.j === a.i + 1 && this.nameToken(a.i, q === p) && !(this.lowerIs(a.i, Word.particle) && !this.nameToken(atoms[q + 1]?.i ?? -1, false) && !/^[-]$/.test(this.toks[a.i + 1]?.text ?? ''))) {
@@ -525,17 +536,24 @@ class SentenceReader {
     if (q === p) return null;
     // A known alias inside a longer name is that person only when the other words belong to the
     // same name ("Donald J. Trump"), not when it is someone else's first name ("Michel Aoun").
-    let person: PersonRecord | null = persons[0] ?? null;
+    let person: PersonRecord | null = known;
     if (person) {
-      const last = atoms[q - 1];
-      const lastIsPerson = last.hits.some((h) => h.kind === 'person' && h.person === person);
-      const own = new Set(person.name.toLowerCase().split(/[\s-]+/));
-      const others = atoms.slice(p, q).filter((a) => !a.hits.some((h) => h.kind === 'person' && h.person === person));
-      const consistent = others.every((a) => { const w = this.tok(a)!.lower; return own.has(w) || /^[a-z]\.?$/.test(w) || /^[-'’.]$/.test(w); });
-      if (!lastIsPerson || !consistent) person = null;
+      // The last atom must name the person, and every other atom either name them too or be a
+      // word of their name, an initial or punctuation. (Most names are one atom: no other to check.)
+      let consistent = namesPerson(atoms[q - 1], person);
+      let own: Set<string> | null = null;
+      for (let k = p; consistent && k < q; k++) {
+        const a = atoms[k];
+        if (namesPerson(a, person)) continue;
+        own ??= new Set(person.name.toLowerCase().split(/[\s-]+/));
+        const w = this.tok(a)!.lower;
+        consistent = own.has(w) || /^[a-z]\.?$/.test(w) || /^[-'’.]$/.test(w);
+      }
+      if (!consistent) person = null;
     }
     const i = atoms[p].i, j = atoms[q - 1].j;
-    if (!person) {
+    // (Fewer than three tokens cannot make three words.)
+    if (!person && j - i >= 3) {
       // "Omar Hassan al-Bashir" is "Omar al-Bashir": a first and last name the dictionary knows, with middle names.
       const words = this.text.slice(this.toks[i].start, this.toks[j - 1].end).split(/\s+/);
       if (words.length >= 3) {
