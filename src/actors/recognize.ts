@@ -16,7 +16,7 @@ import { normalizeKey } from './dictionary.js';
 import {
   ADMINISTRATION_NOUNS, ANONYMITY_PHRASES, DETERMINERS, FORMER, GENERIC_GOV_HEADS, HONORIFICS, INDEFINITE, LOC_WORDS,
   LOCATIVE, MODIFIERS, MOTION, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PERSON_PRONOUNS, PLACE_NOUNS, PLACE_OF, QUANTITY_NOUNS,
-  SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS, EQUIPMENT,
+  SOURCE_HEADS, WEAK_SOURCE_HEADS, GROUP_HEADS, PERSON_HEAD, REGIONS, REGIONAL_ADJECTIVES, EQUIPMENT,
 } from './words.js';
 
 /** Possessive determiners that tie a collective to an actor named just before ("its troops"). */
@@ -151,7 +151,9 @@ const Word = {
   determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
   sourceHead: 1 << 6, equipment: 1 << 7, administration: 1 << 8, notName: 1 << 9, placeNoun: 1 << 10,
   indefinite: 1 << 11, quantity: 1 << 12, particle: 1 << 13, personPronoun: 1 << 14, locative: 1 << 15,
-  motion: 1 << 16, placeOf: 1 << 17, orgWord: 1 << 18, locWord: 1 << 19, region: 1 << 20,
+  motion: 1 << 16, placeOf: 1 << 17, orgWord: 1 << 18, locWord: 1 << 19, region: 1 << 20, regionalAdjective: 1 << 21,
+  /** Endings of nationality-like adjectives ("European", "Kurdish"; "Arab"): not a list, a pattern. */
+  adjectiveEnding: 1 << 22, abEnding: 1 << 23,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
@@ -160,6 +162,7 @@ const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity], [NAME_PARTICLES, Word.particle],
   [PERSON_PRONOUNS, Word.personPronoun], [LOCATIVE, Word.locative], [MOTION, Word.motion], [PLACE_OF, Word.placeOf],
   [ORG_WORDS, Word.orgWord], [LOC_WORDS, Word.locWord], [REGIONS, Word.region],
+  [REGIONAL_ADJECTIVES, Word.regionalAdjective],
 ];
 
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
@@ -189,6 +192,8 @@ function kindsOf(hits: readonly Hit[]): number {
 function wordFlagsOf(key: string): number {
   let flags = 0;
   for (const [list, flag] of WORD_LISTS) if (list.has(key)) flags |= flag;
+  if (/(an|ic|ish|ese|ern)$/.test(key)) flags |= Word.adjectiveEnding;
+  else if (/ab$/.test(key)) flags |= Word.abEnding;
   return flags;
 }
 
@@ -468,7 +473,7 @@ class SentenceReader {
     const t = this.tok(a)!;
     if (a.words & Word.modifier) return true;
     // Capitalised adjectives that are not nationalities the dictionary knows: "a European diplomat".
-    return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || /(an|ic|ish|ese|ern)$/.test(t.lower));
+    return t.pos === 'ADJ' && isWordToken(t) && (!isUpper(t.text) || this.lowerIs(a.i, Word.adjectiveEnding));
   }
 
   /** A sector noun or a plural title ("ministers"): a group's head. */
@@ -658,11 +663,11 @@ class SentenceReader {
     for (let guard = 0; guard < 5 && q < n; guard++) {
       if (this.isModifier(atoms[q])) {
         if (this.is(atoms[q], Word.former)) former = true;
-        if (isUpper(this.tok(atoms[q])!.text) && /^(western|eastern|northern|southern|european|arab|african|asian|gulf|nordic|baltic|balkan|latin|foreign|international)$/.test(this.word(atoms[q]))) regional = true;
+        if (isUpper(this.tok(atoms[q])!.text) && this.is(atoms[q], Word.regionalAdjective)) regional = true;
         q++; continue;
       }
       // A regional adjective the dictionary does not code ("a European diplomat", "Arab ministers").
-      if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && /(an|ic|ish|ese|ern|ab)$/.test(this.word(atoms[q])) &&
+      if (!atoms[q].hits.length && isUpper(this.tok(atoms[q])!.text) && this.is(atoms[q], Word.adjectiveEnding | Word.abEnding) &&
         !this.is(atoms[q], Word.notName) && (this.isSector(atoms[q + 1]) || this.isTitle(atoms[q + 1]) || this.isModifier(atoms[q + 1]))) { regional = true; q++; continue; }
       if (this.is(atoms[q], Word.honorific) && !atoms[q].hits.length) { q++; if (this.word(atoms[q]) === '.') q++; continue; }
       if (this.isSector(atoms[q]) && !this.isTitle(atoms[q]) && this.isCountryish(atoms[q + 1])) { (modSectors ??= []).push(this.sectorOf(atoms[q])!); q++; continue; }

@@ -98,6 +98,9 @@ export const GENERIC_GOV_HEADS = set('official|officials|leader|leaders|leadersh
 /** Regions and continents: places, never actors, and not unknown names either. */
 export const REGIONS = set('west|the west|east|the east|europe|asia|africa|america|latin america|south america|north america|central america|middle east|the middle east|near east|far east|balkans|caucasus|central asia|south asia|southeast asia|east asia|west africa|east africa|north africa|southern africa|sahel|horn of africa|gulf|persian gulf|the gulf|scandinavia|baltics|the baltics|arctic|antarctica|oceania|pacific|atlantic|mediterranean|eurasia|levant|maghreb|indo-pacific|eastern europe|western europe|central europe');
 
+/** Capitalised modifiers that say a group is regional, not the host country's ("European leaders in Brussels"). */
+export const REGIONAL_ADJECTIVES = set('western|eastern|northern|southern|european|arab|african|asian|gulf|nordic|baltic|balkan|latin|foreign|international');
+
 /** Nouns that take their sector from the word before: "opposition groups", "army units", "rebel supporters". */
 export const GROUP_HEADS = set('group|groups|members|member|supporters|supporter|factions|faction|units|unit|personnel|staff|figures|representatives|circles|elements|loyalists|ranks|wing|branch|sources|source|spokesman|spokeswoman|spokesperson|officials|official|chiefs|chief|bosses|command|commanders|leaders|leader|leadership|delegation|delegates');
 
