@@ -410,7 +410,11 @@ class SentenceReader {
       } else if (!entry.prefix) break;
       j++;
       if (j >= this.to || j - i >= this.dict.maxTokens || t[j].pos === 'SPACE') break;
-      entry = longerKeyOf(this.dict, this.memo, entry, t[j].start > t[j - 1].end, this.keys[j].key);
+      const spaced = t[j].start > t[j - 1].end;
+      // An alias that is no prefix ends here when a space follows: every key that a space follows
+      // inside an alias is a prefix (see addAlias), so no longer key could be found.
+      if (spaced && !entry.prefix) break;
+      entry = longerKeyOf(this.dict, this.memo, entry, spaced, this.keys[j].key);
     }
     return found;
   }
