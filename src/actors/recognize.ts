@@ -154,6 +154,8 @@ const Word = {
   motion: 1 << 16, placeOf: 1 << 17, orgWord: 1 << 18, locWord: 1 << 19, region: 1 << 20, regionalAdjective: 1 << 21,
   /** Endings of nationality-like adjectives ("European", "Kurdish"; "Arab"): not a list, a pattern. */
   adjectiveEnding: 1 << 22, abEnding: 1 << 23,
+  /** The first word of an anonymity phrase ("familiar", "who", "speaking"). */
+  anonymityOpener: 1 << 24,
 } as const;
 const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [DETERMINERS, Word.determiner], [MODIFIERS, Word.modifier], [FORMER, Word.former],
@@ -162,7 +164,7 @@ const WORD_LISTS: readonly (readonly [ReadonlySet<string>, number])[] = [
   [INDEFINITE, Word.indefinite], [QUANTITY_NOUNS, Word.quantity], [NAME_PARTICLES, Word.particle],
   [PERSON_PRONOUNS, Word.personPronoun], [LOCATIVE, Word.locative], [MOTION, Word.motion], [PLACE_OF, Word.placeOf],
   [ORG_WORDS, Word.orgWord], [LOC_WORDS, Word.locWord], [REGIONS, Word.region],
-  [REGIONAL_ADJECTIVES, Word.regionalAdjective],
+  [REGIONAL_ADJECTIVES, Word.regionalAdjective], [new Set(ANONYMITY_PHRASES.map((phrase) => phrase[0])), Word.anonymityOpener],
 ];
 
 /** Words that may open an actor phrase without a dictionary hit: determiners, quantities, modifiers, source heads. */
@@ -1087,6 +1089,8 @@ class SentenceReader {
     if (p >= this.count) return null;
     let k = atoms[p].i;
     if (this.toks[k]?.lower === ',') k++;
+    // Most phrases are followed by no anonymity phrase: its first word tells at once.
+    if (k >= this.toks.length || !this.lowerIs(k, Word.anonymityOpener)) return null;
     for (const phrase of ANONYMITY_PHRASES) {
       let ok = true;
       for (let x = 0; x < phrase.length; x++) if (this.toks[k + x]?.lower !== phrase[x] || k + x >= this.to) { ok = false; break; }
@@ -1122,9 +1126,10 @@ class SentenceReader {
 export interface PronounAt { start: number; end: number; sentence: number }
 
 /** The dictionary entries of the tokens' normalised keys, computed once per article. */
-export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): KeyEntry[] {
+export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[], into?: KeyEntry[]): KeyEntry[] {
   const memo = keyMemoOf(dict);
-  const keys = new Array<KeyEntry>(toks.length);
+  // Filled from the start: entries past the tokens (left from a longer article) are never read.
+  const keys = into ?? new Array<KeyEntry>(toks.length);
   for (let i = 0; i < toks.length; i++) {
     const text = toks[i].text;
     let entry = memo.byText.get(text);
@@ -1145,9 +1150,16 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): Key
  */
 export class ActorRecognizer {
   private readonly reader: SentenceReader;
+  /** The entries of the current article's tokens, in an array reused from article to article. */
+  private readonly keys: KeyEntry[] = [];
 
-  constructor(dict: ActorDictionary) {
+  constructor(private readonly dict: ActorDictionary) {
     this.reader = new SentenceReader(dict);
+  }
+
+  /** The dictionary entries of the article's tokens (`tokenKeys`), valid until the next article's. */
+  keysOf(toks: readonly RecToken[]): readonly KeyEntry[] {
+    return tokenKeys(this.dict, toks, this.keys);
   }
 
   /**
