@@ -94,7 +94,13 @@ export interface ResolveResult {
   unknown: { code: 'P200' | 'P201'; detail: string; start: number; end: number }[];
 }
 
-const stripDeterminer = (s: string): string => s.replace(/^(the|a|an|one|some|several|two|three|its|their|his|her)\s+/i, '');
+const stripDeterminer = (s: string): string => {
+  // Each of these words starts with t, a, o, s, i or h (in either case: ASCII only, as the
+  // regex's case folding keeps to ASCII): a label starting otherwise is left as it is at once.
+  const c = s.charCodeAt(0) | 0x20;
+  if (c !== 116 && c !== 97 && c !== 111 && c !== 115 && c !== 105 && c !== 104) return s;
+  return s.replace(/^(the|a|an|one|some|several|two|three|its|their|his|her)\s+/i, '');
+};
 
 type Seen = { m: Mention; slot: Slot };
 
@@ -107,7 +113,7 @@ class ArticleResolver {
    * are searched in a list (no map per country to make).
    */
   private readonly people = new Map<PersonRecord, Slot>();
-  private readonly formerPeople = new Map<PersonRecord, Slot>();
+  private formerPeople: Map<PersonRecord, Slot> | null = null;
   private readonly collectives: { country: string | null; sector: string | null; slot: Slot }[] = [];
   private readonly slotList: Slot[] = [];
   private readonly actorOf = new Map<Mention, Slot | null>();
@@ -144,7 +150,7 @@ class ArticleResolver {
   private countryName(iso3: string | null): string | null { return iso3 ? this.dict.countries.get(iso3)?.name ?? iso3 : null; }
 
   private personSlot(person: PersonRecord, title: TitleRecord | null, former: boolean): Slot {
-    const byPerson = former ? this.formerPeople : this.people;
+    const byPerson = former ? (this.formerPeople ??= new Map()) : this.people;
     let s = byPerson.get(person);
     if (!s) {
       s = this.newSlot(`p:${person.id}${former ? ':former' : ''}`, personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
@@ -340,11 +346,11 @@ export function resolveMentions(
   pronouns: { start: number; end: number; sentence: number }[],
 ): ResolveResult {
   // The sort is stable, so mentions already in order would come out as they are: no copy to sort then.
-  const ordered = inPositionOrder(mentions) ? mentions : [...mentions].sort(byPosition);
+  const ordered = inPositionOrder(mentions) ? mentions : mentions.slice().sort(byPosition);
   const r = new ArticleResolver(dict, text, date);
 
   // Resolve in text order, pronouns interleaved (a pronoun inside a mention, "his government", is not one).
-  const free = pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end));
+  const free = pronouns.length ? pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end)) : pronouns;
   const pronounMentions: Mention[] = [];
   let k = 0;
   for (const m of ordered) {
