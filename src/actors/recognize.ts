@@ -100,6 +100,7 @@ interface PhraseStart {
   regional: boolean;
   modSectors: readonly string[];
   ctys: readonly Countryish[];
+  /** Does a locative word come before the country-ish words ("talks in Kyiv")? False when there are none. */
   locative: boolean;
 }
 
@@ -722,7 +723,8 @@ class SentenceReader {
       break;
     }
     const ctys: readonly Countryish[] = found ?? NO_CTYS;
-    const locative = this.locativeBefore(atoms[spanStart]?.i ?? atoms[p].i);
+    // Only country-ish words are read as places ("talks in Kyiv"): the words before matter only then.
+    const locative = ctys.length > 0 && this.locativeBefore(atoms[spanStart]?.i ?? atoms[p].i);
 
     // Modifiers after the country ("Romania's new government", "Israeli military officials").
     for (let guard = 0; guard < 4 && q < n; guard++) {
