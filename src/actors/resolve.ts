@@ -9,7 +9,7 @@
  * undated report is read as current news, and the dictionary is kept to today.
  */
 import type { Actor, Entity } from '../document/types.js';
-import type { ActorDictionary, Office, PersonRecord, RoleRecord, TitleRecord } from './dictionary.js';
+import type { ActorDictionary, Office, PersonRecord, RoleRecord, TitleRecord, UnitRecord } from './dictionary.js';
 import type { Mention, Ref } from './recognize.js';
 
 /** An actor as `resolveActor` and the output give it; `office` is Parley's extra field. */
@@ -79,7 +79,6 @@ export function officeHolder(dict: ActorDictionary, country: string, title: Titl
 }
 
 interface Slot {
-  key: string;
   actor: Actor & { office?: Office | null };
   /** Person-like: can be "he", "the President", a surname. */
   personal: boolean;
@@ -115,6 +114,8 @@ class ArticleResolver {
   private readonly people = new Map<PersonRecord, Slot>();
   private formerPeople: Map<PersonRecord, Slot> | null = null;
   private readonly collectives: { country: string | null; sector: string | null; slot: Slot }[] = [];
+  /** The slots of organisations, armed groups and seats by unit and sector (a short list too). */
+  private readonly units: { unit: UnitRecord; sector: string; slot: Slot }[] = [];
   private readonly slotList: Slot[] = [];
   private readonly actorOf = new Map<Mention, Slot | null>();
   readonly unknown: ResolveResult['unknown'] = [];
@@ -130,19 +131,19 @@ class ArticleResolver {
   private slot(key: string, make: ResolvedActor | (() => ResolvedActor), personal: boolean, nameTokens: string[] = []): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      s = this.newSlot(key, typeof make === 'function' ? make() : make, personal, nameTokens);
+      s = this.newSlot(typeof make === 'function' ? make() : make, personal, nameTokens);
       this.slots.set(key, s);
     }
     return s;
   }
 
-  /** A new actor, listed after those before it (the caller files it under its key). */
-  private newSlot(key: string, r: ResolvedActor, personal: boolean, nameTokens: string[]): Slot {
+  /** A new actor, listed after those before it (the caller files it where it will find it again). */
+  private newSlot(r: ResolvedActor, personal: boolean, nameTokens: string[]): Slot {
     const actor: Actor & { office?: Office | null } = {
       id: '', name: r.name, country: r.country, sector: r.sector, title: r.title ?? null, wikidata: r.wikidata, mentions: [],
     };
     if (r.office !== undefined) actor.office = r.office;
-    const s: Slot = { key, actor, personal, nameTokens };
+    const s: Slot = { actor, personal, nameTokens };
     this.slotList.push(s);
     return s;
   }
@@ -153,7 +154,7 @@ class ArticleResolver {
     const byPerson = former ? (this.formerPeople ??= new Map()) : this.people;
     let s = byPerson.get(person);
     if (!s) {
-      s = this.newSlot(`p:${person.id}${former ? ':former' : ''}`, personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
+      s = this.newSlot(personActor(person, this.date, title, former), true, [person.name.toLowerCase().split(/\s+/).pop()!]);
       byPerson.set(person, s);
     }
     return s;
@@ -170,11 +171,22 @@ class ArticleResolver {
     const bare = stripDeterminer(label);
     // "their forces" after "Bosnian Serbs" is named "Bosnian forces", not "forces".
     const named = country && bare && !/\p{Lu}/u.test(bare) && country !== 'IGO' ? `${this.dict.countries.get(country)?.demonym ?? this.countryName(country)} ${bare}` : bare;
-    const s = this.newSlot(`c:${country ?? '-'}/${sector ?? '-'}`, {
+    const s = this.newSlot({
       name: country && sector === 'GOV' ? this.countryName(country)! : named || this.countryName(country) || sector || 'unknown',
       country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
     }, false, []);
     collectives.push({ country, sector, slot: s });
+    return s;
+  }
+
+  private unitSlot(unit: UnitRecord, sector: string): Slot {
+    const units = this.units;
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      if (u.unit === unit && u.sector === sector) return u.slot;
+    }
+    const s = this.newSlot({ name: unit.name, country: unit.country, sector, wikidata: unit.wikidata, title: null }, false, []);
+    units.push({ unit, sector, slot: s });
     return s;
   }
 
@@ -222,7 +234,7 @@ class ArticleResolver {
         const u = ref.unit;
         // A seat of power is its government (or branch): "the White House" is the United States' GOV.
         if (u.kind === 'seat' && /^[A-Z]{3}$/.test(u.country)) return this.collectiveSlot(u.country, ref.sector, u.name);
-        return this.slot(`u:${u.id}/${ref.sector}`, { name: u.name, country: u.country, sector: ref.sector, wikidata: u.wikidata, title: null }, false);
+        return this.unitSlot(u, ref.sector);
       }
       case 'collective': {
         let country = ref.country;
