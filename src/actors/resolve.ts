@@ -117,6 +117,12 @@ class ArticleResolver {
   /** The slots of organisations, armed groups and seats by unit and sector (a short list too). */
   private readonly units: { unit: UnitRecord; sector: string; slot: Slot }[] = [];
   private readonly slotList: Slot[] = [];
+  /**
+   * The mentions another mention's ref points to (the person in "the Trump administration", the
+   * office an envoy serves): the only ones that can be asked for twice, so the only ones whose
+   * result is kept here. Null when the article has none (most articles).
+   */
+  private readonly referenced: Set<Mention> | null;
   private readonly actorOf = new Map<Mention, Slot | null>();
   readonly unknown: ResolveResult['unknown'] = [];
   /** Mentions already resolved, in text order, for "the rebels", "he", "its troops". */
@@ -126,7 +132,17 @@ class ArticleResolver {
   /** Acronyms the article defines in brackets: "(FIS)" (made at the first). */
   private acronyms: Map<string, Slot> | null = null;
 
-  constructor(private readonly dict: ActorDictionary, private readonly text: string, private readonly date: string | null) {}
+  constructor(
+    private readonly dict: ActorDictionary, private readonly text: string, private readonly date: string | null, mentions: readonly Mention[],
+  ) {
+    let referenced: Set<Mention> | null = null;
+    for (let k = 0; k < mentions.length; k++) {
+      const ref = mentions[k].ref;
+      if (ref.kind === 'collective' && ref.via) (referenced ??= new Set()).add(ref.via);
+      else if (ref.kind === 'personGroup') (referenced ??= new Set()).add(ref.person);
+    }
+    this.referenced = referenced;
+  }
 
   private slot(key: string, make: ResolvedActor | (() => ResolvedActor), personal: boolean, nameTokens: string[] = []): Slot {
     let s = this.slots.get(key);
@@ -190,7 +206,12 @@ class ArticleResolver {
     return s;
   }
 
+  /**
+   * The actor of a mention. Each mention is resolved once: in text order by `resolveMentions`, and
+   * a referenced one maybe before, by the mention that refers to it (its result is kept for both).
+   */
   resolve(m: Mention): Slot | null {
+    if (this.referenced === null || !this.referenced.has(m)) return this.resolveRef(m, m.ref);
     const known = this.actorOf.get(m);
     if (known !== undefined) return known;
     this.actorOf.set(m, null);
@@ -198,9 +219,6 @@ class ArticleResolver {
     this.actorOf.set(m, s);
     return s;
   }
-
-  actorFor(m: Mention): Slot | null { return this.actorOf.get(m) ?? null; }
-  link(m: Mention, s: Slot): void { this.actorOf.set(m, s); }
 
   /** The nearest actor mentioned before m (within `sentences` sentences) that fits. */
   private recentBefore(m: Mention, fits: (s: Slot) => boolean, sentences = Infinity): Slot | null {
@@ -359,15 +377,20 @@ export function resolveMentions(
 ): ResolveResult {
   // The sort is stable, so mentions already in order would come out as they are: no copy to sort then.
   const ordered = inPositionOrder(mentions) ? mentions : mentions.slice().sort(byPosition);
-  const r = new ArticleResolver(dict, text, date);
+  const r = new ArticleResolver(dict, text, date, ordered);
 
   // Resolve in text order, pronouns interleaved (a pronoun inside a mention, "his government", is not one).
   const free = pronouns.length ? pronouns.filter((p) => !ordered.some((m) => m.start <= p.start && p.end <= m.end)) : pronouns;
+  /** The actor of each mention of `ordered`, by index; pronouns that refer back, with theirs. */
+  const slots = new Array<Slot | null>(ordered.length);
   const pronounMentions: Mention[] = [];
+  const pronounSlots: Slot[] = [];
   let k = 0;
-  for (const m of ordered) {
+  for (let x = 0; x < ordered.length; x++) {
+    const m = ordered[x];
     while (k < free.length && free[k].start < m.start) resolvePronoun(free[k++]);
     const s = r.resolve(m);
+    slots[x] = s;
     if (s && m.asActor) r.seen.push({ m, slot: s });
   }
   while (k < free.length) resolvePronoun(free[k++]);
@@ -376,18 +399,22 @@ export function resolveMentions(
     const pick = r.pronoun(p);
     if (!pick) return;
     const m: Mention = { start: p.start, end: p.end, sentence: p.sentence, type: 'PERSON', ref: { kind: 'pronoun' }, asActor: true, country: pick.actor.country, anonymous: false, nested: false };
-    r.link(m, pick);
     r.seen.push({ m, slot: pick });
     pronounMentions.push(m);
+    pronounSlots.push(pick);
   }
 
-  const all = pronounMentions.length ? [...ordered, ...pronounMentions].sort(byPosition) : ordered;
   const entities: ResolveResult['entities'] = [];
   let actorCount = 0;
   const actors: ResolveResult['actors'] = [];
-  for (const m of all) {
+  // Mentions and pronouns in position order: both lists are in order, and no pronoun shares a
+  // mention's span (one inside a mention is none), so they are merged, mentions first on a tie.
+  for (let x = 0, y = 0; x < ordered.length || y < pronounMentions.length;) {
+    const fromMentions = y >= pronounMentions.length || (x < ordered.length && byPosition(ordered[x], pronounMentions[y]) <= 0);
+    const m = fromMentions ? ordered[x] : pronounMentions[y];
+    const slot = fromMentions ? slots[x++] : pronounSlots[y++];
     // Nested names are not actor mentions; a place used as a location keeps its government as actor.
-    const s = m.nested ? null : r.actorFor(m);
+    const s = m.nested ? null : slot;
     const id = `e${entities.length + 1}`;
     if (s) {
       if (!s.actor.id) { s.actor.id = `a${++actorCount}`; actors.push(s.actor); }
