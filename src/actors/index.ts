@@ -37,8 +37,7 @@ function dayOf(published: string | null | undefined): string | null {
 /** Recognises and resolves all actors of the document in place. */
 function readActors(dict: ActorDictionary, recognizer: ActorRecognizer, doc: Document): void {
   const tokens = doc.tokens ?? [];
-  const keys = recognizer.keysOf(tokens);
-  const { mentions, pronouns } = recognizer.recognize(doc.text, tokens, keys, doc.sentences ?? [], true);
+  const { mentions, pronouns } = recognizer.recognize(doc.text, tokens, null, doc.sentences ?? [], true);
   const result = resolveMentions(dict, doc.text, dayOf(doc.article.published), mentions, pronouns);
   doc.entities = result.entities;
   doc.actors = result.actors;

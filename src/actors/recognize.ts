@@ -1092,7 +1092,7 @@ class SentenceReader {
     let k = atoms[p].i;
     if (this.toks[k]?.lower === ',') k++;
     // Most phrases are followed by no anonymity phrase: its first word tells at once.
-    if (k >= this.toks.length || !this.lowerIs(k, Word.anonymityOpener)) return null;
+    if (k >= this.to || !this.lowerIs(k, Word.anonymityOpener)) return null;
     for (const phrase of ANONYMITY_PHRASES) {
       let ok = true;
       for (let x = 0; x < phrase.length; x++) if (this.toks[k + x]?.lower !== phrase[x] || k + x >= this.to) { ok = false; break; }
@@ -1128,11 +1128,15 @@ class SentenceReader {
 export interface PronounAt { start: number; end: number; sentence: number }
 
 /** The dictionary entries of the tokens' normalised keys, computed once per article. */
-export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[], into?: KeyEntry[]): KeyEntry[] {
-  const memo = keyMemoOf(dict);
-  // Filled from the start: entries past the tokens (left from a longer article) are never read.
-  const keys = into ?? new Array<KeyEntry>(toks.length);
-  for (let i = 0; i < toks.length; i++) {
+export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[]): KeyEntry[] {
+  const keys = new Array<KeyEntry>(toks.length);
+  fillKeys(dict, keyMemoOf(dict), toks, 0, toks.length, keys);
+  return keys;
+}
+
+/** Puts the dictionary entries of tokens [from, to) into `keys` at their indices. */
+function fillKeys(dict: ActorDictionary, memo: KeyMemo, toks: readonly RecToken[], from: number, to: number, keys: KeyEntry[]): void {
+  for (let i = from; i < to; i++) {
     const text = toks[i].text;
     let entry = memo.byText.get(text);
     if (entry === undefined) {
@@ -1142,7 +1146,6 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[], into
     }
     keys[i] = entry;
   }
-  return keys;
 }
 
 /**
@@ -1152,36 +1155,40 @@ export function tokenKeys(dict: ActorDictionary, toks: readonly RecToken[], into
  */
 export class ActorRecognizer {
   private readonly reader: SentenceReader;
-  /** The entries of the current article's tokens, in an array reused from article to article. */
+  private readonly memo: KeyMemo;
+  /**
+   * The entries of the current article's tokens, in an array reused from article to article:
+   * filled sentence by sentence, just before the sentence is read (the reader asks only about
+   * the tokens of the sentence it reads, so entries left from another article are never read).
+   */
   private readonly keys: KeyEntry[] = [];
 
   constructor(private readonly dict: ActorDictionary) {
     this.reader = new SentenceReader(dict);
-  }
-
-  /** The dictionary entries of the article's tokens (`tokenKeys`), valid until the next article's. */
-  keysOf(toks: readonly RecToken[]): readonly KeyEntry[] {
-    return tokenKeys(this.dict, toks, this.keys);
+    this.memo = keyMemoOf(dict);
   }
 
   /**
    * The mentions of the sentences of one article (token ranges [tokenStart, tokenEnd)), in
    * sentence order, and with `withPronouns` the person pronouns (`PERSON_PRONOUNS`, for coreference).
+   * `keys` are the tokens' entries (`tokenKeys`); without them they are looked up sentence by sentence.
    */
   recognize(
-    text: string, toks: readonly RecToken[], keys: readonly KeyEntry[],
+    text: string, toks: readonly RecToken[], keys: readonly KeyEntry[] | null,
     sentences: readonly { tokenStart: number; tokenEnd: number }[], withPronouns = false,
   ): { mentions: Mention[]; pronouns: PronounAt[] } {
     const mentions: Mention[] = [];
     const pronouns: PronounAt[] = [];
     const reader = this.reader;
-    reader.startArticle(text, toks, keys, mentions);
+    const entries = keys ?? this.keys;
+    reader.startArticle(text, toks, entries, mentions);
     for (let s = 0; s < sentences.length; s++) {
       const { tokenStart, tokenEnd } = sentences[s];
+      if (keys === null) fillKeys(this.dict, this.memo, toks, tokenStart, tokenEnd, this.keys);
       reader.readSentence(tokenStart, tokenEnd);
       if (!withPronouns) continue;
       for (let k = tokenStart; k < tokenEnd; k++) {
-        if ((keys[k].lowerWords & Word.personPronoun) === 0) continue;
+        if ((entries[k].lowerWords & Word.personPronoun) === 0) continue;
         const t = toks[k];
         pronouns.push({ start: t.start, end: t.end, sentence: t.sentence });
       }
