@@ -831,7 +831,10 @@ class SentenceReader {
         return q + 1;
       }
       const placeUse = locative || (!last.possessive && this.placeNounAfter(q));
-      ctys.forEach((c, k) => this.emitCountryish(c, placeUse, false, k === 0 && det === 'the' && spanStart === p && c.kind !== 'demonym' ? atoms[p].i : undefined));
+      for (let k = 0; k < ctys.length; k++) {
+        const c = ctys[k];
+        this.emitCountryish(c, placeUse, false, k === 0 && det === 'the' && spanStart === p && c.kind !== 'demonym' ? atoms[p].i : undefined);
+      }
       return q;
     }
 
@@ -1015,7 +1018,8 @@ class SentenceReader {
     }
     if (ctys.length) {
       // One entity per coordinated country: "Hungarian" and "Romanian officials".
-      ctys.forEach((c, k) => {
+      for (let k = 0; k < ctys.length; k++) {
+        const c = ctys[k];
         const last = k === ctys.length - 1;
         const i0 = k === 0 ? atoms[spanStart].i : c.atom.i;
         const j0 = last ? head.j : c.atom.j;
@@ -1030,7 +1034,7 @@ class SentenceReader {
         const personal = (singular && PERSON_HEAD.test(headWord)) || isSource;
         if (last) this.anonymity(m, det, r, personal);
         else if (isSource || (det && INDEFINITE.has(det) && personal)) m.anonymous = true;
-      });
+      }
       return r;
     }
     // No country before the head: look after it ("officials in Washington", "Rebels in the Ivory Coast").

@@ -244,10 +244,12 @@ class ArticleResolver {
         }
         return this.personSlot(ref.person, ref.title, ref.former);
       }
-      case 'named':
+      case 'named': {
         // A person the dictionary does not know: later surnames link to it ("Tom King … King said").
-        return this.slot(`n:${ref.name.toLowerCase()}`, { name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }, true,
+        const key = `n:${ref.name.toLowerCase()}`;
+        return this.slots.get(key) ?? this.slot(key, { name: ref.name, country: ref.country, sector: ref.sector, wikidata: null, title: ref.title }, true,
           ref.name.toLowerCase().split(/\s+/));
+      }
       case 'unit': {
         const u = ref.unit;
         // A seat of power is its government (or branch): "the White House" is the United States' GOV.
