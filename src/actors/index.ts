@@ -20,7 +20,7 @@
 import type { Document } from '../document/document.js';
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { ActorDictionary } from './dictionary.js';
-import { ActorRecognizer, recognizeSentence, tokenKeys, type Mention, type RecToken } from './recognize.js';
+import { ActorRecognizer, recognizeSentence, tokenKeys, type RecToken } from './recognize.js';
 import { resolveMentions, type ResolvedActor } from './resolve.js';
 
 export { loadActorDictionary } from './dictionary.js';
@@ -44,7 +44,10 @@ function readActors(dict: ActorDictionary, recognizer: ActorRecognizer, doc: Doc
   for (const u of result.unknown) doc.diagnose(u.code, u.detail, { start: u.start, end: u.end });
 }
 
-/** The pipeline stage: requires tokens and sentences, assigns entities and actors. */
+/**
+ * The pipeline stage: requires tokens and sentences, assigns entities and actors. It keeps one
+ * recogniser for all the articles it reads (its working objects are reused from one to the next).
+ */
 export function actorsStage(dict: ActorDictionary): Stage {
   const recognizer = new ActorRecognizer(dict);
   return defineStage({

@@ -145,8 +145,9 @@ const isWordToken = (t: RecToken): boolean => {
 };
 
 /**
- * The word lists the grammar asks an atom's key about, as bit flags: asked once per key (the
- * answers are kept with the key's dictionary entry), then each question is a bit test.
+ * The word lists (and word endings) the grammar asks a key or a token's lower-cased text about,
+ * as bit flags: asked once per key or token text (the answers are kept with its dictionary
+ * entry, `words` and `lowerWords`), then each question is a bit test.
  */
 const Word = {
   determiner: 1 << 1, modifier: 1 << 2, former: 1 << 3, honorific: 1 << 4, groupHead: 1 << 5,
@@ -218,7 +219,7 @@ export interface KeyEntry {
   readonly kinds: number;
   /**
    * The word lists the token's lower-cased text is in (`Word` flags), for the rules that ask about
-   * `RecToken.lower` rather than the key: a one-token entry is made per token text (`tokenKeys`),
+   * `RecToken.lower` rather than the key: a one-token entry is made per token text (`fillKeys`),
    * so this is that text's; 0 on longer entries (never asked).
    */
   readonly lowerWords: number;
