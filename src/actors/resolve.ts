@@ -183,13 +183,16 @@ class ArticleResolver {
       const c = collectives[k];
       if (c.country === country && c.sector === sector) return c.slot;
     }
-    if (!label && country) label = this.countryName(country)!;
+    // The country's record, looked up once (`countryName` would look it up for each use).
+    const record = country ? this.dict.countries.get(country) : undefined;
+    const countryName = country ? record?.name ?? country : null;
+    if (!label && country) label = countryName!;
     const bare = stripDeterminer(label);
     // "their forces" after "Bosnian Serbs" is named "Bosnian forces", not "forces".
-    const named = country && bare && !/\p{Lu}/u.test(bare) && country !== 'IGO' ? `${this.dict.countries.get(country)?.demonym ?? this.countryName(country)} ${bare}` : bare;
+    const named = country && bare && !/\p{Lu}/u.test(bare) && country !== 'IGO' ? `${record?.demonym ?? countryName} ${bare}` : bare;
     const s = this.newSlot({
-      name: country && sector === 'GOV' ? this.countryName(country)! : named || this.countryName(country) || sector || 'unknown',
-      country, sector, wikidata: country && sector === 'GOV' ? this.dict.countries.get(country)?.wikidata ?? null : null, title: null,
+      name: country && sector === 'GOV' ? countryName! : named || countryName || sector || 'unknown',
+      country, sector, wikidata: country && sector === 'GOV' ? record?.wikidata ?? null : null, title: null,
     }, false, []);
     collectives.push({ country, sector, slot: s });
     return s;
