@@ -399,9 +399,11 @@ class SentenceReader {
   /** Fills `atom` with the longest dictionary phrase starting at token i whose case rule holds; false when there is none. */
   private matchAt(i: number, atom: Atom): boolean {
     const t = this.toks;
-    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return false;
     // The first token's entry was looked up with the article's token keys; longer keys hang off it.
     let entry = this.keys[i];
+    // Most tokens are neither an alias nor the start of one: nothing more to ask of them.
+    if (!entry.list && !entry.prefix) return false;
+    if (!isWordToken(t[i]) || t[i].pos === 'SPACE') return false;
     let found = false;
     for (let j = i; ;) {
       if (entry.list) {
