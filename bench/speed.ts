@@ -4,11 +4,12 @@
  *   - sentences/s and articles/s of the full `read` pipeline on one core (batches of 25 read stage
  *     by stage, as the worker threads read), and each stage's time;
  *   - the floor: wink-nlp's bare tokenization + POS over the same texts, and the ratio to it —
- *     floor and pipeline in alternating passes (5 by default): the first is the cold figure, the
- *     others the steady ones, and the ratio is the median of each steady pass's ratio to the floor
- *     pass just before it; then other articles from the same generator (the same word lists),
- *     once with the code warm, to show that re-reading the very same articles is not what makes
- *     the steady passes fast (it does not show what a new vocabulary costs);
+ *     passes over the corpus (5 by default) in which floor and pipeline alternate every 500
+ *     articles, so that both see the same moments of a machine whose speed drifts: the first pass
+ *     is the cold figure, the others the steady ones, and the ratio is the median of the steady
+ *     passes' ratios; then other articles from the same generator (the same word lists), once
+ *     with the code warm, to show that re-reading the very same articles is not what makes the
+ *     steady passes fast (it does not show what a new vocabulary costs);
  *   - the same read on worker threads (src/parallel) with every core, as sentences/s per core;
  *   - ingest into SQLite (articles/s): reading in the main thread (as `parley ingest` does by
  *     default), and on worker threads with every core, the main thread only writing;
@@ -89,56 +90,91 @@ sample();
 
 // 2. The floor (wink-nlp tokenization + POS, nothing else) and the full pipeline on one core
 //    (batches read stage by stage, as the worker threads and the store batches read, each stage
-//    timed), in alternating passes over the whole corpus: a pass of each takes a few seconds, in
-//    which the machine's other work and the JIT's warm-up move either by ±20%. The first pass of
-//    each is the cold figure; the median of the passes is the steady one (a long ingest's).
+//    timed), over the whole corpus in passes. Within a pass the two alternate every
+//    INTERLEAVE articles (about a tenth of a second of work): this machine's speed drifts by a
+//    quarter from one second to the next, and whole passes of each, seconds apart, gave ratios
+//    from 2.6 to 4.6 within one run; interleaved, both halves of the ratio see the same moments.
+//    The first pass is the cold figure (the JIT's warm-up); the others are the steady ones (a long
+//    ingest's), and a figure is their median.
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const PASSES = Math.max(2, Number(values.passes ?? 5));
+const INTERLEAVE = 500;
 interface Pass extends Timing { stageMs: Record<string, number> }
 const floorPasses: Timing[] = [];
 const readPasses: Pass[] = [];
 let floorSentences = 0, sentences = 0;
+/** Accumulates the wall and CPU time of many short spans. */
+function span() {
+  let wallMs = 0, cpuMs = 0;
+  return {
+    time<T>(work: () => T): T {
+      const wall = performance.now(), cpu = process.cpuUsage();
+      try { return work(); } finally {
+        const c = process.cpuUsage(cpu);
+        wallMs += performance.now() - wall;
+        cpuMs += (c.user + c.system) / 1000;
+      }
+    },
+    total: (): Timing => ({ wallMs: +wallMs.toFixed(0), cpuMs: +cpuMs.toFixed(0), load: loadAverage() }),
+  };
+}
 for (let pass = 0; pass < PASSES; pass++) {
-  stop = timer();
-  floorSentences = 0;
-  for (const a of corpus) {
-    const d = nlp.readDoc(a.text);
-    d.tokens().out(nlp.its.pos);
-    floorSentences += d.sentences().length();
-  }
-  floorPasses.push(stop());
+  const floorSpan = span(), readSpan = span();
   const stageMs: Record<string, number> = Object.fromEntries(engine.pipeline.stages.map((st) => [st.name, 0]));
   const onStage = (stage: string, ms: number) => { stageMs[stage] += ms; };
+  floorSentences = 0;
   sentences = 0;
-  stop = timer();
-  for (let i = 0; i < corpus.length; i += READ_BATCH) {
-    for (const doc of engine.readInputs(corpus.slice(i, i + READ_BATCH), { onStage })) {
-      if (doc instanceof Error) throw doc;
-      doc.toOutput();
-      sentences += doc.sentences?.length ?? 0;
-    }
-    if (i % 500 === 0) sample();
+  for (let c = 0; c < corpus.length; c += INTERLEAVE) {
+    const part = corpus.slice(c, c + INTERLEAVE);
+    floorSpan.time(() => {
+      for (const a of part) {
+        const d = nlp.readDoc(a.text);
+        d.tokens().out(nlp.its.pos);
+        floorSentences += d.sentences().length();
+      }
+    });
+    readSpan.time(() => {
+      for (let i = 0; i < part.length; i += READ_BATCH) {
+        for (const doc of engine.readInputs(part.slice(i, i + READ_BATCH), { onStage })) {
+          if (doc instanceof Error) throw doc;
+          doc.toOutput();
+          sentences += doc.sentences?.length ?? 0;
+        }
+      }
+    });
+    sample();
   }
-  readPasses.push({ ...stop(), stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(0)])) });
+  floorPasses.push(floorSpan.total());
+  readPasses.push({ ...readSpan.total(), stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(0)])) });
 }
 // The steady passes re-read the very articles already read. Other articles of the same generator
 // (another seed: the same word lists, so the per-word memos still hold most words), read once
 // with the code warm, show that this is not what makes them fast.
 const unseen = generateCorpus({ articles: N, initiatives: Math.max(10, Math.round(N / 20)), seed: 7 });
 let unseenSentences = 0;
-// A floor pass over the first corpus just before, for a ratio taken in the same phase of the machine.
-stop = timer();
-for (const a of corpus) nlp.readDoc(a.text).tokens().out(nlp.its.pos);
-const floorBeforeUnseen = stop();
-stop = timer();
-for (let i = 0; i < unseen.length; i += READ_BATCH) {
-  for (const doc of engine.readInputs(unseen.slice(i, i + READ_BATCH))) {
-    if (doc instanceof Error) throw doc;
-    doc.toOutput();
-    unseenSentences += doc.sentences?.length ?? 0;
-  }
+// Interleaved with floor passes over as many articles of the first corpus, as above.
+const unseenFloorSpan = span(), unseenSpan = span();
+let unseenFloorSentences = 0;
+for (let c = 0; c < unseen.length; c += INTERLEAVE) {
+  unseenFloorSpan.time(() => {
+    for (const a of corpus.slice(c, c + INTERLEAVE)) {
+      const d = nlp.readDoc(a.text);
+      d.tokens().out(nlp.its.pos);
+      unseenFloorSentences += d.sentences().length();
+    }
+  });
+  unseenSpan.time(() => {
+    const part = unseen.slice(c, c + INTERLEAVE);
+    for (let i = 0; i < part.length; i += READ_BATCH) {
+      for (const doc of engine.readInputs(part.slice(i, i + READ_BATCH))) {
+        if (doc instanceof Error) throw doc;
+        doc.toOutput();
+        unseenSentences += doc.sentences?.length ?? 0;
+      }
+    }
+  });
 }
-const unseenRead = stop();
+const unseenRead = unseenSpan.total(), floorBeforeUnseen = unseenFloorSpan.total();
 clearInterval(sampler);
 sample();
 /** Peak RSS of start-up, the floor and the reads: the engine reading, no store open. */
@@ -148,13 +184,9 @@ const median = <T extends Timing>(passes: T[]): T => [...passes].sort((a, b) => 
 /** The steady passes: every pass after the first (cold) one. */
 const read = median(readPasses.slice(1)), floor = median(floorPasses.slice(1));
 const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/**
- * Each pass's pipeline time over the time of the floor pass just before it. The machine's speed
- * drifts by a quarter over minutes, and a pair of passes a few seconds apart sees the same phase
- * of it; a median of the steady pairs is the least noisy figure of the ratio.
- */
-const pairRatios = readPasses.map((r, i) => r.wallMs / floorPasses[i].wallMs);
-const pairCpuRatios = readPasses.map((r, i) => r.cpuMs / floorPasses[i].cpuMs);
+/** Each pass's pipeline time over its floor time (read interleaved with it). */
+const passRatios = readPasses.map((r, i) => r.wallMs / floorPasses[i].wallMs);
+const passCpuRatios = readPasses.map((r, i) => r.cpuMs / floorPasses[i].cpuMs);
 
 // 3. Ingest into SQLite, each in a child process of its own: reading in the main thread, as
 //    `parley ingest` does by default; and on worker threads with every core, the main thread
@@ -218,18 +250,17 @@ const result = {
   floor: {
     sentencesPerSecond: perSecond(floorSentences, floor.wallMs),
     sentencesPerCpuSecond: perSecond(floorSentences, floor.cpuMs),
-    /** The full read's cost over the floor's: the median over the steady passes of each pass's
-     * ratio to the floor pass just before it, by wall and by CPU time. */
-    ratio: +medianOf(pairRatios.slice(1)).toFixed(2),
-    cpuRatio: +medianOf(pairCpuRatios.slice(1)).toFixed(2),
+    /** The full read's cost over the floor's: the median of the steady passes' ratios, by wall and by CPU time. */
+    ratio: +medianOf(passRatios.slice(1)).toFixed(2),
+    cpuRatio: +medianOf(passCpuRatios.slice(1)).toFixed(2),
     /** Every pass's ratio, the cold one first. */
-    pairRatios: pairRatios.map((r) => +r.toFixed(2)),
+    passRatios: passRatios.map((r) => +r.toFixed(2)),
     /** The median steady pipeline pass over the median steady floor pass. */
     ratioOfMedians: +(read.wallMs / floor.wallMs).toFixed(2),
     /** The same over the first (cold) passes. */
     coldRatio: +(readPasses[0].wallMs / floorPasses[0].wallMs).toFixed(2),
-    /** The other articles (warm code) against a floor pass read just before them, per sentence. */
-    otherArticlesRatio: +((unseenRead.wallMs / unseenSentences) / (floorBeforeUnseen.wallMs / floorSentences)).toFixed(2),
+    /** The other articles (warm code) against the floor read interleaved with them, per sentence. */
+    otherArticlesRatio: +((unseenRead.wallMs / unseenSentences) / (floorBeforeUnseen.wallMs / unseenFloorSentences)).toFixed(2),
     passes: floorPasses.map((p) => p.wallMs),
     ...floor,
   },

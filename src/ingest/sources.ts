@@ -2,11 +2,9 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, extname, join } from 'node:path';
-import Parser from 'rss-parser';
 import type { Diagnostic } from '../document/types.js';
 import { ParleyError } from '../document/errors.js';
 import { decodeUtf8, looksBinary } from './decode.js';
-import { extractHtmlArticle, htmlToText } from './html.js';
 import { diagnostic, type ArticleInput } from './normalize.js';
 import { safeFetch, type FetchOptions } from './fetch.js';
 
@@ -76,8 +74,14 @@ async function* readJsonlFile(path: string): AsyncGenerator<SourceRecord> {
   }
 }
 
+// The feed and HTML parsers are loaded when a feed or a page comes: they take about a quarter of
+// a second to load, which a read of plain text or JSONL (most reads) does not pay.
+const feedParser = async () => (await import('rss-parser')).default;
+const htmlReader = () => import('./html.js');
+
 /** Parses an RSS or Atom document; each item is an article. */
 export async function parseFeed(xml: string, origin: string): Promise<SourceRecord[]> {
+  const [Parser, { htmlToText }] = await Promise.all([feedParser(), htmlReader()]);
   let feed;
   try {
     feed = await new Parser().parseString(xml);
@@ -107,6 +111,7 @@ export async function recordsFromBytes(bytes: Uint8Array, origin: string, format
   if (kind === 'jsonl') records = [...parseJsonl(text, origin)];
   else if (kind === 'feed') records = await parseFeed(text, origin);
   else if (kind === 'html') {
+    const { extractHtmlArticle } = await htmlReader();
     const input = extractHtmlArticle(text, url);
     records = input ? [{ origin, input: { id: url ?? basename(origin), ...input }, diagnostics: [] }]
       : [fail(origin, diagnostic('P104', origin))];
