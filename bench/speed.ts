@@ -15,6 +15,7 @@
  *     default), and on worker threads with every core, the main thread only writing;
  *   - peak RSS: of the reads here, and of each ingest, which runs in a child process of its own
  *     (bench/parallel.ts) so that its peak is that of an ingest alone;
+ *   - `parley read` of one article (plain text and an HTML page), start-up included;
  *   - the `parley ingest` command itself on the corpus as a JSONL file, reading in its main
  *     thread and on reader threads: wall time, articles/s and peak RSS (the kernel's high-water
  *     mark), as a user running it sees them. The in-process ingests above hold the whole corpus
@@ -226,6 +227,27 @@ const cliOneThread = await cliIngest(1);
 const cliWorkerThreads = await cliIngest(WORKERS);
 rmSync(corpusFile, { force: true });
 
+// 5. `parley read` of one article, start-up included, as a user runs it: the example article as
+//    plain text and as the HTML page (which loads the HTML reader too), five times each.
+const oneArticleRuns = 5;
+function readOneArticle(file: string): { file: string; runs: number; medianMs: number; minMs: number; maxMs: number } {
+  const cli = code === 'dist' ? [fileURLToPath(new URL('../bin/parley.js', import.meta.url))] : ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))];
+  const times: number[] = [];
+  for (let i = 0; i < oneArticleRuns; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [...cli, 'read', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`parley read ${file} exited ${run.status}: ${run.stderr}`);
+    times.push(Math.round(performance.now() - started));
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { file, runs: oneArticleRuns, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+}
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+const oneArticle = {
+  text: readOneArticle(join(examples, 'prisoner-exchange.txt')),
+  html: readOneArticle(join(examples, '2025-10-14-kyiv-asks-for-meeting.html')),
+};
+
 const result = {
   machine: {
     cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
@@ -279,6 +301,8 @@ const result = {
   },
   /** `parley ingest` itself (start-up included): reading in its main thread, and on reader threads. */
   cliIngest: { oneThread: cliOneThread, workerThreads: cliWorkerThreads },
+  /** `parley read FILE` of one article, start-up included (wall time of the whole command). */
+  oneArticleRead: oneArticle,
   /** Peak RSS of this process's reads, of each in-process ingest (corpus held, engine, store), and
    * of the `parley ingest` command (streaming its input). */
   peakRssMB: {
