@@ -9,6 +9,7 @@
  * undated report is read as current news, and the dictionary is kept to today.
  */
 import type { Actor, Entity } from '../document/types.js';
+import { sortByInsertion } from '../document/sort.js';
 import type { ActorDictionary, Office, PersonRecord, RoleRecord, TitleRecord, UnitRecord } from './dictionary.js';
 import type { Mention, Ref } from './recognize.js';
 
@@ -373,23 +374,6 @@ function inPositionOrder(mentions: readonly Mention[]): boolean {
 }
 
 /**
- * Sorts mentions in place by position, stably (as `sort(byPosition)` would). Recognition emits
- * them nearly in order (a phrase's nested names just before the phrase), so each moves only a
- * few places: insertion sort does about one comparison per mention, where the built-in sort
- * would make a work copy and several comparator calls per mention.
- */
-function sortNearlyInOrder(mentions: Mention[]): Mention[] {
-  for (let i = 1; i < mentions.length; i++) {
-    const m = mentions[i];
-    let j = i - 1;
-    // Only a strictly later mention moves right: equal ones keep their order, as a stable sort keeps them.
-    while (j >= 0 && byPosition(mentions[j], m) > 0) { mentions[j + 1] = mentions[j]; j--; }
-    mentions[j + 1] = m;
-  }
-  return mentions;
-}
-
-/**
  * Resolves mentions (any order) and pronoun candidates into entities and actors for one article.
  * `text` is the article text, `date` its publication date or null.
  */
@@ -397,8 +381,10 @@ export function resolveMentions(
   dict: ActorDictionary, text: string, date: string | null, mentions: Mention[],
   pronouns: { start: number; end: number; sentence: number }[],
 ): ResolveResult {
-  // The sort is stable, so mentions already in order would come out as they are: no copy to sort then.
-  const ordered = inPositionOrder(mentions) ? mentions : sortNearlyInOrder(mentions.slice());
+  // The sort is stable, so mentions already in order would come out as they are: no copy to sort
+  // then. Recognition emits them nearly in order (a phrase's nested names just before the phrase),
+  // so each moves only a few places: insertion, not the built-in sort.
+  const ordered = inPositionOrder(mentions) ? mentions : sortByInsertion(mentions.slice(), byPosition);
   const r = new ArticleResolver(dict, text, date, ordered);
 
   // Resolve in text order, pronouns interleaved (a pronoun inside a mention, "his government", is not one).

@@ -5,7 +5,15 @@
  * are sorted by insertion, which allocates nothing.
  */
 export function sortShort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
-  if (items.length > insertionLimit) return items.sort(compare);
+  return items.length > insertionLimit ? items.sort(compare) : sortByInsertion(items, compare);
+}
+
+/**
+ * Sorts an array in place, stably, by insertion, whatever its length: for short lists, and for
+ * lists that arrive nearly in order, where each item moves only a few places (about one
+ * comparison an item, no allocation).
+ */
+export function sortByInsertion<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   for (let i = 1; i < items.length; i++) {
     const item = items[i];
     let j = i - 1;
