@@ -14,7 +14,9 @@ export interface BatchItem {
   document: ParleyDocument;
   /**
    * The document as JSON, when it was read on another thread (src/parallel): it arrives as this
-   * text, which `document` parses on first use; `JSON.stringify(document)` gives the same text.
+   * text, which `document` parses on first use. It is the text the reader thread wrote: a change
+   * made to `document` afterwards is not in it. (As JSON, values JSON cannot hold are not kept:
+   * a document holds none.)
    */
   json?: string;
   /** True when the record could not be read at all (bad line, empty or binary file…). */

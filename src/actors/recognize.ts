@@ -1201,6 +1201,9 @@ export class ActorRecognizer {
       }
     }
     reader.endArticle();
+    // The entries of this article's tokens are not kept: after the memo is cleared, they alone
+    // would keep its old entries alive.
+    if (keys === null) this.keys.length = 0;
     return { mentions, pronouns };
   }
 }

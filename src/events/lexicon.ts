@@ -183,7 +183,7 @@ export class TriggerIndex {
     // The guesses are prefixes of the word (one to three letters shorter), or the prefix before
     // "ing" with an "e" (suffixGuesses): when no key may be any of them, there is nothing to look up.
     const n = lower.length;
-    // (A shorter word is not guessed at by the coder; it goes to the lookup below unfiltered.)
+    // (A shorter word is not pre-filtered here: it goes to the lookup below as it is.)
     // The suffixes by character code rather than endsWith (a call each, for every token): a word
     // ends in at most one of "en"/"ed", "ing" and "s".
     let may = n < 5;

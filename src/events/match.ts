@@ -24,7 +24,11 @@ export interface Match {
   row: ObjectRow | null;
 }
 
-/** Finds the entry that best matches at token i, or null. */
+/**
+ * Finds the entry that best matches at token i, or null. Not re-entrant: it keeps its per-call
+ * answers in module state (posAnswers, matched), which is safe because reading is synchronous and
+ * nothing it calls calls it again.
+ */
 export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match | null {
   // Only the forms the lexicon indexes can yield candidates or pass the alternative check below
   // (every alternative's lemma is an index key), so the others are never looked at. Most tokens

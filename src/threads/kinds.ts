@@ -156,6 +156,9 @@ export function loadThreadModel(): ThreadModel {
     };
     for (const c of spec.cues) {
       if (!spec.statuses[c.status]) throw new ParleyError('P040', `${path}: ${kind} cue names unknown status "${c.status}"`);
+      // The cues are joined into one alternation (anyCue) that decides where each is tried: a
+      // back-reference or a named group would point at another cue's group there.
+      if (/\\[1-9k]|\(\?<[A-Za-z]/.test(c.pattern)) throw new ParleyError('P040', `${path}: ${kind} cue "${c.pattern}" has a back-reference or a named group, which cues may not use`);
     }
     kinds.push({
       kind: kind as ThreadKind, noun: spec.noun, titleFromPeople: Boolean(spec.titleFromPeople), statuses: spec.statuses, expects: spec.expects, events: spec.events,
