@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../document/errors.js';
 import { PLOVER_TYPES, type PloverType } from '../document/types.js';
-import { SignatureTable, signature } from '../document/wordset.js';
+import { SignatureTable, signature } from './signatures.js';
 
 export interface CameoCode {
   code: string;

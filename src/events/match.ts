@@ -45,43 +45,42 @@ export function matchAt(view: SentenceView, i: number, lexicon: Lexicon): Match 
   const form = lemmaHeld ? lemma : lowerHeld ? lower : guesses[0];
   let single = !(lemmaHeld && lowerHeld);
   for (let g = 0; g < guesses.length && single; g++) single = guesses[g] === form;
+  // The one form's candidates were listed and scored at load; several forms' are listed here,
+  // in the same order (entry, then alternative) as one form's would be.
+  const candidates = single
+    ? lexicon.candidatesByLemma.get(form) as readonly TriggerCandidate[]
+    : candidatesOfForms(lexicon, lemmaHeld ? lemma : null, lowerHeld ? lower : null, guesses);
   let best: Match | null = null;
   let bestScore = -1;
   posAnswers.fill(-1);
-  if (single) {
-    // Its entries' alternatives with that lemma, in the order the general case below tries them
-    // (one form gives the same entries and alternatives there), scored at load.
-    for (const cand of lexicon.candidatesByLemma.get(form) as readonly TriggerCandidate[]) {
-      const { entry, score } = cand;
-      // A lower score can never win; an equal one only from an earlier entry.
-      if (score < bestScore || (score === bestScore && best && entry.order >= best.entry.order)) continue;
-      if (!matchPattern(view, i, entry, cand.particles)) continue;
-      best = { entry, head: i, headEnd: matched.headEnd, last: matched.last, row: null };
-      bestScore = score;
-    }
-  } else {
-    const forms: string[] = [];
-    if (lemmaHeld) forms.push(lemma);
-    if (lowerHeld) forms.push(lower);
-    for (const g of guesses) forms.push(g);
-    const merged: LexiconEntry[] = [];
-    for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
-    for (const entry of merged) {
-      for (const alt of entry.alternatives) {
-        if (!forms.includes(alt.lemma)) continue;
-        const score = candidateScore(entry, alt);
-        if (score < bestScore || (score === bestScore && best && entry.order >= best.entry.order)) continue;
-        if (!matchPattern(view, i, entry, alt.particles)) continue;
-        best = { entry, head: i, headEnd: matched.headEnd, last: matched.last, row: null };
-        bestScore = score;
-      }
-    }
+  for (const cand of candidates) {
+    const { entry, score } = cand;
+    // A lower score can never win; an equal one only from an earlier entry.
+    if (score < bestScore || (score === bestScore && best && entry.order >= best.entry.order)) continue;
+    if (!matchPattern(view, i, entry, cand.particles)) continue;
+    best = { entry, head: i, headEnd: matched.headEnd, last: matched.last, row: null };
+    bestScore = score;
   }
   if (best) best.row = objectRow(view, best);
   return best;
 }
 
 const NO_FORMS: readonly string[] = Object.freeze([]);
+
+/** The candidates of a token with several indexed forms: each entry once, its alternatives with any of the forms. */
+function candidatesOfForms(lexicon: Lexicon, lemma: string | null, lower: string | null, guesses: readonly string[]): TriggerCandidate[] {
+  const forms: string[] = [];
+  if (lemma !== null) forms.push(lemma);
+  if (lower !== null) forms.push(lower);
+  for (const g of guesses) forms.push(g);
+  const merged: LexiconEntry[] = [];
+  for (const f of forms) for (const e of lexicon.byLemma.get(f) as readonly LexiconEntry[]) if (!merged.includes(e)) merged.push(e);
+  const out: TriggerCandidate[] = [];
+  for (const entry of merged) {
+    for (const alt of entry.alternatives) if (forms.includes(alt.lemma)) out.push({ entry, particles: alt.particles, score: candidateScore(entry, alt) });
+  }
+  return out;
+}
 
 /**
  * The lemma wink-nlp gives, the lower-cased form, and regular guesses where the lemmatiser left an

@@ -48,23 +48,6 @@ function rememberLemma(facts: LexemeFacts, pos: string, lemma: string): void {
   if (facts.firstPos === undefined) { facts.firstPos = pos; facts.firstLemma = lemma; } else (facts.otherLemmas ??= new Map()).set(pos, lemma);
 }
 
-/** Whether each span starts after the one before it ends (and none is reversed). */
-function spansInOrder(spans: readonly [number, number][]): boolean {
-  for (let k = 0; k < spans.length; k++) {
-    if (spans[k][0] > spans[k][1] || (k > 0 && spans[k][0] <= spans[k - 1][1])) return false;
-  }
-  return true;
-}
-
-/** Each token's sentence when spans are not in order: the last span holding it, 0 for none. */
-function lastSpanOfTokens(spans: readonly [number, number][], count: number): Int32Array {
-  const sentenceOf = new Int32Array(count);
-  for (let k = 0; k < spans.length; k++) {
-    for (let i = spans[k][0]; i <= spans[k][1]; i++) sentenceOf[i] = k;
-  }
-  return sentenceOf;
-}
-
 /** Lexemes already seen, by uniqueId. Bounded: cleared when full (it is a memo, not a record). */
 const LEXEME_MEMO_LIMIT = 200_000;
 /**
@@ -111,15 +94,8 @@ export function segment(text: string): Segmentation {
 
   const tokens: Token[] = new Array(ids.length);
   let offset = 0;
-  // Each token's sentence: the span holding it, 0 for a token in none. wink-nlp's spans come in
-  // order and do not overlap, so a pointer walks them; should they ever not, each token takes the
-  // last span holding it from a table. Whitespace-only spans are dropped and the rest renumbered
-  // below; a token outside every kept sentence keeps its span's index.
-  const sentenceOf = spansInOrder(spans) ? null : lastSpanOfTokens(spans, ids.length);
-  let span = 0;
   for (let i = 0; i < ids.length; i++) {
     offset += spaces[i].length;
-    while (span + 1 < spans.length && spans[span + 1][0] <= i) span++;
     let facts = knownLexeme(ids[i]);
     if (facts === undefined) {
       const item = toks.itemAt(i);
@@ -137,16 +113,20 @@ export function segment(text: string): Segmentation {
         rememberLemma(facts, p, lemma);
       }
     }
-    const sentence = sentenceOf !== null ? sentenceOf[i] : span < spans.length && spans[span][0] <= i && i <= spans[span][1] ? span : 0;
     const v = facts.value;
     tokens[i] = {
       index: i, start: offset, end: offset + v.length, text: v, lower: facts.lower,
-      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence,
+      pos: p, lemma, negated: Boolean(negs[i]), kind: facts.kind, sentence: 0,
     };
     offset += v.length;
   }
   const sentences: Sentence[] = [];
-  for (const [a, b] of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const [a, b] = spans[k];
+    // Each token's sentence: the last span holding it (0 for a token in none). Whitespace-only
+    // spans are dropped and the rest renumbered below; a token outside every kept sentence keeps
+    // its span's index.
+    for (let i = a; i <= b && i < tokens.length; i++) tokens[i].sentence = k;
     // wink-nlp counts whitespace runs with newlines as tokens; a sentence never starts or ends on one.
     let first = a, last = b;
     while (first < last && tokens[first].pos === 'SPACE') first++;
