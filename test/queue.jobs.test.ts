@@ -11,6 +11,7 @@ import {
 import { syntheticArticles } from './queue.synthetic.js';
 import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
 import { HandBack, ReturnedError } from '../src/queue/batcher.js';
+import { QueueEmptiness } from '../src/queue/worker.js';
 
 const skip = (await serviceSkip('redis')) || (await serviceSkip('postgres'));
 const engine = skip ? undefined : createEngine();
@@ -79,6 +80,28 @@ describe('queue › hand-back', () => {
   });
 });
 
+// When the queue is empty a worker folds what it stored at once; while jobs keep coming it lets
+// a fold gather several commits. No services needed.
+describe('queue › empty queue', () => {
+  const drainedAt = 1_000_000;
+  const cases: [string, { processedOn?: number; timestamp: number }, boolean][] = [
+    ['a job fetched before the drain, starting after it, is not new work', { processedOn: drainedAt - 5, timestamp: drainedAt - 50 }, true],
+    ['a job created and fetched after the drain is new work', { processedOn: drainedAt + 20, timestamp: drainedAt + 10 }, false],
+    ['a backlog job of a paused queue, created before the drain and fetched after it, is new work', { processedOn: drainedAt + 20, timestamp: drainedAt - 60_000 }, false],
+    ['without a fetch time, the creation time decides', { timestamp: drainedAt + 1 }, false],
+  ];
+  for (const [name, job, empty] of cases) {
+    test(`queue › ${name}`, () => {
+      const emptiness = new QueueEmptiness();
+      assert.equal(emptiness.empty, false);
+      emptiness.drained(drainedAt);
+      assert.equal(emptiness.empty, true);
+      emptiness.started(job);
+      assert.equal(emptiness.empty, empty);
+    });
+  }
+});
+
 describe('queue › jobs', { skip }, () => {
   let env: Env;
   before(async () => { env = await setup(); });
@@ -129,6 +152,7 @@ describe('queue › jobs', { skip }, () => {
       await own.done();
     }
   });
+
 
   test('queue › the same content under another id is one article (idempotent write)', async () => {
     // A new job id can still carry stored content (the queue forgot the job): the store skips it.

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corroboration, currentStatus, loadThreadModel, minhash, participantsMatch, similarity } from '../src/threads/index.js';
+import { nearDuplicate, NEAR_DUPLICATE } from '../src/threads/similarity.js';
 import type { Thread, ThreadStep } from '../src/document/types.js';
 
 const meeting = loadThreadModel().kinds.find((k) => k.kind === 'meeting')!;
@@ -44,6 +45,31 @@ test('threads › corroboration counts outlets, with one outlet and near-duplica
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '2', outlet: 'alpha', signature: b }]), 1);
   assert.equal(corroboration([{ article: '1', outlet: 'alpha', signature: a }, { article: '3', outlet: 'gamma', signature: a }, { article: '2', outlet: 'beta', signature: b }]), 2);
+});
+
+test('threads › nearDuplicate agrees with similarity ≥ NEAR_DUPLICATE at every count of equal hashes', () => {
+  const base = minhash('a report on a requested meeting between two foreign ministers, due in the capital next week');
+  const other = minhash('a wholly different story about aid deliveries stalled at the border crossing since Monday');
+  for (let same = 0; same <= 32; same++) {
+    // The first `same` hashes of base, the rest of other (none of which equal base's).
+    const mixed = base.slice(0, same * 8) + other.slice(same * 8);
+    for (const [a, b] of [[base, mixed], [mixed, base]]) {
+      assert.equal(nearDuplicate(a, b), similarity(a, b) >= NEAR_DUPLICATE, `${same} equal hashes`);
+    }
+  }
+  assert.equal(nearDuplicate('', ''), false);
+  assert.equal(nearDuplicate(base, base.slice(8)), false);
+});
+
+test('threads › corroboration links outlets through a chain of near-duplicates', () => {
+  const story = 'the prime minister asked for talks with the neighbouring president at the border next month, officials said';
+  const a = minhash(story), a2 = minhash(story + ' (updated)');
+  const b = minhash('a wholly different report on the same request, written by another newsroom with other words');
+  const c = minhash('a third account by a third newsroom, on the same request, with its own phrasing throughout');
+  const r = (article: string, outlet: string, signature: string) => ({ article, outlet, signature });
+  // alpha and gamma share one story, gamma and delta another (gamma's two reports join them); beta stands apart.
+  assert.equal(corroboration([r('1', 'alpha', a), r('2', 'beta', b), r('3', 'gamma', a2), r('4', 'gamma', c), r('5', 'delta', c)]), 2);
+  assert.equal(corroboration([r('1', 'alpha', a), r('2', 'beta', b), r('3', 'gamma', c), r('4', 'delta', a2)]), 3);
 });
 
 test('threads › folding into only the threads threadsJoined names changes them exactly as folding into all', async () => {

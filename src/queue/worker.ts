@@ -91,10 +91,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const folder = new BackgroundFold(store, options.foldIntervalMs ?? workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
   // Once the queue is empty no more articles will share a fold: what is stored is folded at once,
   // so the threads are current as soon as the last article is.
-  let queueEmpty = false;
+  const emptiness = new QueueEmptiness();
   const batcher = new IngestBatcher(store, {
     maxGroup: workerDefaults.maxGroup, gateTransactions: !shared, foldLater: shared,
-    onStored: shared ? () => { folder.request(); if (queueEmpty) folder.expedite(); } : undefined,
+    onStored: shared ? () => { folder.request(); if (emptiness.empty) folder.expedite(); } : undefined,
   });
   // When a shutdown runs out of time, every job still waiting (to read, or for its write) is
   // handed back, even one whose transaction is stuck: if that transaction commits after all, the
@@ -142,11 +142,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     autorun: false,
   });
   worker.on('error', () => {}); // connection errors: ioredis reconnects; jobs fail and retry on their own
-  // The queue is empty until a job created after it emptied starts: the last jobs fetched before
-  // it emptied may start only after BullMQ says so, and must not count as new work.
-  let emptiedAt = 0;
-  worker.on('drained', () => { queueEmpty = true; emptiedAt = Date.now(); folder.expedite(); });
-  worker.on('active', (job) => { if (job.timestamp > emptiedAt) queueEmpty = false; });
+  worker.on('drained', () => { emptiness.drained(Date.now()); folder.expedite(); });
+  worker.on('active', (job) => emptiness.started(job));
   worker.on('completed', (job, result) => {
     totals.completed++;
     if (result.stored) totals.stored++; else totals.duplicates++;
@@ -207,6 +204,28 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return true;
   })();
   return { target, totals, close };
+}
+
+/**
+ * Whether the queue is empty, as a worker sees it: from BullMQ's `drained` (a fetch found no job)
+ * until a job fetched after that starts. The last jobs fetched before the queue emptied may start
+ * only after `drained`, and are not new work. A job's `processedOn` is the fetching worker's clock
+ * when it fetched the job; its creation time would not do: a backlog enqueued into a paused queue
+ * (which a worker sees as empty) is older than the drain, and the queue would stay "empty" while
+ * the worker works through it, folding after every commit (about four folds a second).
+ */
+export class QueueEmptiness {
+  private emptiedAt = 0;
+  empty = false;
+
+  drained(now: number): void {
+    this.empty = true;
+    this.emptiedAt = now;
+  }
+
+  started(job: { processedOn?: number; timestamp: number }): void {
+    if ((job.processedOn ?? job.timestamp) >= this.emptiedAt) this.empty = false;
+  }
 }
 
 async function openWorkerStore(db: string | undefined, concurrency: number): Promise<Store> {

@@ -169,3 +169,35 @@ export function similarity(a: string, b: string): number {
 
 /** Signatures this similar are the same story (a syndicated copy, a re-run with a new headline). */
 export const NEAR_DUPLICATE = 0.6;
+
+/**
+ * `similarity(a, b) >= NEAR_DUPLICATE`, stopping as soon as too many hashes differ for the pair
+ * to reach it: most pairs a fold compares are different stories, told apart after about a
+ * third of their hashes.
+ */
+export function nearDuplicate(a: string, b: string): boolean {
+  if (a.length !== b.length || !a.length) return false;
+  let missesLeft = allowedMisses(a.length);
+  if (missesLeft < 0) return false;
+  for (let k = 0; k < a.length; k += 8) {
+    const end = Math.min(k + 8, a.length);
+    let j = k;
+    while (j < end && a.charCodeAt(j) === b.charCodeAt(j)) j++;
+    if (j !== end && --missesLeft < 0) return false;
+  }
+  return true;
+}
+
+let missesFor = -1;
+let misses = 0;
+/** How many of a signature's hashes may differ in a near duplicate (by `similarity`'s own sum), for the last length asked. */
+function allowedMisses(length: number): number {
+  if (length !== missesFor) {
+    const slots = Math.ceil(length / 8);
+    let needed = 0;
+    while (needed <= slots && needed / (length / 8) < NEAR_DUPLICATE) needed++;
+    missesFor = length;
+    misses = slots - needed;
+  }
+  return misses;
+}

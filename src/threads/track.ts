@@ -3,7 +3,7 @@ import type { Document } from '../document/document.js';
 import type { Article, ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
 import type { KindModel, ThreadModel } from './kinds.js';
 import { readSignals, type Signal } from './signals.js';
-import { minhash, similarity, NEAR_DUPLICATE } from './similarity.js';
+import { minhash, nearDuplicate } from './similarity.js';
 
 const kindOf = (model: ThreadModel, kind: string) => model.kinds.find((k) => k.kind === kind) as KindModel;
 
@@ -49,21 +49,37 @@ export function outletOf(doc: ParleyDocument | Document): string {
 
 /**
  * Distinct outlets behind a step's reports. Reports from one outlet count once, and so do
- * near-duplicate texts (a syndicated copy under another outlet's name), by union-find.
+ * near-duplicate texts (a syndicated copy under another outlet's name): the connected groups of
+ * reports linked by outlet or by near-duplicate text. Reports are grouped by outlet first, and two
+ * outlets' reports are compared by text only until one pair links them, so a long-running thread's
+ * step costs a comparison per pair of reports from outlets that stay apart, not one per pair of reports.
  */
 export function corroboration(reports: readonly ThreadReport[]): number {
   // One report (every step of a single article) is one outlet: no pairs to compare.
   if (reports.length < 2) return reports.length;
-  const parent = reports.map((_, i) => i);
+  const byOutlet = new Map<string, ThreadReport[]>();
+  for (const r of reports) {
+    const list = byOutlet.get(r.outlet);
+    if (list) list.push(r); else byOutlet.set(r.outlet, [r]);
+  }
+  const outlets = [...byOutlet.values()];
+  const parent = outlets.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < reports.length; i++) {
-    for (let j = i + 1; j < reports.length; j++) {
-      if (reports[i].outlet === reports[j].outlet || similarity(reports[i].signature, reports[j].signature) >= NEAR_DUPLICATE) {
-        parent[find(i)] = find(j);
-      }
+  let groups = outlets.length;
+  for (let g = 0; g < outlets.length; g++) {
+    for (let h = g + 1; h < outlets.length; h++) {
+      if (find(g) === find(h) || !linked(outlets[g], outlets[h])) continue;
+      parent[find(g)] = find(h);
+      groups--;
     }
   }
-  return new Set(reports.map((_, i) => find(i))).size;
+  return groups;
+}
+
+/** Some report of `a` and some report of `b` are near-duplicate texts. */
+function linked(a: readonly ThreadReport[], b: readonly ThreadReport[]): boolean {
+  for (const x of a) for (const y of b) if (nearDuplicate(x.signature, y.signature)) return true;
+  return false;
 }
 
 /** `[...new Set([...list, ...more])]`, grown in place when `list` has no repeats (as a merged list never has). */
@@ -96,8 +112,10 @@ export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): 
  * Adds one step report to a history: merged into the same status unless a setback came between.
  * A step the caller made for this call alone (`owned`, with `corroboration` already its last key)
  * goes in as it is, rather than as a copy with `corroboration` added: the same keys in the same order.
+ * With `counted`, the step that took the report is added to it and its corroboration is left for the
+ * caller to count once, after all its reports are in (a fold may add hundreds to one step).
  */
-function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false): void {
+function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false, counted?: Set<ThreadStep>): void {
   let same = -1;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
   let setbackSince = false;
@@ -115,18 +133,15 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
     for (const r of step.reports ?? []) if (!known.has(r.article)) reports.push(r);
     if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
     if (step.expected && (!h.expected || step.expected > h.expected)) h.expected = step.expected;
-    h.corroboration = corroboration(h.reports);
+    if (counted) counted.add(h); else h.corroboration = corroboration(h.reports);
     return;
   }
   // Keep the history in date order; a report without a date goes last.
   let at = history.length;
   if (step.date) while (at > 0 && history[at - 1].date && (history[at - 1].date as string) > step.date) at--;
-  if (owned) {
-    step.corroboration = corroboration(step.reports ?? []);
-    history.splice(at, 0, step);
-  } else {
-    history.splice(at, 0, { ...step, corroboration: corroboration(step.reports ?? []) });
-  }
+  const added = owned ? step : { ...step, corroboration: 0 };
+  if (counted) counted.add(added); else added.corroboration = corroboration(added.reports ?? []);
+  history.splice(at, 0, added);
 }
 
 /** A thread's derived fields: status, articles, dates and whether the expected step is overdue. */
@@ -331,6 +346,8 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
     return threads[i];
   };
   const joiner = new ThreadJoiner(threads, model.windowDays);
+  /** Steps that took reports in this fold: counted once each, at the end. */
+  const counted = new Set<ThreadStep>();
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
   for (const doc of documents) {
     const pub = doc.article.published;
@@ -352,9 +369,10 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
       addStep(kind, target.history, {
         ...structuredClone(step), events: step.events.map(key),
         evidence: (step.evidence ?? []).map((e) => ({ ...e, events: e.events.map(key) })),
-      });
+      }, false, counted);
     }
   }
+  for (const step of counted) step.corroboration = corroboration(step.reports ?? []);
   // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.
   for (let i = 0; i < threads.length; i++) {
     const kind = kindOf(model, threads[i].kind);
