@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
 import { sql } from 'kysely';
 import { PostgresStore } from '../src/store/postgres/index.js';
+import { searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
 import { createTestDatabase, serviceSkip } from './services.js';
@@ -91,7 +92,31 @@ describe('store › postgres storage', { skip }, () => {
     }
   });
 
-  test('store › upgrading to 0005 moves event parties onto the events and keeps each search vector as it was generated', async () => {
+  test('store › every search vector and query made by the writers parses in PostgreSQL, and a query finds its own text', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const store = new PostgresStore({ url: database.url });
+    try {
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const dir = new URL('../examples/', import.meta.url);
+      const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+      texts.push("O'Brien's \\ back\\slash 'quoted' \"double\" — Ærø, Zürich, Київ, 北京, عمان", 'talk '.repeat(20_000), '');
+      for (const text of texts) {
+        const vector = searchVector('A title', text);
+        const { rows } = await sql<{ n: number; hit: boolean }>`
+          SELECT length(${vector}::tsvector) AS n, ${vector}::tsvector @@ ${searchQuery('title')}::tsquery AS hit`.execute(store.db);
+        assert.equal(rows[0].n, new Set([...vector.matchAll(/'((?:[^']|'')*)':/g)].map((m) => m[1])).size);
+        assert.equal(rows[0].hit, true);
+        const words = text.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w)).slice(0, 3).join(' ');
+        const query = searchQuery(words);
+        if (query) assert.equal((await sql<{ hit: boolean }>`SELECT ${vector}::tsvector @@ ${query}::tsquery AS hit`.execute(store.db)).rows[0].hit, true, words);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('store › upgrading moves event parties onto the events (0005) and makes every search vector again by the writers\' rules (0006)', async () => {
     const database = await createTestDatabase();
     databases.push(database);
     const store = new PostgresStore({ url: database.url });
@@ -108,15 +133,25 @@ describe('store › postgres storage', { skip }, () => {
         ('old:ev1', 'actor', 'UKR'), ('old:ev1', 'recipient', 'USA'), ('old:ev2', 'actor', 'KEN')`.execute(store.db);
       const before = (await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'old'`.execute(store.db)).rows[0].v;
 
-      await store.migrate();
+      const vectorOf = async (id: string) => (await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = ${id}`.execute(store.db)).rows[0].v;
+      await store.migrate('0005_lean_writes');
       const parties = await sql<{ key: string; parties: string[] }>`SELECT key, parties FROM events ORDER BY key`.execute(store.db);
       assert.deepEqual(parties.rows.map((r) => [r.key, [...r.parties].sort()]), [['old:ev1', ['actor:UKR', 'recipient:USA']], ['old:ev2', ['actor:KEN']]]);
-      assert.equal((await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'old'`.execute(store.db)).rows[0].v, before);
-      // A new article with the same title and text gets exactly the vector the column generated.
+      assert.equal(await vectorOf('old'), before);
+
+      await store.migrate();
+      // The stored vector is made again by the writers' rules: exactly what a new article with the
+      // same title and text gets.
+      const remade = await vectorOf('old');
+      assert.notEqual(remade, before);
+      assert.equal(remade, (await sql<{ v: string }>`SELECT ${searchVector(old.article.title ?? null, text)}::tsvector::text AS v`.execute(store.db)).rows[0].v);
       await store.ingest([makeDocument('new', text, [], { title: old.article.title, hash: 'another-hash' })]);
-      assert.equal((await sql<{ v: string }>`SELECT search::text AS v FROM articles WHERE id = 'new'`.execute(store.db)).rows[0].v, before);
+      assert.equal(await vectorOf('new'), remade);
       assert.deepEqual((await store.queryEvents({ actorCountry: 'ken' })).items.length, 1);
-      assert.deepEqual((await store.listArticles({ text: 'resume talks' })).items.map((a) => a.id).sort(), ['new', 'old']);
+      assert.deepEqual((await store.listArticles({ text: 'resuming the talk' })).items.map((a) => a.id).sort(), ['new', 'old']);
+      // The old article's two events (the new article has none), found through its remade vector.
+      assert.equal((await store.queryEvents({ text: 'Geneva' })).total, 2);
+      assert.equal((await store.listArticles({ text: 'the, and to' })).total, 0, 'a query of function words alone matches nothing');
     } finally {
       await store.close();
     }

@@ -5,6 +5,7 @@ import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
+import { searchQuery, searchVector } from '../search.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../types.js';
@@ -207,6 +208,27 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`ALTER TABLE events DROP CONSTRAINT events_article_id_fkey`.execute(db);
     },
   },
+  '0006_search_terms_from_writers': {
+    async up(db: Kysely<any>) {
+      // Search vectors are made by the writing process (store/search.ts) and queries by the same
+      // rules, no longer by PostgreSQL's 'english' configuration: every stored vector is made
+      // again by those rules, so old articles and new ones answer a query alike.
+      for (let after = 0; ;) {
+        const { rows } = await sql<{ pk: string; title: string | null; document: string }>`
+          SELECT pk, title, document FROM articles WHERE pk > ${after} ORDER BY pk LIMIT 500`.execute(db);
+        if (!rows.length) break;
+        const vectors = rows.map((r) => {
+          const text = (JSON.parse(r.document) as ParleyDocument).article.text ?? '';
+          return searchVector(r.title, text.slice(0, defaults.searchChars));
+        });
+        await sql`
+          UPDATE articles a SET search = u.search::tsvector
+          FROM unnest(${rows.map((r) => r.pk)}::bigint[], ${vectors}::text[]) AS u(pk, search)
+          WHERE a.pk = u.pk`.execute(db);
+        after = Number(rows[rows.length - 1].pk);
+      }
+    },
+  },
 };
 
 /**
@@ -243,17 +265,17 @@ export interface PostgresStoreOptions {
 }
 
 /**
- * An article's full-text vector: title weighted A, text (up to `searchChars`) weighted B. The
- * same expression generated the column before migration 0005.
+ * An article's full-text vector (title weighted A, text up to `searchChars` weighted B), made by
+ * this process (see store/search.ts); PostgreSQL only parses the literal.
  */
-function searchVector(title: string | null, text: string) {
-  return sql`setweight(to_tsvector('english'::regconfig, coalesce(${title}::text, '')), 'A') ||
-    setweight(to_tsvector('english'::regconfig, left(${text}::text, ${sql.lit(defaults.searchChars)})), 'B')`;
+function articleVector(title: string | null | undefined, text: string) {
+  return sql<string>`${searchVector(title ?? null, text.slice(0, defaults.searchChars))}::tsvector`;
 }
 
-/** The terms of a user query, so punctuation never reaches the query parser. */
-function searchTerms(q: string): string {
-  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+/** Whether an article's vector matches a user's query: every term, or nothing for a query without terms. */
+function matchesQuery(q: string) {
+  const query = searchQuery(q);
+  return query === null ? sql<boolean>`false` : sql<boolean>`search @@ ${query}::tsquery`;
 }
 
 let model: ReturnType<typeof loadThreadModel> | undefined;
@@ -368,7 +390,7 @@ export class PostgresStore implements Store {
     const row = (doc: ParleyDocument, id: string) => ({
       id, hash: doc.article.hash ?? '', title: doc.article.title, url: doc.article.url, source: doc.article.source,
       published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(withId(doc, id)),
-      search: searchVector(doc.article.title, doc.article.text ?? ''),
+      search: articleVector(doc.article.title, doc.article.text ?? ''),
     });
     // One plan per distinct content in the batch. Another article may carry the same id (two
     // feeds, one file name): keep both, suffix the later one with its hash.
@@ -573,7 +595,7 @@ export class PostgresStore implements Store {
   async listArticles(options: { limit?: number; offset?: number; text?: string } = {}): Promise<Page<Omit<StoredArticle, 'document'>>> {
     const limit = Math.min(options.limit ?? 50, 1000), offset = options.offset ?? 0;
     let q = this.db.selectFrom('articles');
-    if (options.text) q = q.where(sql<boolean>`search @@ plainto_tsquery('english', ${searchTerms(options.text)})`);
+    if (options.text) q = q.where(matchesQuery(options.text));
     const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
     const rows = await q.select(['id', 'hash', 'title', 'url', 'source', 'published', 'ingested_at', 'event_count'])
       .orderBy(sql`published DESC NULLS LAST`).orderBy('pk', 'desc').limit(limit).offset(offset).execute();
@@ -601,9 +623,8 @@ export class PostgresStore implements Store {
     if (filter.to) q = q.where('date', '<=', filter.to);
     if (filter.articleId) q = q.where('article_id', '=', filter.articleId);
     if (filter.text) {
-      const terms = searchTerms(filter.text);
-      q = q.where('article_id', 'in', (eb) => eb.selectFrom('articles').select('id')
-        .where(sql<boolean>`search @@ plainto_tsquery('english', ${terms})`));
+      const text = filter.text;
+      q = q.where('article_id', 'in', (eb) => eb.selectFrom('articles').select('id').where(matchesQuery(text)));
     }
     const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
     const rows = await q.select('json').orderBy(sql`date DESC NULLS LAST`).orderBy('key').limit(limit).offset(offset).execute();
