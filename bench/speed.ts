@@ -199,14 +199,19 @@ const cores = Math.min(WORKERS, cpus().length);
 // 4. The `parley ingest` command itself, on the corpus as a JSONL file.
 const corpusFile = join(dir, `bench-corpus-${process.pid}.jsonl`);
 writeFileSync(corpusFile, corpus.map((a) => JSON.stringify(a)).join('\n') + '\n');
-/** Runs `parley ingest` and reports its wall time, articles read and peak RSS (VmHWM, Linux). */
-function cliIngest(workers: number): Promise<{ workers: number; wallMs: number; articles: number; articlesPerSecond: number; peakRssMB: number | null }> {
-  const db = join(dir, `bench-cli-ingest-${process.pid}-${workers}.db`);
+interface CliRun { workers: number; wallMs: number; articles: number; articlesPerSecond: number; peakRssMB: number | null }
+/**
+ * Runs a `parley` command over the corpus file with its output thrown away, and reports its wall
+ * time, the articles its summary line names and its peak RSS (VmHWM, Linux), sampled every 20 ms.
+ */
+function cliRun(args: string[], workers: number, summary: RegExp | 'output lines'): Promise<CliRun> {
   const cli = code === 'dist' ? [fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url))] : ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))];
   const started = performance.now();
-  const child = spawn(process.execPath, [...cli, 'ingest', corpusFile, '--db', db, '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '', highWaterKb: number | null = null;
+  const countLines = summary === 'output lines';
+  const child = spawn(process.execPath, [...cli, ...args, '--workers', String(workers)], { stdio: ['ignore', countLines ? 'pipe' : 'ignore', 'pipe'] });
+  let stderr = '', highWaterKb: number | null = null, lines = 0;
   child.stderr!.on('data', (d) => { stderr += String(d); });
+  child.stdout?.on('data', (d: Buffer) => { for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++; });
   const poll = setInterval(() => {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
@@ -216,15 +221,27 @@ function cliIngest(workers: number): Promise<{ workers: number; wallMs: number; 
   return new Promise((resolve, reject) => child.once('exit', (status) => {
     clearInterval(poll);
     const wallMs = Math.round(performance.now() - started);
-    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-    // "ingested N article(s) in …": every article read, stored or found already stored.
-    const articles = Number(/ingested (\d+) article/.exec(stderr)?.[1]);
-    if (status !== 0 || !articles) return reject(new Error(`parley ingest --workers ${workers} exited ${status}: ${stderr}`));
+    const articles = countLines ? lines : Number((summary as RegExp).exec(stderr)?.[1]);
+    if (status !== 0 || !articles) return reject(new Error(`parley ${args[0]} --workers ${workers} exited ${status}: ${stderr}`));
     resolve({ workers, wallMs, articles, articlesPerSecond: perSecond(articles, wallMs), peakRssMB: highWaterKb === null ? null : Math.round(highWaterKb / 1024) });
   }));
 }
+/** `parley ingest` of the corpus into a new SQLite file. */
+async function cliIngest(workers: number): Promise<CliRun> {
+  const db = join(dir, `bench-cli-ingest-${process.pid}-${workers}.db`);
+  try {
+    // "ingested N article(s) in …": every article read, stored or found already stored.
+    return await cliRun(['ingest', corpusFile, '--db', db], workers, /ingested (\d+) article/);
+  } finally {
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+  }
+}
+/** `parley read --jsonl` of the corpus, one document per line (counted, then dropped): the product's own read, streaming. */
+const cliRead = (workers: number) => cliRun(['read', '--jsonl', corpusFile, '--format', 'jsonl'], workers, 'output lines');
 const cliOneThread = await cliIngest(1);
 const cliWorkerThreads = await cliIngest(WORKERS);
+const cliReadOneThread = await cliRead(1);
+const cliReadWorkerThreads = await cliRead(WORKERS);
 rmSync(corpusFile, { force: true });
 
 // 5. `parley read` of one article, start-up included, as a user runs it: the example article as
@@ -301,13 +318,17 @@ const result = {
   },
   /** `parley ingest` itself (start-up included): reading in its main thread, and on reader threads. */
   cliIngest: { oneThread: cliOneThread, workerThreads: cliWorkerThreads },
+  /** The `parley read --jsonl` command on the same file, output discarded. */
+  cliRead: { oneThread: cliReadOneThread, workerThreads: cliReadWorkerThreads },
   /** `parley read FILE` of one article, start-up included (wall time of the whole command). */
   oneArticleRead: oneArticle,
-  /** Peak RSS of this process's reads, of each in-process ingest (corpus held, engine, store), and
-   * of the `parley ingest` command (streaming its input). */
+  /** Peak RSS of this process's reads (the benchmark's own process: the corpus and every result
+   * held, tsx loaded), of each in-process ingest (corpus held, engine, store), and of the
+   * `parley ingest` and `parley read` commands (streaming their input). */
   peakRssMB: {
     read: readPeakRssMB, ingestOneThread: single.peakRssMB, ingestWorkerThreads: parallel.peakRssMB,
     cliIngestOneThread: cliOneThread.peakRssMB, cliIngestWorkerThreads: cliWorkerThreads.peakRssMB,
+    cliReadOneThread: cliReadOneThread.peakRssMB, cliReadWorkerThreads: cliReadWorkerThreads.peakRssMB,
   },
   date: new Date().toISOString(),
 };
