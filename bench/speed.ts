@@ -218,7 +218,8 @@ function cliRun(args: string[], workers: number, summary: RegExp | 'output lines
       if (kb) highWaterKb = Math.max(highWaterKb ?? 0, kb);
     } catch { /* not Linux, or the process has just exited */ }
   }, 20);
-  return new Promise((resolve, reject) => child.once('exit', (status) => {
+  // 'close', not 'exit': the output is read to its end before the lines are counted.
+  return new Promise((resolve, reject) => child.once('close', (status) => {
     clearInterval(poll);
     const wallMs = Math.round(performance.now() - started);
     const articles = countLines ? lines : Number((summary as RegExp).exec(stderr)?.[1]);

@@ -89,6 +89,7 @@ describe('queue › empty queue', () => {
     ['a job created and fetched after the drain is new work', { processedOn: drainedAt + 20, timestamp: drainedAt + 10 }, false],
     ['a backlog job of a paused queue, created before the drain and fetched after it, is new work', { processedOn: drainedAt + 20, timestamp: drainedAt - 60_000 }, false],
     ['without a fetch time, the creation time decides', { timestamp: drainedAt + 1 }, false],
+    ['a job fetched in the very millisecond of the drain counts as old (at worst one early fold more)', { processedOn: drainedAt, timestamp: drainedAt - 50 }, true],
   ];
   for (const [name, job, empty] of cases) {
     test(`queue › ${name}`, () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
 import { sql } from 'kysely';
 import { PostgresStore } from '../src/store/postgres/index.js';
-import { searchQuery, searchVector } from '../src/store/search.js';
+import { SEARCH_RULES, searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
 import { createTestDatabase, serviceSkip } from './services.js';
@@ -97,9 +97,13 @@ describe('store › postgres storage', { skip }, () => {
     databases.push(database);
     const store = new PostgresStore({ url: database.url });
     try {
+      await store.migrate();
       const { readdirSync, readFileSync } = await import('node:fs');
       const dir = new URL('../examples/', import.meta.url);
       const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+      // A text that grows when diacritics are removed (each squared katakana sign becomes several letters).
+      const signs = Array.from({ length: 0x58 }, (_, i) => String.fromCharCode(0x3300 + i));
+      texts.push(Array.from({ length: 60_000 }, (_, i) => signs[i % 88] + signs[(i * 7) % 88] + signs[(i * 13) % 88] + i.toString(36)).join(' ').slice(0, 300_000));
       texts.push("O'Brien's \\ back\\slash 'quoted' \"double\" — Ærø, Zürich, Київ, 北京, عمان", 'talk '.repeat(20_000), '');
       for (const text of texts) {
         const vector = searchVector('A title', text);
@@ -111,6 +115,8 @@ describe('store › postgres storage', { skip }, () => {
         const query = searchQuery(words);
         if (query) assert.equal((await sql<{ hit: boolean }>`SELECT ${vector}::tsvector @@ ${query}::tsquery AS hit`.execute(store.db)).rows[0].hit, true, words);
       }
+      // A query word too long to be a lexeme is left out rather than refused.
+      assert.equal((await store.listArticles({ text: `geneva ${'x'.repeat(3000)}` })).total, 0);
     } finally {
       await store.close();
     }
@@ -152,6 +158,25 @@ describe('store › postgres storage', { skip }, () => {
       // The old article's two events (the new article has none), found through its remade vector.
       assert.equal((await store.queryEvents({ text: 'Geneva' })).total, 2);
       assert.equal((await store.listArticles({ text: 'the, and to' })).total, 0, 'a query of function words alone matches nothing');
+
+      // An upgrade stopped half-way resumes at the next start: the rows still under older rules
+      // are made again, and only then is the store marked as following the current ones.
+      await sql`UPDATE articles SET search = ${before}::tsvector, search_rules = 0 WHERE id = 'old'`.execute(store.db);
+      await sql`UPDATE search_state SET rules = 0`.execute(store.db);
+      await store.migrate();
+      assert.equal(await vectorOf('old'), remade);
+      assert.equal((await sql<{ rules: number }>`SELECT rules FROM search_state`.execute(store.db)).rows[0].rules, SEARCH_RULES);
+
+      // A row PostgreSQL refuses the vector of (here, a trigger made for the test) gets an empty
+      // one; the others are made and the upgrade finishes.
+      await sql`UPDATE articles SET search = ${before}::tsvector, search_rules = 0`.execute(store.db);
+      await sql`UPDATE search_state SET rules = 0`.execute(store.db);
+      await sql`CREATE FUNCTION refuse_vector() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`.execute(store.db);
+      await sql`CREATE TRIGGER refuse_old BEFORE UPDATE ON articles FOR EACH ROW
+        WHEN (NEW.id = 'old' AND NEW.search <> ''::tsvector) EXECUTE FUNCTION refuse_vector()`.execute(store.db);
+      await store.migrate();
+      assert.deepEqual([await vectorOf('old'), await vectorOf('new')], ['', remade]);
+      assert.equal((await sql<{ n: string }>`SELECT count(*) AS n FROM articles WHERE search_rules <> ${SEARCH_RULES}`.execute(store.db)).rows[0].n, '0');
     } finally {
       await store.close();
     }

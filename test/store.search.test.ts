@@ -35,12 +35,30 @@ test('search › vector: a lexeme keeps at most 256 positions and no position pa
   assert.equal(searchVector(null, 'x '.repeat(20_000) + 'peace'), `'x':${Array.from({ length: 256 }, (_, i) => `${i + 1}B`).join(',')} 'peac':16383B`);
 });
 
+test('search › vector: new lexemes stop before PostgreSQL\'s megabyte, however long diacritics removal makes the text', () => {
+  // Each squared katakana sign decomposes into several letters; a run of distinct such words is a
+  // text that grows when folded.
+  const signs = Array.from({ length: 0x3357 - 0x3300 + 1 }, (_, i) => String.fromCharCode(0x3300 + i));
+  const words: string[] = [];
+  for (let i = 0, length = 0; length < 300_000; i++) {
+    words.push(signs[i % signs.length] + signs[(i * 7) % signs.length] + signs[(i * 13) % signs.length] + i.toString(36));
+    length += words[words.length - 1].length + 1;
+  }
+  const vector = searchVector(null, words.join(' '));
+  // A lexeme's bytes and an 8-byte entry with its first position, then two bytes a position.
+  const bytes = [...vector.matchAll(/'((?:[^']|'')*)':([^ ]*)/g)].reduce((n, m) => n + Buffer.byteLength(m[1]) + 8 + 2 * (m[2].split(',').length - 1), 0);
+  assert.ok(bytes <= 1_000_000, `${bytes} bytes`);
+  assert.ok(bytes > 900_000, 'the vector is filled up to the limit, not cut short');
+});
+
 const queries: [string, string, string | null][] = [
   ['every term must match, stemmed as the vectors are', 'resuming the Talks', "'resum' & 'talk'"],
   ['a repeated term is asked once', 'talks talk TALKING', "'talk'"],
   ['punctuation never reaches the query parser', `meeting" (Monday) & | ! 'x`, "'meet' & 'mondai' & 'x'"],
   ['a query of function words alone has no terms', 'the, and to', null],
   ['an empty query has no terms', '   ', null],
+  ['a word too long to be a lexeme is left out', `talks ${'x'.repeat(3000)}`, "'talk'"],
+  ['a query of such words alone has no terms', 'x'.repeat(3000), null],
 ];
 for (const [name, query, expected] of queries) {
   test(`search › query: ${name}`, () => {

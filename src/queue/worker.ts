@@ -210,7 +210,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
  * Whether the queue is empty, as a worker sees it: from BullMQ's `drained` (a fetch found no job)
  * until a job fetched after that starts. The last jobs fetched before the queue emptied may start
  * only after `drained`, and are not new work. A job's `processedOn` is the fetching worker's clock
- * when it fetched the job; its creation time would not do: a backlog enqueued into a paused queue
+ * when it sent the fetch. A job fetched in the very millisecond of the drain counts as old: the
+ * worker then folds early once more, where counting an old job as new would hold the last
+ * commit's fold for a whole interval. Its creation time would not do: a backlog enqueued into a paused queue
  * (which a worker sees as empty) is older than the drain, and the queue would stay "empty" while
  * the worker works through it, folding after every commit (about four folds a second).
  */
@@ -224,7 +226,7 @@ export class QueueEmptiness {
   }
 
   started(job: { processedOn?: number; timestamp: number }): void {
-    if ((job.processedOn ?? job.timestamp) >= this.emptiedAt) this.empty = false;
+    if ((job.processedOn ?? job.timestamp) > this.emptiedAt) this.empty = false;
   }
 }
 

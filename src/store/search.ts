@@ -15,6 +15,13 @@ import { stemmer } from 'stemmer';
  */
 
 /**
+ * The version of the rules below. A store records it with each vector and makes again, by the
+ * current rules, the vectors made by others: change it whenever a change to the rules would
+ * change a vector.
+ */
+export const SEARCH_RULES = 1;
+
+/**
  * English function words left out of the vectors and queries: they are in nearly every article,
  * so they narrow no search, and each would add an entry per article to the search index.
  */
@@ -25,10 +32,19 @@ const STOPWORDS = new Set(`
   would you your yours
 `.trim().split(/\s+/));
 
-/** PostgreSQL's limits: a position is at most 16,383, a lexeme has at most 256 positions, and a lexeme is under 2 kB. */
+/**
+ * PostgreSQL's limits: a position is at most 16,383, a lexeme has at most 256 positions, a lexeme
+ * is under 2 kB, and a vector's lexemes and positions take under 1 MB. The text is cut at
+ * `searchChars` before it comes here, but removing diacritics can lengthen it (a squared katakana
+ * sign becomes six letters): new lexemes stop well before the megabyte.
+ */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const MAX_LEXEME_BYTES = 2_046;
+const MAX_VECTOR_BYTES = 1_000_000;
+
+/** The UTF-8 length of a lexeme. */
+const lexemeBytes = (lexeme: string) => (/^[\x00-\x7f]*$/.test(lexeme) ? lexeme.length : Buffer.byteLength(lexeme));
 
 /** Stems already made, by word: news repeats its vocabulary, and the stemmer is the costly step. */
 const stems = new Map<string, string>();
@@ -62,15 +78,22 @@ const quoted = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/
 export function searchVector(title: string | null, text: string): string {
   const positions = new Map<string, string[]>();
   let position = 0;
+  /** An upper bound on the vector's size as PostgreSQL stores it: each lexeme's bytes and entry, two bytes a position. */
+  let bytes = 0;
   const add = (part: string, weight: 'A' | 'B') => {
     for (const word of wordsOf(part)) {
       position = Math.min(position + 1, MAX_POSITION);
       if (STOPWORDS.has(word)) continue;
       const lexeme = stemOf(word);
-      if (lexeme.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(lexeme) > MAX_LEXEME_BYTES) continue;
       const list = positions.get(lexeme);
-      if (!list) positions.set(lexeme, [`${position}${weight}`]);
-      else if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
+      if (list) {
+        if (list.length < MAX_POSITIONS_PER_LEXEME && bytes + 2 <= MAX_VECTOR_BYTES) { list.push(`${position}${weight}`); bytes += 2; }
+        continue;
+      }
+      const size = lexemeBytes(lexeme);
+      if (size > MAX_LEXEME_BYTES || bytes + size + 8 > MAX_VECTOR_BYTES) continue;
+      positions.set(lexeme, [`${position}${weight}`]);
+      bytes += size + 8;
     }
   };
   add(title ?? '', 'A');
@@ -82,10 +105,12 @@ export function searchVector(title: string | null, text: string): string {
 
 /**
  * The `tsquery` literal of a user's query: every term must match (as `plainto_tsquery` does), or
- * null when the query has no term left (only punctuation or function words), which matches nothing.
+ * null when the query has no term left (only punctuation, function words or over-long words),
+ * which matches nothing.
  */
 export function searchQuery(query: string): string | null {
   const terms = new Set<string>();
-  for (const word of wordsOf(query)) if (!STOPWORDS.has(word)) terms.add(stemOf(word));
+  // A term too long to be a lexeme could match nothing; PostgreSQL would refuse the whole query.
+  for (const word of wordsOf(query)) if (!STOPWORDS.has(word)) { const term = stemOf(word); if (lexemeBytes(term) <= MAX_LEXEME_BYTES) terms.add(term); }
   return terms.size ? [...terms].map(quoted).join(' & ') : null;
 }

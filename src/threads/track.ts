@@ -133,7 +133,8 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
     for (const r of step.reports ?? []) if (!known.has(r.article)) reports.push(r);
     if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
     if (step.expected && (!h.expected || step.expected > h.expected)) h.expected = step.expected;
-    if (counted) counted.add(h); else h.corroboration = corroboration(h.reports);
+    // Deferred, the key still takes its place now, before any key a later merge adds.
+    if (counted) { h.corroboration ??= 0; counted.add(h); } else h.corroboration = corroboration(h.reports);
     return;
   }
   // Keep the history in date order; a report without a date goes last.

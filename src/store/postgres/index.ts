@@ -5,7 +5,7 @@ import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
-import { searchQuery, searchVector } from '../search.js';
+import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../types.js';
@@ -22,8 +22,10 @@ interface ArticleTable {
   event_count: number;
   /** The document's JSON as Parley wrote it, byte for byte (text since migration 0005). */
   document: string;
-  /** Written with the article from its title and text (see migration 0005). */
+  /** Written with the article from its title and text (see migration 0005), by the writer since 0006. */
   search: unknown;
+  /** The version of the search rules (`SEARCH_RULES`) the vector was made by. */
+  search_rules: number;
 }
 /** The shared event rows, and the event's parties as `side:country` terms (`actor:UKR`). */
 type EventTable = EventRow & { parties: string[] };
@@ -210,23 +212,16 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0006_search_terms_from_writers': {
     async up(db: Kysely<any>) {
-      // Search vectors are made by the writing process (store/search.ts) and queries by the same
-      // rules, no longer by PostgreSQL's 'english' configuration: every stored vector is made
-      // again by those rules, so old articles and new ones answer a query alike.
-      for (let after = 0; ;) {
-        const { rows } = await sql<{ pk: string; title: string | null; document: string }>`
-          SELECT pk, title, document FROM articles WHERE pk > ${after} ORDER BY pk LIMIT 500`.execute(db);
-        if (!rows.length) break;
-        const vectors = rows.map((r) => {
-          const text = (JSON.parse(r.document) as ParleyDocument).article.text ?? '';
-          return searchVector(r.title, text.slice(0, defaults.searchChars));
-        });
-        await sql`
-          UPDATE articles a SET search = u.search::tsvector
-          FROM unnest(${rows.map((r) => r.pk)}::bigint[], ${vectors}::text[]) AS u(pk, search)
-          WHERE a.pk = u.pk`.execute(db);
-        after = Number(rows[rows.length - 1].pk);
-      }
+      // Search vectors are made by the writing process (store/search.ts), and queries by the same
+      // rules, no longer by PostgreSQL's 'english' configuration. Each article records the
+      // version of the rules its vector was made by; the vectors of older articles are made again
+      // after the migrations, in batches that each commit (PostgresStore.rebuildSearch), so a
+      // large table is not rewritten in one transaction, and an interrupted upgrade resumes.
+      await sql`ALTER TABLE articles ADD COLUMN search_rules smallint NOT NULL DEFAULT 0`.execute(db);
+      // The rules every stored vector is known to follow, so that a start finds out in one row
+      // whether any vector needs making again, not by scanning the articles.
+      await sql`CREATE TABLE search_state (id integer PRIMARY KEY CHECK (id = 1), rules smallint NOT NULL)`.execute(db);
+      await sql`INSERT INTO search_state (id, rules) VALUES (1, 0)`.execute(db);
     },
   },
 };
@@ -342,6 +337,61 @@ export class PostgresStore implements Store {
       const message = (outcome.error as Error).message ?? String(outcome.error);
       throw new ParleyError('P030', `Migration ${failed} failed: ${message}`);
     }
+    if (!to || to >= '0006') await this.rebuildSearch();
+  }
+
+  /**
+   * Makes again, by the current search rules, the vectors of articles stored under older ones, 500
+   * articles a transaction, each committed. Processes that start together share the work (rows
+   * another is rebuilding are skipped, not waited for); one that is stopped leaves the rest for
+   * the next start. A vector PostgreSQL still refuses is stored empty rather than stopping the
+   * others: the article stays readable, only not found by search.
+   */
+  private async rebuildSearch(): Promise<number> {
+    const state = await sql<{ rules: number }>`SELECT rules FROM search_state WHERE id = 1`.execute(this.db);
+    if (state.rows[0]?.rules === SEARCH_RULES) return 0;
+    let rebuilt = 0;
+    for (let after = '0'; ;) {
+      const batch = await this.transaction().execute(async (tx) => {
+        const { rows } = await sql<{ pk: string; title: string | null; document: string }>`
+          SELECT pk, title, document FROM articles WHERE pk > ${after}::bigint AND search_rules <> ${SEARCH_RULES}
+          ORDER BY pk LIMIT 500 FOR UPDATE SKIP LOCKED`.execute(tx);
+        if (!rows.length) return null;
+        const vectors = rows.map((r) => {
+          let text = '';
+          try { text = (JSON.parse(r.document) as ParleyDocument).article?.text ?? ''; } catch { /* unreadable: an empty vector */ }
+          return searchVector(r.title, text.slice(0, defaults.searchChars));
+        });
+        const update = (pks: string[], search: string[]) => sql`
+          UPDATE articles a SET search = u.search::tsvector, search_rules = ${SEARCH_RULES}
+          FROM unnest(${pks}::bigint[], ${search}::text[]) AS u(pk, search) WHERE a.pk = u.pk`.execute(tx);
+        try {
+          await sql`SAVEPOINT rebuild`.execute(tx);
+          await update(rows.map((r) => r.pk), vectors);
+        } catch {
+          await sql`ROLLBACK TO SAVEPOINT rebuild`.execute(tx);
+          for (const [i, r] of rows.entries()) {
+            try {
+              await sql`SAVEPOINT one`.execute(tx);
+              await update([r.pk], [vectors[i]]);
+            } catch {
+              await sql`ROLLBACK TO SAVEPOINT one`.execute(tx);
+              await update([r.pk], ['']);
+            }
+          }
+        }
+        return { last: rows[rows.length - 1].pk, count: rows.length };
+      });
+      if (!batch) break;
+      rebuilt += batch.count;
+      after = batch.last;
+    }
+    // Another process may still be rebuilding rows this one skipped: the store is marked as
+    // following the rules only once no committed row is left behind.
+    await sql`
+      UPDATE search_state SET rules = ${SEARCH_RULES}
+      WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM articles WHERE search_rules <> ${SEARCH_RULES})`.execute(this.db);
+    return rebuilt;
   }
 
   async hasHash(hash: string): Promise<boolean> {
@@ -390,7 +440,7 @@ export class PostgresStore implements Store {
     const row = (doc: ParleyDocument, id: string) => ({
       id, hash: doc.article.hash ?? '', title: doc.article.title, url: doc.article.url, source: doc.article.source,
       published: doc.article.published, ingested_at: now, event_count: doc.events.length, document: JSON.stringify(withId(doc, id)),
-      search: articleVector(doc.article.title, doc.article.text ?? ''),
+      search: articleVector(doc.article.title, doc.article.text ?? ''), search_rules: SEARCH_RULES,
     });
     // One plan per distinct content in the batch. Another article may carry the same id (two
     // feeds, one file name): keep both, suffix the later one with its hash.
