@@ -69,12 +69,21 @@ describe('store › postgres races', { skip }, () => {
   }
 });
 
+/** A store on a database of its own (not migrated), closed when `run` ends. */
+async function withStore(run: (store: PostgresStore) => Promise<void>): Promise<void> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  const store = new PostgresStore({ url: database.url });
+  try {
+    await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('store › postgres storage', { skip }, () => {
   test('store › documents and threads are compressed with lz4 where the server has it, and read back whole', async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const store = new PostgresStore({ url: database.url });
-    try {
+    await withStore(async (store) => {
       await store.migrate();
       // A server built without lz4 refuses a column that asks for it: then pglz is expected.
       const hasLz4 = await sql`CREATE TEMP TABLE lz4_probe (v text COMPRESSION lz4)`.execute(store.db).then(() => true, () => false);
@@ -87,16 +96,11 @@ describe('store › postgres storage', { skip }, () => {
       const long = makeDocument('long', 'A long article about talks between two governments. '.repeat(400), [{}]);
       await store.ingest([long]);
       assert.deepEqual((await store.getArticle('long'))?.document, long);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   test('store › every search vector and query made by the writers parses in PostgreSQL, and a query finds its own text', async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const store = new PostgresStore({ url: database.url });
-    try {
+    await withStore(async (store) => {
       await store.migrate();
       const { readdirSync, readFileSync } = await import('node:fs');
       const dir = new URL('../examples/', import.meta.url);
@@ -117,16 +121,11 @@ describe('store › postgres storage', { skip }, () => {
       }
       // A query word too long to be a lexeme is left out rather than refused.
       assert.equal((await store.listArticles({ text: `geneva ${'x'.repeat(3000)}` })).total, 0);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   test('store › upgrading moves event parties onto the events (0005) and makes every search vector again by the writers\' rules (0006)', async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const store = new PostgresStore({ url: database.url });
-    try {
+    await withStore(async (store) => {
       await store.migrate('0004_failed_folds');
       // Rows as the 0004 schema held them: the vector generated from the stored document.
       const text = 'Ministers from both countries met in Geneva and agreed to resume the talks next month.';
@@ -177,8 +176,6 @@ describe('store › postgres storage', { skip }, () => {
       await store.migrate();
       assert.deepEqual([await vectorOf('old'), await vectorOf('new')], ['', remade]);
       assert.equal((await sql<{ n: string }>`SELECT count(*) AS n FROM articles WHERE search_rules <> ${SEARCH_RULES}`.execute(store.db)).rows[0].n, '0');
-    } finally {
-      await store.close();
-    }
+    });
   });
 });

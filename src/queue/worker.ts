@@ -212,9 +212,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
  * only after `drained`, and are not new work. A job's `processedOn` is the fetching worker's clock
  * when it sent the fetch. A job fetched in the very millisecond of the drain counts as old: the
  * worker then folds early once more, where counting an old job as new would hold the last
- * commit's fold for a whole interval. Its creation time would not do: a backlog enqueued into a paused queue
- * (which a worker sees as empty) is older than the drain, and the queue would stay "empty" while
- * the worker works through it, folding after every commit (about four folds a second).
+ * commit's fold for a whole interval. The job's creation time would not do: a backlog enqueued
+ * into a paused queue (which a worker sees as empty) is older than the drain, and the queue would
+ * stay "empty" while the worker works through it, folding after every commit (about four folds a
+ * second).
  */
 export class QueueEmptiness {
   private emptiedAt = 0;

@@ -110,7 +110,11 @@ export function searchVector(title: string | null, text: string): string {
  */
 export function searchQuery(query: string): string | null {
   const terms = new Set<string>();
-  // A term too long to be a lexeme could match nothing; PostgreSQL would refuse the whole query.
-  for (const word of wordsOf(query)) if (!STOPWORDS.has(word)) { const term = stemOf(word); if (lexemeBytes(term) <= MAX_LEXEME_BYTES) terms.add(term); }
+  for (const word of wordsOf(query)) {
+    if (STOPWORDS.has(word)) continue;
+    const term = stemOf(word);
+    // A term too long to be a lexeme could match nothing; PostgreSQL would refuse the whole query.
+    if (lexemeBytes(term) <= MAX_LEXEME_BYTES) terms.add(term);
+  }
   return terms.size ? [...terms].map(quoted).join(' & ') : null;
 }

@@ -78,6 +78,9 @@ async function lockFolds(tx: Transaction<Schema>): Promise<void> {
 /** The WHERE clause of the pending folds up to `upTo` (all of them without it). */
 const pendingUpTo = (upTo: string | undefined) => (upTo ? sql`WHERE seq <= ${upTo}` : sql``);
 
+/** The migration after which stored vectors follow `SEARCH_RULES` (see `rebuildSearch`). */
+const SEARCH_RULES_MIGRATION = '0006_search_terms_from_writers';
+
 /**
  * Migrations are code, applied in name order, each in a transaction; Kysely's migrator takes a
  * PostgreSQL advisory lock, so several workers starting at once migrate exactly once.
@@ -210,7 +213,7 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`ALTER TABLE events DROP CONSTRAINT events_article_id_fkey`.execute(db);
     },
   },
-  '0006_search_terms_from_writers': {
+  [SEARCH_RULES_MIGRATION]: {
     async up(db: Kysely<any>) {
       // Search vectors are made by the writing process (store/search.ts), and queries by the same
       // rules, no longer by PostgreSQL's 'english' configuration. Each article records the
@@ -264,8 +267,12 @@ export interface PostgresStoreOptions {
  * this process (see store/search.ts); PostgreSQL only parses the literal.
  */
 function articleVector(title: string | null | undefined, text: string) {
-  return sql<string>`${searchVector(title ?? null, text.slice(0, defaults.searchChars))}::tsvector`;
+  return sql<string>`${storedVector(title, text)}::tsvector`;
 }
+
+/** The vector literal the store keeps for a title and text: the text indexed up to `searchChars`. */
+const storedVector = (title: string | null | undefined, text: string) => searchVector(title ?? null, text.slice(0, defaults.searchChars));
+
 
 /** Whether an article's vector matches a user's query: every term, or nothing for a query without terms. */
 function matchesQuery(q: string) {
@@ -337,7 +344,7 @@ export class PostgresStore implements Store {
       const message = (outcome.error as Error).message ?? String(outcome.error);
       throw new ParleyError('P030', `Migration ${failed} failed: ${message}`);
     }
-    if (!to || to >= '0006') await this.rebuildSearch();
+    if (!to || to >= SEARCH_RULES_MIGRATION) await this.rebuildSearch();
   }
 
   /**
@@ -347,20 +354,20 @@ export class PostgresStore implements Store {
    * the next start. A vector PostgreSQL still refuses is stored empty rather than stopping the
    * others: the article stays readable, only not found by search.
    */
-  private async rebuildSearch(): Promise<number> {
+  private async rebuildSearch(): Promise<void> {
     const state = await sql<{ rules: number }>`SELECT rules FROM search_state WHERE id = 1`.execute(this.db);
-    if (state.rows[0]?.rules === SEARCH_RULES) return 0;
-    let rebuilt = 0;
-    for (let after = '0'; ;) {
-      const batch = await this.transaction().execute(async (tx) => {
+    if (state.rows[0]?.rules === SEARCH_RULES) return;
+    for (let after: string | null = '0'; after !== null;) {
+      const from: string = after;
+      after = await this.transaction().execute(async (tx): Promise<string | null> => {
         const { rows } = await sql<{ pk: string; title: string | null; document: string }>`
-          SELECT pk, title, document FROM articles WHERE pk > ${after}::bigint AND search_rules <> ${SEARCH_RULES}
+          SELECT pk, title, document FROM articles WHERE pk > ${from}::bigint AND search_rules <> ${SEARCH_RULES}
           ORDER BY pk LIMIT 500 FOR UPDATE SKIP LOCKED`.execute(tx);
         if (!rows.length) return null;
         const vectors = rows.map((r) => {
           let text = '';
           try { text = (JSON.parse(r.document) as ParleyDocument).article?.text ?? ''; } catch { /* unreadable: an empty vector */ }
-          return searchVector(r.title, text.slice(0, defaults.searchChars));
+          return storedVector(r.title, text);
         });
         const update = (pks: string[], search: string[]) => sql`
           UPDATE articles a SET search = u.search::tsvector, search_rules = ${SEARCH_RULES}
@@ -380,18 +387,14 @@ export class PostgresStore implements Store {
             }
           }
         }
-        return { last: rows[rows.length - 1].pk, count: rows.length };
+        return rows[rows.length - 1].pk;
       });
-      if (!batch) break;
-      rebuilt += batch.count;
-      after = batch.last;
     }
     // Another process may still be rebuilding rows this one skipped: the store is marked as
     // following the rules only once no committed row is left behind.
     await sql`
       UPDATE search_state SET rules = ${SEARCH_RULES}
       WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM articles WHERE search_rules <> ${SEARCH_RULES})`.execute(this.db);
-    return rebuilt;
   }
 
   async hasHash(hash: string): Promise<boolean> {
