@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import { enqueueArticles, parseQueueUrl, queueStatus } from '../src/queue/index.js';
+import { deadLetterQueueName, enqueueArticles, parseQueueUrl, queueStatus } from '../src/queue/index.js';
 import { syntheticArticles } from '../test/queue.synthetic.js';
 import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js';
 
@@ -43,6 +43,8 @@ interface Run {
   /** CPU seconds from the resume to the last article folded: the workers' (all their threads), and
    * the local PostgreSQL and Redis servers' (null when they do not run on this machine). */
   cpu: { workers: number; services: number | null; postgres: number | null; redis: number | null;
+    /** The benchmark's own process (polling the queue), which shares the cores. */
+    benchmark: number;
     /** The workers' CPU by thread: JavaScript (main) and the helpers (V8's GC and compilers, libuv). */
     workerThreads: { main: number; helpers: number } };
 }
@@ -72,19 +74,38 @@ function servicesCpuSeconds(): { postgres: number; redis: number } | null {
   return found.postgres && found.redis ? { postgres: ticks.postgres / CLK_TCK, redis: ticks.redis / CLK_TCK } : null;
 }
 
-/**
- * CPU seconds of a process's main (JavaScript) thread and of its other threads: V8's helpers
- * (garbage collection, compilation) above all, and libuv's pool. Node 20 names them all "node".
- */
-function threadCpuSeconds(pid: number): { main: number; helpers: number } {
-  const out = { main: 0, helpers: 0 };
-  let tasks: string[];
-  try { tasks = readdirSync(`/proc/${pid}/task`); } catch { return out; }
-  for (const tid of tasks) {
+/** A process and its descendants (`parley worker` runs the worker in a child it starts: cli/relaunch.ts). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let stat: string;
-    try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch { continue; }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out[tid === String(pid) ? 'main' : 'helpers'] += (Number(f[11]) + Number(f[12])) / CLK_TCK;
+    try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+/**
+ * CPU seconds of the main (JavaScript) threads of a process and its descendants, and of their
+ * other threads: V8's helpers (garbage collection, compilation) above all, and libuv's pool.
+ * Node 20 names them all "node". Each process is counted from when it was first seen.
+ */
+function threadCpuSeconds(root: number): Map<number, { main: number; helpers: number }> {
+  const out = new Map<number, { main: number; helpers: number }>();
+  for (const pid of processTree(root)) {
+    const own = { main: 0, helpers: 0 };
+    let tasks: string[];
+    try { tasks = readdirSync(`/proc/${pid}/task`); } catch { continue; }
+    for (const tid of tasks) {
+      let stat: string;
+      try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch { continue; }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      own[tid === String(pid) ? 'main' : 'helpers'] += (Number(f[11]) + Number(f[12])) / CLK_TCK;
+    }
+    out.set(pid, own);
   }
   return out;
 }
@@ -94,19 +115,20 @@ async function run(workers: number): Promise<Run> {
   const queue = testQueueUrl('parley-bench');
   const target = parseQueueUrl(queue);
   const q = new Queue(target.name, { connection: { host: target.host, port: target.port, db: target.db } });
+  const dead = new Queue(deadLetterQueueName(target.name), { connection: { host: target.host, port: target.port, db: target.db } });
   const children: ChildProcess[] = [];
   /** Settles when a worker has exited and its stderr (with its summary line) has been read whole. */
   const closed: Promise<void>[] = [];
   const summaries: string[] = [];
   const db = new pg.Pool({ connectionString: database.url, max: 1 });
-  const cpu: Run['cpu'] = { workers: 0, services: null, postgres: null, redis: null, workerThreads: { main: 0, helpers: 0 } };
+  const cpu: Run['cpu'] = { workers: 0, services: null, postgres: null, redis: null, benchmark: 0, workerThreads: { main: 0, helpers: 0 } };
   try {
     await q.pause();
     const started = Date.now();
     const r = await enqueueArticles(queue, syntheticArticles(articles));
     process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/commands/worker.ts', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
+      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(child);
       closed.push(new Promise<void>((done) => child.once('close', () => done())));
@@ -118,24 +140,32 @@ async function run(workers: number): Promise<Run> {
     // The CPU clock runs over the same window as the wall clock: start-up is not counted.
     const servicesAtStart = servicesCpuSeconds();
     const workersAtStart = children.map((c) => threadCpuSeconds(c.pid!));
+    const benchAtStart = process.cpuUsage();
     await q.resume();
     const t0 = Date.now();
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
-      const s = await queueStatus(queue);
-      if (s.deadLetters.count) throw new Error(`dead letters: ${JSON.stringify(s.deadLetters.recent)}`);
+      // Polled on the connections the benchmark holds anyway, not with `parley status`'s reading
+      // (new connections, the workers' client list and the metrics, four times a second), which
+      // took CPU from the cores the workers share.
+      const counts = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
+      if (await dead.getJobCountByTypes('waiting')) throw new Error(`dead letters: ${JSON.stringify((await queueStatus(queue)).deadLetters.recent)}`);
       // Done when every article is stored and folded into the threads. The database is only
       // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
-      if (s.depth !== 0) continue;
+      if (Object.values(counts).some((n) => n > 0)) continue;
       const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
       if (stored !== articles) continue;
       if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) break;
     }
     const seconds = (Date.now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(benchAtStart);
+    cpu.benchmark = +((benchCpu.user + benchCpu.system) / 1e6).toFixed(1);
     const servicesNow = servicesCpuSeconds();
     children.forEach((c, i) => {
-      const now = threadCpuSeconds(c.pid!);
-      for (const k of ['main', 'helpers'] as const) cpu.workerThreads[k] = +(cpu.workerThreads[k] + now[k] - workersAtStart[i][k]).toFixed(1);
+      for (const [pid, now] of threadCpuSeconds(c.pid!)) {
+        const before = workersAtStart[i].get(pid) ?? { main: 0, helpers: 0 };
+        for (const k of ['main', 'helpers'] as const) cpu.workerThreads[k] = +(cpu.workerThreads[k] + now[k] - before[k]).toFixed(1);
+      }
     });
     cpu.workers = +(cpu.workerThreads.main + cpu.workerThreads.helpers).toFixed(1);
     if (servicesAtStart && servicesNow) {
@@ -150,6 +180,7 @@ async function run(workers: number): Promise<Run> {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(closed);
     await q.close();
+    await dead.close();
     await db.end();
     await dropQueue(queue);
     await database.drop();
@@ -189,7 +220,7 @@ for (const [i, n] of order.entries()) {
   console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
     (r.cpu.services === null ? '; PostgreSQL and Redis not on this machine' : `, PostgreSQL + Redis ${r.cpu.services} s (${perArticle(r.cpu.services)}: PostgreSQL ${perArticle(r.cpu.postgres!)}, Redis ${perArticle(r.cpu.redis!)})`));
   const t = r.cpu.workerThreads;
-  console.log(`  worker threads: JavaScript ${perArticle(t.main)}, helpers (GC, compilers) ${perArticle(t.helpers)}`);
+  console.log(`  worker threads: JavaScript ${perArticle(t.main)}, helpers (GC, compilers) ${perArticle(t.helpers)}; the benchmark's own polling ${r.cpu.benchmark} s`);
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const ofCount = (n: number) => runs.filter((r) => r.workers === n);

@@ -1,5 +1,6 @@
 import { ParleyError } from '../document/errors.js';
 import { processIo, reportError, type Io } from './io.js';
+import { nodeFlagsFor, relaunch } from './relaunch.js';
 
 type Run = (argv: string[], io: Io) => Promise<number>;
 
@@ -43,7 +44,22 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/**
+ * Runs the CLI as this process's command line (bin/parley.js): a command that needs Node.js
+ * flags the process was not started with runs in a child process started with them (see
+ * cli/relaunch.ts); every other command runs here.
+ */
+export async function runProcess(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const relaunched = relaunch(nodeFlagsFor(argv[0]));
+  if (!relaunched) return main(argv);
+  try {
+    return await relaunched;
+  } catch (err) {
+    return reportError(processIo(), err);
+  }
+}
+
 // Run directly (tsx src/cli/main.ts …) as well as through bin/parley.js.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  runProcess().then((code) => { process.exitCode = code; });
 }

@@ -3,6 +3,7 @@ import { ParleyError } from '../../document/errors.js';
 import { queueStatus, startWorker, workerDefaults, type QueueStatus } from '../../queue/index.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
 import { processIo, reportError, type Io } from '../io.js';
+import { nodeFlagsFor, relaunch, StopSignals } from '../relaunch.js';
 
 export const workerHelp = `parley worker --queue redis://… [--db postgres://…] [options]
   Takes articles queued by \`parley ingest --queue\`, reads them and stores them; run as many as you like.
@@ -11,7 +12,8 @@ export const workerHelp = `parley worker --queue redis://… [--db postgres://�
   --concurrency N     jobs held at once, written together in one transaction (default ${workerDefaults.concurrency})
   --lock-ms MS        how long a silent worker keeps its jobs before others take them over (default ${workerDefaults.lockDurationMs})
   --actors FILE       extra actor dictionary entries
-  Stops cleanly on SIGINT/SIGTERM: in-flight articles are finished or returned to the queue.`;
+  Stops cleanly on SIGINT/SIGTERM: in-flight articles are finished or returned to the queue.
+  Runs in a child process started with --single-threaded-gc (PARLEY_WORKER_NODE_FLAGS sets other flags; "" runs it in place).`;
 
 export const statusHelp = `parley status --queue redis://… [--json]
   Shows the queue's depth, throughput, failures and dead letters (articles that kept failing, with their error).`;
@@ -43,9 +45,11 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
   });
   io.err(`worker ready on ${worker.target.display} (queue "${worker.target.name}", concurrency ${concurrency})\n`);
   await new Promise<void>((resolve) => {
-    let signals = 0;
+    const signals = new StopSignals();
     const stop = (signal: string) => {
-      if (++signals > 1) { io.err(`parley: second ${signal}, exiting now; in-flight jobs return to the queue when their lock expires\n`); process.exit(130); }
+      const asked = signals.take(signal, Date.now());
+      if (asked === 'copy') return;
+      if (asked === 'stop now') { io.err(`parley: second ${signal}, exiting now; in-flight jobs return to the queue when their lock expires\n`); process.exit(130); }
       io.err(`${io.isTTY ? '\n' : ''}worker: ${signal}, finishing in-flight articles…\n`);
       resolve();
     };
@@ -89,7 +93,7 @@ function formatStatus(s: QueueStatus, io: Io): string {
 // how the tests start a worker as a real child process.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const io = processIo();
-  workerCommand(process.argv.slice(2), io).catch((err) => reportError(io, err)).then((code) => {
+  (relaunch(nodeFlagsFor('worker')) ?? workerCommand(process.argv.slice(2), io)).catch((err) => reportError(io, err)).then((code) => {
     process.exitCode = code;
     // Whatever a failed start left open (a pool, a socket) must not keep the process alive.
     setTimeout(() => process.exit(code), 500).unref();
