@@ -7,6 +7,10 @@
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
  * and from the one-worker runs' split, the most two workers can reach on this machine's cores.
+ * Workers are started as `parley worker` is (src/cli/main.ts), so they run in the child process
+ * the command starts (cli/relaunch.ts); PARLEY_WORKER_NODE_FLAGS="" compares V8's default GC.
+ * PARLEY_BENCH_NODE_FLAGS adds Node.js flags to each worker, PARLEY_BENCH_PROFILE=DIR writes
+ * CPU profiles there.
  *
  * Needs Redis (PARLEY_TEST_REDIS_URL, default 127.0.0.1:6379) and PostgreSQL
  * (PARLEY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -40,6 +44,8 @@ interface Run {
   workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number;
   /** Each worker's own summary line (with its CPU seconds), printed when it stops. */
   workerSummaries: string[];
+  /** The largest peak resident memory of any worker process (MB), read as the run ends. */
+  workerPeakRssMB: number;
   /** CPU seconds from the resume to the last article folded: the workers' (all their threads), and
    * the local PostgreSQL and Redis servers' (null when they do not run on this machine). */
   cpu: { workers: number; services: number | null; postgres: number | null; redis: number | null;
@@ -86,6 +92,16 @@ function processTree(root: number): number[] {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
   return tree;
+}
+
+/** A process's peak resident memory so far, in MB (0 when it is gone). */
+function peakRssMB(pid: number): number {
+  try {
+    const kB = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kB ? Math.round(Number(kB) / 1024) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -158,6 +174,7 @@ async function run(workers: number): Promise<Run> {
       if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) break;
     }
     const seconds = (Date.now() - t0) / 1000;
+    const workerPeakRssMB = Math.max(0, ...children.flatMap((c) => processTree(c.pid!).map(peakRssMB)));
     const benchCpu = process.cpuUsage(benchAtStart);
     cpu.benchmark = +((benchCpu.user + benchCpu.system) / 1e6).toFixed(1);
     const servicesNow = servicesCpuSeconds();
@@ -175,7 +192,7 @@ async function run(workers: number): Promise<Run> {
     }
     const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
     const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, cpu };
+    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, workerPeakRssMB, cpu };
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(closed);
@@ -214,7 +231,7 @@ for (const [i, n] of order.entries()) {
   process.stderr.write(`round ${round}: ${n} worker(s), ${articles} articles (host probe ${hostProbeMs} ms)…\n`);
   const r = { ...(await run(n)), round, hostProbeMs };
   runs.push(r);
-  console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms)`);
+  console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms; worker peak RSS ${r.workerPeakRssMB} MB)`);
   for (const line of r.workerSummaries) console.log(`  ${line}`);
   const perArticle = (seconds: number) => `${(seconds * 1000 / r.articles).toFixed(2)} ms an article`;
   console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
