@@ -82,16 +82,17 @@ async function withStore(run: (store: PostgresStore) => Promise<void>): Promise<
 }
 
 describe('store › postgres storage', { skip }, () => {
-  test('store › documents and threads are compressed with lz4 where the server has it, and read back whole', async () => {
+  test('store › documents, threads, pending threads, search vectors and events are compressed with lz4 where the server has it, and read back whole', async () => {
     await withStore(async (store) => {
       await store.migrate();
       // A server built without lz4 refuses a column that asks for it: then pglz is expected.
       const hasLz4 = await sql`CREATE TEMP TABLE lz4_probe (v text COMPRESSION lz4)`.execute(store.db).then(() => true, () => false);
-      const { rows } = await sql<{ attname: string; attcompression: string }>`
-        SELECT attname, attcompression FROM pg_attribute
-        WHERE (attrelid = 'articles'::regclass AND attname = 'document') OR (attrelid = 'threads'::regclass AND attname = 'json')
-        ORDER BY attname`.execute(store.db);
-      assert.deepEqual(rows.map((r) => [r.attname, r.attcompression]), [['document', hasLz4 ? 'l' : ''], ['json', hasLz4 ? 'l' : '']]);
+      const columns = [['articles', 'document'], ['articles', 'search'], ['events', 'json'], ['failed_folds', 'threads'], ['pending_folds', 'threads'], ['threads', 'json']];
+      const { rows } = await sql<{ relname: string; attname: string; attcompression: string }>`
+        SELECT c.relname, a.attname, a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE (c.relname, a.attname) IN (${sql.join(columns.map(([t, c]) => sql`(${t}, ${c})`))}) AND c.relkind = 'r'
+        ORDER BY c.relname, a.attname`.execute(store.db);
+      assert.deepEqual(rows.map((r) => [r.relname, r.attname, r.attcompression]), columns.map(([t, c]) => [t, c, hasLz4 ? 'l' : '']));
       // A document large enough to be compressed comes back byte for byte.
       const long = makeDocument('long', 'A long article about talks between two governments. '.repeat(400), [{}]);
       await store.ingest([long]);
