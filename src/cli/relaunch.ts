@@ -10,9 +10,10 @@ import { constants } from 'node:os';
  * `parley worker`: `--single-threaded-gc` makes V8 collect garbage on the JavaScript thread alone,
  * without its helper threads. A worker shares the machine's cores with other workers, PostgreSQL
  * and Redis, so a helper thread does not run beside an idle core but takes one from another
- * process. Measured with `bench/queue.ts` (20,000 articles, 2 cores): one worker ran at the same
- * speed either way (336 and 338 articles/s), two workers at 431 articles/s with the helpers and
- * 506 without. `PARLEY_WORKER_NODE_FLAGS` replaces the list ("" runs the worker in the process
+ * process. Measured with `bench/queue.ts` (20,000 articles, 2 cores, three interleaved pairs of
+ * runs): two workers reached 493 articles/s without the helpers and 466 with them, one worker 355
+ * and 372; the cost is memory (one worker's peak RSS 749 MB against 577 MB over 10,000
+ * articles). `PARLEY_WORKER_NODE_FLAGS` replaces the list ("" runs the worker in the process
  * started).
  */
 export function nodeFlagsFor(command: string | undefined): readonly string[] {
