@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { deadLetterQueueName, enqueueArticles, parseQueueUrl, queueStatus } from '../src/queue/index.js';
+import { redisOptions } from '../src/queue/connection.js';
 import { syntheticArticles } from '../test/queue.synthetic.js';
 import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js';
 
@@ -130,8 +131,8 @@ async function run(workers: number): Promise<Run> {
   const database = await createTestDatabase('parley_bench');
   const queue = testQueueUrl('parley-bench');
   const target = parseQueueUrl(queue);
-  const q = new Queue(target.name, { connection: { host: target.host, port: target.port, db: target.db } });
-  const dead = new Queue(deadLetterQueueName(target.name), { connection: { host: target.host, port: target.port, db: target.db } });
+  const q = new Queue(target.name, { connection: redisOptions(target, false) });
+  const dead = new Queue(deadLetterQueueName(target.name), { connection: redisOptions(target, false) });
   const children: ChildProcess[] = [];
   /** Settles when a worker has exited and its stderr (with its summary line) has been read whole. */
   const closed: Promise<void>[] = [];

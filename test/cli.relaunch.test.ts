@@ -55,27 +55,24 @@ async function startProbe(nodeFlags: string[], flags: string[]): Promise<{ child
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 describe('relaunch › a command that needs node flags', { skip: process.platform === 'win32' ? 'POSIX signals' : false }, () => {
-  test('relaunch › runs in a child started with the flags', async () => {
-    const { child, probe, exit } = await startProbe([], ['--single-threaded-gc']);
-    assert.equal(probe.ppid, child.pid);
-    assert.ok(probe.execArgv.includes('--single-threaded-gc'), probe.execArgv.join(' '));
-    child.kill('SIGTERM');
-    await exit;
-  });
-
-  test('relaunch › runs in place when started with the flags', async () => {
-    const { child, probe, exit } = await startProbe(['--single-threaded-gc'], ['--single-threaded-gc']);
-    assert.equal(probe.pid, child.pid);
-    child.kill('SIGTERM');
-    await exit;
-  });
-
-  test('relaunch › runs in place without flags', async () => {
-    const { child, probe, exit } = await startProbe([], []);
-    assert.equal(probe.pid, child.pid);
-    child.kill('SIGTERM');
-    await exit;
-  });
+  const where: [string, string[], string[], boolean][] = [
+    ['runs in a child started with the flags', [], ['--single-threaded-gc'], true],
+    ['runs in place when started with the flags', ['--single-threaded-gc'], ['--single-threaded-gc'], false],
+    ['runs in place without flags', [], [], false],
+  ];
+  for (const [name, nodeFlags, flags, relaunched] of where) {
+    test(`relaunch › ${name}`, async () => {
+      const { child, probe, exit } = await startProbe(nodeFlags, flags);
+      if (relaunched) {
+        assert.equal(probe.ppid, child.pid);
+        for (const f of flags) assert.ok(probe.execArgv.includes(f), probe.execArgv.join(' '));
+      } else {
+        assert.equal(probe.pid, child.pid);
+      }
+      child.kill('SIGTERM');
+      await exit;
+    });
+  }
 
   test('relaunch › passes on each signal once, and ends with the child\'s exit code', async () => {
     const { child, exit } = await startProbe([], ['--single-threaded-gc']);

@@ -66,7 +66,7 @@ const LAUNCHER_PID = 'PARLEY_LAUNCHER_PID';
  *   the worker (its jobs return to the queue when their locks expire, as for any worker that dies).
  */
 export function relaunch(flags: readonly string[]): Promise<number> | null {
-  if (process.env[LAUNCHER_PID] !== undefined && process.env[LAUNCHER_PID] === String(process.ppid) && process.channel) {
+  if (process.env[LAUNCHER_PID] === String(process.ppid) && process.channel) {
     followLauncher();
     return null;
   }
