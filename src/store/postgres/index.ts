@@ -59,8 +59,17 @@ export const defaults = Object.freeze({
   searchChars: 300_000,
   /** Attempts for a transaction that lost a deadlock or serialization race. */
   transactionAttempts: 4,
-  /** Most pending articles folded in one fold transaction. */
-  foldBatch: 1000,
+  /**
+   * Most pending articles folded in one fold transaction: a bound on its memory after a long
+   * outage, not a size to aim for. Each transaction loads and rewrites every thread its articles
+   * join, once, so a fold split in two rewrites most of those threads twice (1,000 articles of the
+   * queue benchmark join about 950 threads). With two workers, a fold that waited for the other's
+   * often found more than 1,000 articles pending. Interleaved runs of the benchmark (2026-12-06,
+   * 20,000 articles): at 1,000 the two workers' folds were under way 44–51 s in all (lock waits
+   * included) and the workers reached 352–414 articles/s (three runs); at 5,000, 31–37 s and
+   * 437–529 articles/s (six runs).
+   */
+  foldBatch: 5000,
 });
 
 /**
