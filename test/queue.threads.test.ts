@@ -200,6 +200,46 @@ describe('threads › concurrent workers', { skip }, () => {
     }
   });
 
+  test("threads › a background fold waits out the interval after another worker's fold, unless the queue is empty", async () => {
+    const url = await fresh();
+    const intervalMs = 1500;
+    /** When each of this worker's folds committed. */
+    const myFolds: number[] = [];
+    const mine = new PostgresStore({ url, fold: appendStep, poolSize: 2, onFold: () => myFolds.push(Date.now()) });
+    const other = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
+    const folder = new BackgroundFold(mine, intervalMs, () => {});
+    const patient = new BackgroundFold(mine, 60_000, () => {});
+    try {
+      await mine.ingest([withThread(deal(1))], { foldLater: true });
+      folder.request();
+      // Within this worker's interval, the other worker folds (taking this worker's article too)...
+      await new Promise((resolve) => setTimeout(resolve, intervalMs / 3));
+      await other.ingest([withThread(deal(2))], { foldLater: true });
+      const otherFoldStarted = Date.now();
+      assert.equal(await other.foldPending(), 2);
+      // ...and this worker stores another article before its own interval ends.
+      await mine.ingest([withThread(deal(3))], { foldLater: true });
+      folder.request();
+      await waitFor('the article to be folded', async () => (await mine.stats()).pendingFolds === 0, 20_000, 50);
+      assert.equal(myFolds.length, 1);
+      // Timers never fire early: a fold that ignored the other's would have come about intervalMs / 3 sooner.
+      assert.ok(myFolds[0] - otherFoldStarted >= intervalMs - 50, `folded ${myFolds[0] - otherFoldStarted} ms after the other worker's fold`);
+      assert.equal((await mine.threads())[0].history.length, 3);
+
+      // With the queue empty, no later article would share the fold: it does not wait.
+      await other.ingest([withThread(deal(4))], { foldLater: true });
+      assert.equal(await other.foldPending(), 1);
+      await mine.ingest([withThread(deal(5))], { foldLater: true });
+      patient.request();
+      patient.expedite();
+      await waitFor('the expedited fold', async () => (await mine.stats()).pendingFolds === 0, 10_000, 50);
+      assert.equal(myFolds.length, 2);
+    } finally {
+      await Promise.all([folder.settle(1000), patient.settle(1000)]);
+      await Promise.all([mine.close(), other.close()]);
+    }
+  });
+
   test('threads › a background fold that failed tries again by itself, and settles at shutdown', async () => {
     const url = await fresh();
     const impatient = new PostgresStore({ url: `${url}?options=${encodeURIComponent('-c lock_timeout=200')}`, fold: appendStep, poolSize: 2 });

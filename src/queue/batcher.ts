@@ -158,7 +158,8 @@ function settle(group: Pending[], stored: string[]): void {
  * Folds a worker's stored articles into the threads in the background, one fold at a time. A
  * fold starts `intervalMs` after it is asked for, so that it takes the articles of several
  * commits at once (a fold's cost is mostly per fold: loading and writing the threads the batch
- * can join). A request while a fold runs asks for one more afterwards (the running fold may have
+ * can join), and not within `intervalMs` of another worker's fold where the store tells when that
+ * was (`Store.sinceLastFold`). A request while a fold runs asks for one more afterwards (the running fold may have
  * started before the newest articles were committed). A fold that fails leaves its articles
  * pending; the error is reported and the fold is tried again after a growing pause (up to 30 s),
  * whether or not more articles arrive.
@@ -211,7 +212,17 @@ export class BackgroundFold {
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.wanted) {
-      await this.pause(failures ? Math.min(this.intervalMs * 2 ** failures, 30_000) : this.intervalMs);
+      let cut = await this.pause(failures ? Math.min(this.intervalMs * 2 ** failures, 30_000) : this.intervalMs);
+      // A fold by another worker within the interval took every article pending when it began:
+      // wait out the interval from it, then look again. The workers then fold about once an
+      // interval between them, each fold taking all of theirs, instead of once an interval each,
+      // where every fold rewrites the threads it joins and waits for the others' folds.
+      // An article still waits at most an interval and a fold: some worker folds at least that often.
+      while (!cut && !failures) {
+        const since = await this.sinceLastFold();
+        if (since === null || since >= this.intervalMs) break;
+        cut = await this.pause(this.intervalMs - since);
+      }
       this.wanted = false;
       try {
         await this.store.foldPending();
@@ -227,14 +238,26 @@ export class BackgroundFold {
     this.running = null;
   }
 
-  private pause(ms: number): Promise<void> {
-    if (this.hurry || this.soon || ms <= 0) {
-      this.soon = false;
-      return Promise.resolve();
+  /** Milliseconds since any worker's fold, or null when unknown (a fold then goes ahead). */
+  private async sinceLastFold(): Promise<number | null> {
+    try {
+      return (await this.store.sinceLastFold?.()) ?? null;
+    } catch {
+      // The fold that follows meets the same trouble, and reports and retries it.
+      return null;
     }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; this.soon = false; resolve(); };
+  }
+
+  /** Resolves after `ms`, or sooner when the fold is hurried or expedited; true when cut short (or skipped). */
+  private pause(ms: number): Promise<boolean> {
+    if (this.hurry || this.soon) {
+      this.soon = false;
+      return Promise.resolve(true);
+    }
+    if (ms <= 0) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => { this.wake = null; resolve(false); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = null; this.soon = false; resolve(true); };
     });
   }
 }

@@ -85,8 +85,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     throw err;
   }
   // With PostgreSQL, articles are committed without waiting for the thread fold, which runs in
-  // the background under the store-wide fold lock (PostgresStore.foldPending): workers never wait
-  // for each other's folds, and each fold takes every article stored meanwhile.
+  // the background under the store-wide fold lock (PostgresStore.foldPending): articles never wait
+  // for a fold, each fold takes every article stored meanwhile, and the workers fold about once
+  // an interval between them (BackgroundFold).
   const shared = store.kind === 'postgres';
   const folder = new BackgroundFold(store, options.foldIntervalMs ?? workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
   // Once the queue is empty no more articles will share a fold: what is stored is folded at once,

@@ -116,6 +116,11 @@ export interface Store {
    * this drains what other workers store meanwhile too. SQLite never has any pending.
    */
   foldPending(): Promise<number>;
+  /**
+   * Milliseconds since a fold of any process last committed articles, by the store's own clock, or
+   * null if none has. Only stores that fold apart from `ingest` have it (PostgreSQL).
+   */
+  sinceLastFold?(): Promise<number | null>;
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;

@@ -33,7 +33,7 @@ interface ThreadTable {
   id: string; kind: string; status: string; participants: string[]; updated: string | null;
   json: string; updated_at: string;
 }
-interface FoldStateTable { id: number; as_of: string | null }
+interface FoldStateTable { id: number; as_of: string | null; folded_at: Date | null }
 /** An article stored but not yet folded into the threads: what the fold needs of it. */
 interface PendingFoldTable { seq: Generated<string>; article_id: string; published: string | null; threads: string }
 /** A pending fold the fold could not take, with its error. */
@@ -242,6 +242,14 @@ const MIGRATIONS: Record<string, Migration> = {
       // and deleted again for every article), its search vector, and the rare long event. With
       // pglz they still took 2.8% of PostgreSQL's CPU in a one-worker run (perf, 10,000 articles).
       await compressWithLz4(db, [['pending_folds', 'threads'], ['failed_folds', 'threads'], ['articles', 'search'], ['events', 'json']]);
+    },
+  },
+  '0008_fold_time': {
+    async up(db: Kysely<any>) {
+      // When a fold last committed, by the database's clock (the workers' clocks may differ), so
+      // that workers fold about once an interval between them rather than once an interval each
+      // (PostgresStore.sinceLastFold, queue/batcher.ts BackgroundFold).
+      await sql`ALTER TABLE fold_state ADD COLUMN folded_at timestamptz`.execute(db);
     },
   },
 };
@@ -560,6 +568,13 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Milliseconds since a fold of any process last committed articles, by the database's clock; null if none has. */
+  async sinceLastFold(): Promise<number | null> {
+    const { rows } = await sql<{ ms: number | null }>`
+      SELECT (extract(epoch FROM clock_timestamp() - folded_at) * 1000)::float8 AS ms FROM fold_state WHERE id = 1`.execute(this.db);
+    return rows[0]?.ms ?? null;
+  }
+
   /** Moves the oldest pending fold (the one the fold just threw on) to `failed_folds`. */
   private async setAside(tx: Transaction<Schema>, failure: FoldFailure, upTo: string | undefined): Promise<void> {
     await lockFolds(tx);
@@ -627,6 +642,7 @@ export class PostgresStore implements Store {
     } catch (err) {
       throw new FoldFailure(err);
     }
+    await sql`UPDATE fold_state SET folded_at = clock_timestamp() WHERE id = 1`.execute(tx);
     if (!updated.length) return { count: pending.length, docs };
 
     const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
