@@ -234,6 +234,16 @@ describe('threads › concurrent workers', { skip }, () => {
       patient.expedite();
       await waitFor('the expedited fold', async () => (await mine.stats()).pendingFolds === 0, 10_000, 50);
       assert.equal(myFolds.length, 2);
+
+      // A last fold dated an hour ahead (the database's clock was set back) holds no fold for an hour.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`UPDATE fold_state SET folded_at = clock_timestamp() + interval '1 hour'`);
+      await admin.end();
+      await mine.ingest([withThread(deal(6))], { foldLater: true });
+      folder.request();
+      await waitFor('the fold after the interval', async () => (await mine.stats()).pendingFolds === 0, 10_000, 50);
+      assert.equal(myFolds.length, 3);
     } finally {
       await Promise.all([folder.settle(1000), patient.settle(1000)]);
       await Promise.all([mine.close(), other.close()]);

@@ -218,9 +218,10 @@ export class BackgroundFold {
       // interval between them, each fold taking all of theirs, instead of once an interval each,
       // where every fold rewrites the threads it joins and waits for the others' folds.
       // An article still waits at most an interval and a fold: some worker folds at least that often.
+      // A fold time in the future (the database's clock was set back) is no reason to wait.
       while (!cut && !failures) {
         const since = await this.sinceLastFold();
-        if (since === null || since >= this.intervalMs) break;
+        if (since === null || since < 0 || since >= this.intervalMs) break;
         cut = await this.pause(this.intervalMs - since);
       }
       this.wanted = false;

@@ -568,7 +568,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** Milliseconds since a fold of any process last committed articles, by the database's clock; null if none has. */
+  /** Milliseconds since the last committed fold (of any process) folded its articles, by the database's clock; null if none has. */
   async sinceLastFold(): Promise<number | null> {
     const { rows } = await sql<{ ms: number | null }>`
       SELECT (extract(epoch FROM clock_timestamp() - folded_at) * 1000)::float8 AS ms FROM fold_state WHERE id = 1`.execute(this.db);
