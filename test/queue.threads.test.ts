@@ -56,13 +56,24 @@ const withThread = (doc: ParleyDocument, participants = ['UKR', 'USA']): ParleyD
 
 /** Holds the store-wide fold lock from another connection, as another worker's fold would, until `release`. */
 async function holdFoldLock(url: string) {
+  return holdInTransaction(url, 'SELECT pg_advisory_xact_lock($1::bigint)', [String(FOLD_LOCK_KEY)]);
+}
+
+/**
+ * Runs a statement (one that takes a lock) in a transaction left open until `release`;
+ * `releaseAsFold` first records a fold's commit time, as a fold transaction does.
+ */
+async function holdInTransaction(url: string, statement: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [String(FOLD_LOCK_KEY)]);
+  await client.query(statement, params);
   let released: Promise<void> | undefined;
   // Idempotent, so a failed test can release in `finally` and not leave the database locked.
-  return { release: () => (released ??= client.query('COMMIT').then(() => client.end())) };
+  const release = () => (released ??= client.query('COMMIT').then(() => client.end()));
+  const releaseAsFold = () => (released ??= client.query('UPDATE fold_state SET folded_at = clock_timestamp()')
+    .then(() => client.query('COMMIT')).then(() => client.end()));
+  return { release, releaseAsFold };
 }
 
 /** 'done' if the promise settles within `ms`, else 'waiting'. */
@@ -250,14 +261,61 @@ describe('threads › concurrent workers', { skip }, () => {
     }
   });
 
+  test("threads › foldIfIdle folds nothing while another process's fold holds the lock, and everything pending once it is free", async () => {
+    const url = await fresh();
+    const store = new PostgresStore({ url, fold: appendStep, poolSize: 2 });
+    const held = await holdFoldLock(url);
+    try {
+      await store.ingest([withThread(deal(1)), withThread(deal(2))], { foldLater: true });
+      assert.equal(await within(store.foldIfIdle(), 2000), 'done', 'it does not wait for the lock');
+      assert.equal(await store.foldIfIdle(), null);
+      assert.equal((await store.stats()).pendingFolds, 2);
+      await held.release();
+      assert.equal(await store.foldIfIdle(), 2);
+      assert.equal(await store.foldIfIdle(), 0);
+      assert.equal((await store.threads())[0].history.length, 2);
+    } finally {
+      await held.release();
+      await store.close();
+    }
+  });
+
+  test("threads › a background fold whose interval ends during another worker's fold waits out an interval after that fold", async () => {
+    const url = await fresh();
+    const intervalMs = 1500;
+    const myFolds: number[] = [];
+    const mine = new PostgresStore({ url, fold: appendStep, poolSize: 2, onFold: () => myFolds.push(Date.now()) });
+    const folder = new BackgroundFold(mine, intervalMs, () => {});
+    // Another worker's fold, under way from before this worker's interval began until after it ended.
+    const held = await holdFoldLock(url);
+    try {
+      await mine.ingest([withThread(deal(1))], { foldLater: true });
+      folder.request();
+      await new Promise((resolve) => setTimeout(resolve, intervalMs + 500));
+      assert.equal(myFolds.length, 0);
+      await held.releaseAsFold();
+      const otherFoldEnded = Date.now();
+      await waitFor('the article to be folded', async () => (await mine.stats()).pendingFolds === 0, 20_000, 50);
+      assert.equal(myFolds.length, 1);
+      // Had it gone on to wait for the lock, it would have folded as soon as the lock was let go.
+      assert.ok(myFolds[0] - otherFoldEnded >= intervalMs - 50, `folded ${myFolds[0] - otherFoldEnded} ms after the other worker's fold ended`);
+    } finally {
+      await held.release();
+      await folder.settle(1000);
+      await mine.close();
+    }
+  });
+
   test('threads › a background fold that failed tries again by itself, and settles at shutdown', async () => {
     const url = await fresh();
     const impatient = new PostgresStore({ url: `${url}?options=${encodeURIComponent('-c lock_timeout=200')}`, fold: appendStep, poolSize: 2 });
-    const held = await holdFoldLock(url);
     const errors: string[] = [];
     const folder = new BackgroundFold(impatient, 20, (err) => errors.push(String((err as Error).message)));
+    // The threads table locked (not the fold lock, which a worker waits out before it tries).
+    let held: Awaited<ReturnType<typeof holdInTransaction>> | undefined;
     try {
       await impatient.ingest([withThread(deal(1))], { foldLater: true });
+      held = await holdInTransaction(url, 'LOCK TABLE threads IN ACCESS EXCLUSIVE MODE');
       folder.request();
       await waitFor('a failed fold', async () => errors.length > 0, 5000, 20);
       assert.match(errors[0], /lock timeout/);
@@ -271,7 +329,7 @@ describe('threads › concurrent workers', { skip }, () => {
       assert.equal(await folder.settle(5000), true);
       assert.equal((await impatient.stats()).pendingFolds, 0);
     } finally {
-      await held.release();
+      await held?.release();
       await folder.settle(1000);
       await impatient.close();
     }

@@ -159,10 +159,10 @@ function settle(group: Pending[], stored: string[]): void {
  * fold starts `intervalMs` after it is asked for, so that it takes the articles of several
  * commits at once (a fold's cost is mostly per fold: loading and writing the threads the batch
  * can join), and not within `intervalMs` of another worker's fold where the store tells when that
- * was (`Store.sinceLastFold`). A request while a fold runs asks for one more afterwards (the running fold may have
- * started before the newest articles were committed). A fold that fails leaves its articles
- * pending; the error is reported and the fold is tried again after a growing pause (up to 30 s),
- * whether or not more articles arrive.
+ * was (`Store.sinceLastFold`), nor while one runs (`Store.foldIfIdle`). A request while a fold
+ * runs asks for one more afterwards (the running fold may have started before the newest articles
+ * were committed). A fold that fails leaves its articles pending; the error is reported and the
+ * fold is tried again after a growing pause (up to 30 s), whether or not more articles arrive.
  */
 export class BackgroundFold {
   private running: Promise<void> | null = null;
@@ -226,7 +226,15 @@ export class BackgroundFold {
       }
       this.wanted = false;
       try {
-        await this.store.foldPending();
+        // Another worker's fold under way took every article pending when it began, perhaps not
+        // all of this worker's: look again an interval from now, rather than wait for the lock
+        // and then fold only what was committed meanwhile. An expedited or hurried fold (the queue
+        // is empty, or the worker is stopping) waits for the lock: no later fold may come.
+        const folded = !cut && !failures && this.store.foldIfIdle ? await this.store.foldIfIdle() : await this.store.foldPending();
+        if (folded === null) {
+          this.wanted = true;
+          continue;
+        }
         failures = 0;
       } catch (err) {
         this.onError(err);

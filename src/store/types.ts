@@ -121,6 +121,11 @@ export interface Store {
    * null if none has. Only stores that fold apart from `ingest` have it (PostgreSQL).
    */
   sinceLastFold?(): Promise<number | null>;
+  /**
+   * `foldPending`, unless another process's fold is under way: then null, and nothing folded (that
+   * fold takes every article pending when it began). Only stores that fold apart from `ingest` have it.
+   */
+  foldIfIdle?(): Promise<number | null>;
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;

@@ -84,6 +84,13 @@ async function lockFolds(tx: Transaction<Schema>): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint)`.execute(tx);
 }
 
+/** Takes the fold lock for the rest of the transaction if no other process holds it; false if one does. */
+async function lockFoldsIfFree(tx: Transaction<Schema>): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`
+    SELECT pg_try_advisory_xact_lock(${sql.lit(String(FOLD_LOCK_KEY))}::bigint) AS locked`.execute(tx);
+  return rows[0].locked;
+}
+
 /** The WHERE clause of the pending folds up to `upTo` (all of them without it). */
 const pendingUpTo = (upTo: string | undefined) => (upTo ? sql`WHERE seq <= ${upTo}` : sql``);
 
@@ -545,6 +552,20 @@ export class PostgresStore implements Store {
    * article never stops the threads of the others. Database errors are thrown as they are.
    */
   async foldPending(options: { upTo?: string } = {}): Promise<number> {
+    return (await this.foldAll(options.upTo, false)) ?? 0;
+  }
+
+  /**
+   * Folds like `foldPending` unless another process's fold holds the fold lock now: then it folds
+   * nothing and resolves with null. That fold takes every article pending when it began, so a
+   * background fold need not queue behind it only to fold the few committed meanwhile.
+   */
+  async foldIfIdle(): Promise<number | null> {
+    return this.foldAll(undefined, true);
+  }
+
+  /** `foldPending`; with `ifIdle`, null when the first transaction finds the fold lock taken. */
+  private async foldAll(upTo: string | undefined, ifIdle: boolean): Promise<number | null> {
     let folded = 0;
     /** Articles still to fold one at a time after a batch the fold threw on. */
     let singly = 0;
@@ -552,14 +573,19 @@ export class PostgresStore implements Store {
       const limit = singly > 0 ? 1 : defaults.foldBatch;
       let batch: { count: number; docs: FoldDocument[] };
       try {
-        batch = await this.retrying(() => this.transaction().execute((tx) => this.foldBatch(tx, limit, options.upTo)));
+        const locked = await this.retrying(() => this.transaction().execute((tx) => this.foldBatch(tx, limit, upTo, ifIdle)));
+        if (!locked) return null;
+        batch = locked;
       } catch (err) {
         if (!(err instanceof FoldFailure)) throw err;
+        ifIdle = false;
         if (singly === 0) { singly = defaults.foldBatch; continue; }
-        await this.retrying(() => this.transaction().execute((tx) => this.setAside(tx, err, options.upTo)));
+        await this.retrying(() => this.transaction().execute((tx) => this.setAside(tx, err, upTo)));
         singly--;
         continue;
       }
+      // This fold is under way: the batches after the first wait for the lock.
+      ifIdle = false;
       // Told after the commit, so a fold that rolled back or ran again is never told twice.
       if (batch.count) this.onFold?.(batch.docs);
       folded += batch.count;
@@ -594,8 +620,9 @@ export class PostgresStore implements Store {
    * thread is overdue depends on the newest date seen anywhere: it is judged here against the
    * newest date known and again on every read, rather than by rewriting every thread on every fold.
    */
-  private async foldBatch(tx: Transaction<Schema>, limit: number, upTo: string | undefined): Promise<{ count: number; docs: FoldDocument[] }> {
-    await lockFolds(tx);
+  private async foldBatch(tx: Transaction<Schema>, limit: number, upTo: string | undefined, ifIdle = false): Promise<{ count: number; docs: FoldDocument[] } | null> {
+    if (!ifIdle) await lockFolds(tx);
+    else if (!(await lockFoldsIfFree(tx))) return null;
     const { rows: pending } = await sql<{ seq: string; article_id: string; published: string | null; threads: string }>`
       DELETE FROM pending_folds WHERE seq IN (
         SELECT seq FROM pending_folds ${pendingUpTo(upTo)} ORDER BY seq LIMIT ${limit})
