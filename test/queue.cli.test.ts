@@ -19,6 +19,7 @@ const usage: [string, string[], RegExp][] = [
   ['worker without --queue', [], /P002.*--queue/],
   ['worker without --db', ['--queue', 'redis://127.0.0.1:6379'], /P002.*--db/],
   ['worker with an unknown flag', ['--queue', 'redis://x', '--db', 'postgres://x', '--bogus'], /P001.*--concurrency/],
+  ['worker with a fold interval that is no number', ['--queue', 'redis://x', '--db', 'postgres://x', '--fold-ms', 'soon'], /P003.*--fold-ms/],
   ['worker with a non-redis queue URL', ['--queue', 'amqp://127.0.0.1', '--db', 'postgres://x'], /P060.*redis:\/\//],
 ];
 for (const [name, argv, error] of usage) {

@@ -11,6 +11,8 @@ export const workerHelp = `parley worker --queue redis://… [--db postgres://�
   --db URL|PATH       postgres://… (or PARLEY_DATABASE_URL); a SQLite file only for a single worker
   --concurrency N     jobs held at once, written together in one transaction (default ${workerDefaults.concurrency})
   --lock-ms MS        how long a silent worker keeps its jobs before others take them over (default ${workerDefaults.lockDurationMs})
+  --fold-ms MS        while a backlog lasts, how often the threads are brought up to date (default ${workerDefaults.foldIntervalMs});
+                      an empty queue folds at once
   --actors FILE       extra actor dictionary entries
   Stops cleanly on SIGINT/SIGTERM: in-flight articles are finished or returned to the queue.
   Runs in a child process started with --single-threaded-gc (PARLEY_WORKER_NODE_FLAGS sets other flags; "" runs it in place).`;
@@ -21,17 +23,18 @@ export const statusHelp = `parley status --queue redis://… [--json]
 export async function workerCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs('worker', argv, {
     queue: { type: 'string' }, db: { type: 'string' }, concurrency: { type: 'string' }, 'lock-ms': { type: 'string' },
-    actors: { type: 'string', multiple: true },
+    'fold-ms': { type: 'string' }, actors: { type: 'string', multiple: true },
   });
   if (!values.queue) throw new ParleyError('P002', 'parley worker needs --queue redis://host:6379');
   const db = values.db ?? process.env.PARLEY_DATABASE_URL;
   if (!db) throw new ParleyError('P002', 'parley worker needs --db postgres://… (or PARLEY_DATABASE_URL)');
   const concurrency = Math.max(1, positiveInt('--concurrency', values.concurrency, workerDefaults.concurrency));
   const lockDurationMs = Math.max(1000, positiveInt('--lock-ms', values['lock-ms'], workerDefaults.lockDurationMs));
+  const foldIntervalMs = positiveInt('--fold-ms', values['fold-ms'], workerDefaults.foldIntervalMs);
   const started = Date.now();
   let lastProgress = 0;
   const worker = await startWorker({
-    queue: values.queue, db, concurrency, lockDurationMs, actorFiles: values.actors ?? [],
+    queue: values.queue, db, concurrency, lockDurationMs, foldIntervalMs, actorFiles: values.actors ?? [],
     onJob: (e) => {
       if (e.kind === 'failed') {
         io.err(`${io.isTTY ? '\n' : ''}parley: job ${e.jobId} failed (attempt ${e.attempt}${e.final ? ', moved to the dead-letter queue' : ', will retry'}): ${e.error}\n`);
