@@ -8,8 +8,8 @@
  *
  * The queue benchmark (bench/queue.ts) asks two workers to reach 1.6 times one worker's articles/s
  * on two cores while PostgreSQL and Redis run on the same cores. The ratio here is what reading
- * alone reaches; the figure of reading with a database and a queue beside it cannot exceed it by
- * much, since the workers' reading is most of their work.
+ * alone reaches, with nothing else on the cores; between rounds it also shows how much the
+ * machine's own speed varies for the same work.
  *
  *   node --import tsx bench/cores.ts [--articles 6000] [--rounds 3] [--warmup 1000]
  */
