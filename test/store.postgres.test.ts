@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
 import { sql } from 'kysely';
-import { PostgresStore } from '../src/store/postgres/index.js';
+import { PostgresStore, arrayLiteral, copyValue } from '../src/store/postgres/index.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
@@ -81,6 +81,31 @@ async function withStore(run: (store: PostgresStore) => Promise<void>): Promise<
   }
 }
 
+describe('store › postgres COPY text', () => {
+  const values: [string | number | null, string][] = [
+    [null, '\\N'],
+    [7, '7'],
+    ['plain', 'plain'],
+    ['tab\there', 'tab\\there'],
+    ['line\nbreak\r\n', 'line\\nbreak\\r\\n'],
+    ['back\\slash', 'back\\\\slash'],
+    ['\\.', '\\\\.'],
+    ['\\N', '\\\\N'],
+    ['"quoted" – ünïcode', '"quoted" – ünïcode'],
+  ];
+  for (const [value, written] of values) {
+    test(`store › COPY writes ${JSON.stringify(value)} as ${JSON.stringify(written)}`, () => assert.equal(copyValue(value), written));
+  }
+  const arrays: [string[], string][] = [
+    [[], '{}'],
+    [['actor:UKR', 'recipient:USA'], '{"actor:UKR","recipient:USA"}'],
+    [['a "b"', 'c\\d', 'e,f', '{g}'], '{"a \\"b\\"","c\\\\d","e,f","{g}"}'],
+  ];
+  for (const [items, literal] of arrays) {
+    test(`store › the text[] literal of ${JSON.stringify(items)} is ${literal}`, () => assert.equal(arrayLiteral(items), literal));
+  }
+});
+
 describe('store › postgres storage', { skip }, () => {
   test('store › documents, threads, pending threads, search vectors and events are compressed with lz4 where the server has it, and read back whole', async () => {
     await withStore(async (store) => {
@@ -97,6 +122,26 @@ describe('store › postgres storage', { skip }, () => {
       const long = makeDocument('long', 'A long article about talks between two governments. '.repeat(400), [{}]);
       await store.ingest([long]);
       assert.deepEqual((await store.getArticle('long'))?.document, long);
+    });
+  });
+
+  test('store › events whose ids, sources, sentences and parties hold tabs, line breaks, backslashes and quotes are stored as they were', async () => {
+    await withStore(async (store) => {
+      await store.migrate();
+      const text = 'Talks\tresumed.\r\nA line "\\." and C:\\path\\N, then ünïcode – done.';
+      const odd = 'X"\\Y';
+      const doc = makeDocument('odd\tid\\1', text, [
+        { evidence: { sentence: 0, start: 0, end: text.length, trigger: { text: 'Talks', start: 0, end: 5 } } },
+        { actor: [{ name: 'Odd', country: odd, sector: 'GOV', ref: null }] },
+      ], { source: 'Wire\\\tTwo\nLines' });
+      await store.ingest([doc]);
+      const { items } = await store.queryEvents({ articleId: 'odd\tid\\1' });
+      assert.deepEqual(items.map((e) => [e.key, e.source, e.sentenceText]).sort(), [
+        ['odd\tid\\1:ev1', 'Wire\\\tTwo\nLines', text],
+        ['odd\tid\\1:ev2', 'Wire\\\tTwo\nLines', text.slice(0, 20)],
+      ]);
+      assert.deepEqual((await store.queryEvents({ actorCountry: odd })).items.map((e) => e.key), ['odd\tid\\1:ev2']);
+      assert.deepEqual((await store.queryEvents({ recipientCountry: 'USA', articleId: 'odd\tid\\1' })).total, 2);
     });
   });
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, sql, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
 import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
@@ -340,6 +343,54 @@ function partyTerms(parties: readonly PartyRow[]): Map<string, string[]> {
   return terms;
 }
 
+/** The columns of an event row, in the order `copyEvents` writes them. */
+const EVENT_COLUMNS = ['key', 'article_id', 'event_id', 'type', 'mode', 'cameo', 'quad', 'factuality', 'date', 'source', 'json', 'parties'] as const;
+// Every column of the events table is written: a column added to EventTable and not here fails to compile.
+const everyEventColumn: Exclude<keyof EventTable, (typeof EVENT_COLUMNS)[number]> extends never ? true : never = true;
+void everyEventColumn;
+
+/** What COPY's text format escapes in a value (a lone backslash would start an escape). */
+const COPY_SPECIAL = /[\\\n\r\t]/g;
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One value in COPY's text format: `\N` for null, backslash, newline, carriage return and tab escaped. */
+export function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return typeof value === 'number' ? String(value) : value.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]);
+}
+
+/** A text[] literal: each element in double quotes, with its own quotes and backslashes escaped. */
+export function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** Events a COPY statement sends at most (about 1.5 kB each). */
+const COPY_CHUNK = 1000;
+
+/**
+ * Writes event rows with COPY rather than INSERT. A multi-row INSERT makes PostgreSQL parse and
+ * plan a statement with a parameter for every value (twelve an event, seven events an article);
+ * COPY streams the rows. Measured on 4,000 articles (29,624 events) in groups of 48 articles a
+ * transaction, one connection, 2026-12-06: the server's CPU for the events fell from 0.145–0.188 to
+ * 0.095–0.110 ms an article, and in groups of 8 from 0.162–0.180 to 0.125–0.152, for the same
+ * JavaScript time in the writer.
+ */
+async function copyEvents(client: pg.PoolClient, events: readonly EventTable[]): Promise<void> {
+  for (let i = 0; i < events.length; i += COPY_CHUNK) {
+    let data = '';
+    for (const e of events.slice(i, i + COPY_CHUNK)) {
+      data += EVENT_COLUMNS.map((c) => copyValue(c === 'parties' ? arrayLiteral(e.parties) : e[c])).join('\t') + '\n';
+    }
+    await pipeline(Readable.from([data]), client.query(copyFrom(`COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)));
+  }
+}
+
+/** Runs a query built with Kysely on one client of the pool (a transaction's own connection). */
+async function runOn<R>(client: pg.PoolClient, query: Compilable<R>): Promise<R[]> {
+  const { sql: text, parameters } = query.compile();
+  return (await client.query(text, parameters as unknown[])).rows as R[];
+}
+
 /** PostgreSQL errors worth running the whole transaction again for. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
@@ -438,7 +489,7 @@ export class PostgresStore implements Store {
 
   async ingest(documents: readonly ParleyDocument[], options: IngestOptions = {}): Promise<IngestResult> {
     if (!documents.length) return { stored: [], duplicates: [], events: 0 };
-    const { result, lastPending } = await this.retrying(() => this.transaction().execute((tx) => this.ingestIn(tx, documents)));
+    const { result, lastPending } = await this.retrying(() => this.clientTransaction((client) => this.ingestIn(client, documents)));
     if (!options.foldLater && lastPending !== null) {
       // Folds up to this ingest's own articles (with whatever was pending before them), not the
       // backlog other processes add meanwhile. The articles are committed whatever happens here:
@@ -460,6 +511,30 @@ export class PostgresStore implements Store {
     return this.db.transaction().setIsolationLevel('read committed');
   }
 
+  /**
+   * A transaction at READ COMMITTED on a client of the pool, for writes that use the driver itself
+   * (COPY), which Kysely's transactions do not reach. A client whose ROLLBACK fails is dropped by
+   * the pool rather than reused.
+   */
+  private async clientTransaction<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      const result = await run(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (broken) {
+        client.release(broken as Error);
+      }
+      throw err;
+    }
+  }
+
   /** Runs a transaction again when it lost a deadlock or serialization race. */
   private async retrying<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -472,7 +547,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async ingestIn(tx: Transaction<Schema>, documents: readonly ParleyDocument[]): Promise<{ result: IngestResult; lastPending: string | null }> {
+  private async ingestIn(client: pg.PoolClient, documents: readonly ParleyDocument[]): Promise<{ result: IngestResult; lastPending: string | null }> {
+    const db = this.db;
     const now = new Date().toISOString();
     const withId = (doc: ParleyDocument, id: string) => (id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id } });
     const row = (doc: ParleyDocument, id: string) => ({
@@ -497,19 +573,19 @@ export class PostgresStore implements Store {
     // row: the unique indexes, not a prior SELECT, decide which worker stores an article.
     for (let i = 0; i < plans.length; i += 200) {
       const chunk = plans.slice(i, i + 200);
-      const inserted = await tx.insertInto('articles').values(chunk.map((p) => row(p.doc, p.id)))
-        .onConflict((oc) => oc.doNothing()).returning('hash').execute();
+      const inserted = await runOn(client, db.insertInto('articles').values(chunk.map((p) => row(p.doc, p.id)))
+        .onConflict((oc) => oc.doNothing()).returning('hash'));
       const hashes = new Set(inserted.map((r) => r.hash));
       for (const p of chunk) if (hashes.has(p.hash)) p.storedAs = p.id;
     }
     for (const p of plans) {
       // Skipped: the content is stored already (a duplicate), or the id is taken (suffix it).
       while (!p.storedAs) {
-        if (await tx.selectFrom('articles').select('id').where('hash', '=', p.hash).executeTakeFirst()) break;
+        if ((await runOn(client, db.selectFrom('articles').select('id').where('hash', '=', p.hash))).length) break;
         if (p.id === p.suffixed) throw new ParleyError('P030', `Article id ${p.suffixed} is taken by other content`);
         p.id = p.suffixed;
-        const inserted = await tx.insertInto('articles').values(row(p.doc, p.id)).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-        if (inserted) p.storedAs = p.id;
+        const inserted = await runOn(client, db.insertInto('articles').values(row(p.doc, p.id)).onConflict((oc) => oc.doNothing()).returning('id'));
+        if (inserted.length) p.storedAs = p.id;
       }
     }
     const result: IngestResult = { stored: [], duplicates: [], events: 0 };
@@ -526,13 +602,13 @@ export class PostgresStore implements Store {
       result.stored.push(plan.storedAs);
       fresh.push(stored);
     }
-    for (let i = 0; i < events.length; i += 1000) await tx.insertInto('events').values(events.slice(i, i + 1000)).execute();
+    await copyEvents(client, events);
     // The fold is recorded with the article and done by `foldPending`, in a transaction of its own.
     let lastPending: string | null = null;
     for (let i = 0; i < fresh.length; i += 500) {
-      const rows = await tx.insertInto('pending_folds').values(fresh.slice(i, i + 500).map((d) => ({
+      const rows = await runOn(client, db.insertInto('pending_folds').values(fresh.slice(i, i + 500).map((d) => ({
         article_id: d.article.id, published: d.article.published, threads: JSON.stringify(d.threads ?? []),
-      }))).returning('seq').execute();
+      }))).returning('seq'));
       for (const r of rows) if (lastPending === null || BigInt(r.seq) > BigInt(lastPending)) lastPending = r.seq;
     }
     return { result, lastPending };
