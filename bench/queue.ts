@@ -3,7 +3,10 @@
  * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
  * reports articles per second for each. Figures are printed and saved under bench/results/.
  *
- *   node --import tsx bench/queue.ts [--articles 20000] [--workers 1,2] [--rounds 2] [--concurrency 48]
+ *   node --import tsx bench/queue.ts [--articles 20000] [--words 120] [--workers 1,2] [--rounds 2] [--concurrency 48]
+ *
+ * `--words` sets the generated articles' length (about 120 words by default, the length of the
+ * MEANTIME development documents; the seed report is 370 words).
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
  * and from the one-worker runs' split, the most two workers can reach on this machine's cores.
@@ -32,11 +35,12 @@ import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js
 
 const { values } = parseArgs({
   options: {
-    articles: { type: 'string', default: '20000' }, workers: { type: 'string', default: '1,2' },
+    articles: { type: 'string', default: '20000' }, words: { type: 'string', default: '120' }, workers: { type: 'string', default: '1,2' },
     concurrency: { type: 'string', default: '48' }, rounds: { type: 'string', default: '2' },
   },
 });
 const articles = Number(values.articles);
+const words = Number(values.words);
 const workerCounts = values.workers.split(',').map(Number);
 const rounds = Math.max(1, Number(values.rounds));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -142,7 +146,7 @@ async function run(workers: number): Promise<Run> {
   try {
     await q.pause();
     const started = Date.now();
-    const r = await enqueueArticles(queue, syntheticArticles(articles));
+    const r = await enqueueArticles(queue, syntheticArticles(articles, 0, words));
     process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
@@ -229,7 +233,7 @@ const runs: (Run & { round: number; hostProbeMs: number })[] = [];
 for (const [i, n] of order.entries()) {
   const round = Math.floor(i / workerCounts.length) + 1;
   const hostProbeMs = hostSpeedProbe();
-  process.stderr.write(`round ${round}: ${n} worker(s), ${articles} articles (host probe ${hostProbeMs} ms)…\n`);
+  process.stderr.write(`round ${round}: ${n} worker(s), ${articles} articles of about ${words} words (host probe ${hostProbeMs} ms)…\n`);
   const r = { ...(await run(n)), round, hostProbeMs };
   runs.push(r);
   console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms; worker peak RSS ${r.workerPeakRssMB} MB)`);
@@ -265,7 +269,7 @@ const bound = ones.length && oneServicesCpu !== null && oneWorkerCpu > 0 && two
 if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker runs' CPU split`);
 const result = {
   benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
-  loadAverageAtStart: load, concurrency: Number(values.concurrency), rounds, runs,
+  loadAverageAtStart: load, concurrency: Number(values.concurrency), words, rounds, runs,
   articlesPerSecond: { one, two }, speedup, roundSpeedups, bound,
 };
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });

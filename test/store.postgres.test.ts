@@ -145,6 +145,21 @@ describe('store › postgres storage', { skip }, () => {
     });
   });
 
+  test('store › an event PostgreSQL refuses fails its article whole, and the store goes on writing', async () => {
+    await withStore(async (store) => {
+      await store.migrate();
+      // PostgreSQL text cannot hold a NUL character: COPY refuses the event row.
+      const bad = makeDocument('refused', 'An article whose second event cannot be stored.', [{}, { type: 'RE\u0000QUEST' }]);
+      await assert.rejects(store.ingest([bad]), /0x00/);
+      assert.deepEqual(await store.stats(), { articles: 0, events: 0, threads: 0, pendingFolds: 0, failedFolds: 0 });
+      // Every connection of the pool is still fit to use after the failed COPY.
+      const docs = Array.from({ length: 12 }, (_, i) => makeDocument(`after-${i}`, `Article ${i} written after the refused one.`, [{}]));
+      await Promise.all(docs.map((d) => store.ingest([d])));
+      assert.deepEqual((await store.stats()).articles, 12);
+      assert.equal((await store.queryEvents({})).total, 12);
+    });
+  });
+
   test('store › every search vector and query made by the writers parses in PostgreSQL, and a query finds its own text', async () => {
     await withStore(async (store) => {
       await store.migrate();
