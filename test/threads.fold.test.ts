@@ -104,3 +104,28 @@ test('threads › folding into only the threads threadsJoined names changes them
   assert.ok(leftOut > 0, 'some stored threads were left out of some fold');
   assert.ok(all.length > 20);
 });
+
+test('threads › folding in place gives what copy-on-write folding gives, which leaves the threads it was given as they were', async () => {
+  const { createEngine } = await import('../src/engine.js');
+  const { foldThreads } = await import('../src/threads/index.js');
+  const { syntheticArticles } = await import('./queue.synthetic.js');
+  const model = loadThreadModel();
+  const engine = createEngine();
+  const docs = syntheticArticles(300).map((a) => engine.readInput(a).toOutput());
+  let all: Thread[] = [];
+  let changedInPlace = 0;
+  for (let b = 0; b < docs.length; b += 30) {
+    const batch = docs.slice(b, b + 30);
+    const before = JSON.stringify(all);
+    const copied = foldThreads(all, batch, model);
+    assert.equal(JSON.stringify(all), before, 'copy-on-write left its input as it was');
+    const given = structuredClone(all);
+    const inPlace = foldThreads(given, batch, model, { inPlace: true });
+    assert.deepEqual(inPlace, copied);
+    // The joined threads come back as the very objects given, changed.
+    const same = new Set(given);
+    changedInPlace += inPlace.filter((t, i) => same.has(t) && JSON.stringify(t) !== JSON.stringify(all[i])).length;
+    all = copied;
+  }
+  assert.ok(changedInPlace > 20, `threads changed in place (${changedInPlace})`);
+});

@@ -1,13 +1,13 @@
 import { defineStage, type Stage } from '../document/pipeline.js';
 import type { Thread } from '../document/types.js';
 import { loadThreadModel, type ThreadModel } from './kinds.js';
-import { articleThreads, foldThreads, type FoldDocument } from './track.js';
+import { articleThreads, foldThreads, type FoldDocument, type FoldOptions } from './track.js';
 
 export { loadThreadModel } from './kinds.js';
 export type { ThreadModel, KindModel } from './kinds.js';
 export { readSignals } from './signals.js';
 export type { Signal } from './signals.js';
-export type { FoldDocument } from './track.js';
+export type { FoldDocument, FoldOptions } from './track.js';
 export { articleThreads, foldThreads, threadsJoined, corroboration, currentStatus, participantsMatch, outletOf } from './track.js';
 export { minhash, similarity } from './similarity.js';
 
@@ -21,7 +21,7 @@ export function threadsStage(model: ThreadModel = loadThreadModel()): Stage {
   });
 }
 
-/** Folds the events of newly stored documents into the store's threads (pure). */
-export function updateThreads(existing: readonly Thread[], documents: readonly FoldDocument[]): Thread[] {
-  return foldThreads(existing, documents, loadThreadModel());
+/** Folds the events of newly stored documents into the store's threads (pure unless `inPlace`). */
+export function updateThreads(existing: readonly Thread[], documents: readonly FoldDocument[], options: FoldOptions = {}): Thread[] {
+  return foldThreads(existing, documents, loadThreadModel(), options);
 }

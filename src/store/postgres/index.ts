@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument, type FoldOptions } from '../../threads/index.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
@@ -289,7 +289,7 @@ const LZ4_COLUMNS = [['articles', 'document'], ['threads', 'json']] as const;
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** How new documents are folded into the stored threads; `updateThreads` unless a test swaps it. */
-export type ThreadFold = (existing: readonly Thread[], documents: readonly FoldDocument[]) => Thread[];
+export type ThreadFold = (existing: readonly Thread[], documents: readonly FoldDocument[], options?: FoldOptions) => Thread[];
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -741,7 +741,8 @@ export class PostgresStore implements Store {
     const ordered = [...existing.keys()].sort().map((id) => existing.get(id)!.thread);
     let updated: Thread[];
     try {
-      updated = this.fold(ordered, docs);
+      // The threads were parsed for this fold alone: the fold may change them in place.
+      updated = this.fold(ordered, docs, { inPlace: true });
     } catch (err) {
       throw new FoldFailure(err);
     }
@@ -754,14 +755,11 @@ export class PostgresStore implements Store {
     const now = new Date().toISOString();
     const changed: ThreadTable[] = [];
     for (const t of updated) {
-      const before = existing.get(t.id);
-      // The fold copies on write: a stored thread it returns as given is unchanged, unless the
-      // overdue judgement moved.
-      const wasOverdue = t.overdue;
+      // Changed in place, a thread is told from its stored row by its JSON alone. Only the
+      // threads the fold joins were loaded, so nearly every one has changed.
       judgeOverdue(t, asOf);
-      if (before?.thread === t && t.overdue === wasOverdue) continue;
       const json = JSON.stringify(t);
-      if (before?.raw === json) continue;
+      if (existing.get(t.id)?.raw === json) continue;
       changed.push({ id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now });
     }
     for (let i = 0; i < changed.length; i += 500) {
