@@ -346,8 +346,8 @@ export interface FoldOptions {
   /**
    * The caller gives the existing threads up to the fold (a store that parsed them from its rows
    * for this fold alone): the fold changes the ones it joins in place instead of copying them
-   * first. Copying was a seventh of a store fold's JavaScript time (a CPU profile, 20,000 articles). The
-   * caller then cannot tell a changed thread by identity, only by its JSON.
+   * first. Copying was a seventh of a store fold's JavaScript time (a CPU profile over 20,000
+   * articles). The caller then cannot tell a changed thread by identity, only by its JSON.
    */
   inPlace?: boolean;
 }
