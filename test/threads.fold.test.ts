@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corroboration, currentStatus, loadThreadModel, minhash, participantsMatch, similarity } from '../src/threads/index.js';
+import { corroboration, corroborationGrown, currentStatus, loadThreadModel, minhash, participantsMatch, similarity } from '../src/threads/index.js';
 import { nearDuplicate, NEAR_DUPLICATE } from '../src/threads/similarity.js';
 import type { Thread, ThreadStep } from '../src/document/types.js';
 
@@ -70,6 +70,33 @@ test('threads › corroboration links outlets through a chain of near-duplicates
   // alpha and gamma share one story, gamma and delta another (gamma's two reports join them); beta stands apart.
   assert.equal(corroboration([r('1', 'alpha', a), r('2', 'beta', b), r('3', 'gamma', a2), r('4', 'gamma', c), r('5', 'delta', c)]), 2);
   assert.equal(corroboration([r('1', 'alpha', a), r('2', 'beta', b), r('3', 'gamma', c), r('4', 'delta', a2)]), 3);
+});
+
+test('threads › corroboration of a grown step, from the count before, equals counting afresh, at every split', () => {
+  const texts = [
+    'the prime minister asked for talks with the neighbouring president at the border next month, officials said',
+    'aid convoys have waited at the northern crossing since the weekend while customs officers argue over paperwork',
+    'parliament voted late on Tuesday to extend the emergency measures for another ninety days amid protests',
+    'the central bank kept interest rates unchanged and warned that inflation would stay high well into next year',
+    'a ferry carrying three hundred passengers ran aground off the southern coast but nobody was hurt in the accident',
+  ];
+  // Report `text` of an outlet; a copy is the same text with a line added (a near duplicate).
+  const r = (article: string, outlet: string, text: number, copy = false) =>
+    ({ article, outlet, signature: minhash(texts[text] + (copy ? ' (Reprinted from another wire.)' : '')) });
+  const histories: [string, ReturnType<typeof r>[], number][] = [
+    ['outlets that never share a text', [r('1', 'alpha', 0), r('2', 'beta', 1), r('3', 'alpha', 2), r('4', 'gamma', 3), r('5', 'beta', 4)], 3],
+    ['a syndicated copy arriving late links two outlets', [r('1', 'alpha', 0), r('2', 'beta', 1), r('3', 'gamma', 2), r('4', 'beta', 0, true)], 2],
+    ['outlets linked from the start', [r('1', 'alpha', 0), r('2', 'beta', 0, true), r('3', 'gamma', 2), r('4', 'gamma', 0)], 1],
+    ['a chain closed by a later report', [r('1', 'alpha', 0), r('2', 'beta', 1), r('3', 'gamma', 2), r('4', 'gamma', 0, true), r('5', 'delta', 1, true)], 2],
+    ['one outlet', [r('1', 'alpha', 0), r('2', 'alpha', 1)], 1],
+  ];
+  for (const [name, reports, count] of histories) {
+    assert.equal(corroboration(reports), count, name);
+    for (let known = 0; known <= reports.length; known++) {
+      const was = corroboration(reports.slice(0, known));
+      assert.equal(corroborationGrown(reports, known, was), count, `${name}, ${known} known`);
+    }
+  }
 });
 
 test('threads › folding into only the threads threadsJoined names changes them exactly as folding into all', async () => {

@@ -76,6 +76,35 @@ export function corroboration(reports: readonly ThreadReport[]): number {
   return groups;
 }
 
+/**
+ * `corroboration(reports)` for a step whose first `known` reports had the count `was`. When that
+ * count is their number of outlets, no report of one of those outlets is a near duplicate of
+ * another's, so only pairs with a later report can link two outlets: a fold that adds a few reports
+ * to a long-running step compares those few with the rest, not every pair again. Otherwise it counts
+ * afresh.
+ */
+export function corroborationGrown(reports: readonly ThreadReport[], known: number, was: number): number {
+  if (known < 1) return corroboration(reports);
+  const oldOutlets = new Set<string>();
+  for (let i = 0; i < known; i++) oldOutlets.add(reports[i].outlet);
+  if (was !== oldOutlets.size) return corroboration(reports);
+  const index = new Map<string, number>();
+  for (const r of reports) if (!index.has(r.outlet)) index.set(r.outlet, index.size);
+  const parent = Array.from({ length: index.size }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  let groups = index.size;
+  for (let i = known; i < reports.length; i++) {
+    const a = index.get(reports[i].outlet)!;
+    for (let j = 0; j < i; j++) {
+      const b = index.get(reports[j].outlet)!;
+      if (find(a) === find(b) || !nearDuplicate(reports[i].signature, reports[j].signature)) continue;
+      parent[find(a)] = find(b);
+      groups--;
+    }
+  }
+  return groups;
+}
+
 /** Some report of `a` and some report of `b` are near-duplicate texts. */
 function linked(a: readonly ThreadReport[], b: readonly ThreadReport[]): boolean {
   for (const x of a) for (const y of b) if (nearDuplicate(x.signature, y.signature)) return true;
@@ -89,6 +118,9 @@ function union(list: string[], more: readonly string[]): string[] {
   for (const x of more) if (!seen.has(x)) { seen.add(x); list.push(x); }
   return list;
 }
+
+/** Steps a fold grew, to count once at the end: those it found with their reports and count before it, those it made with null. */
+type Counted = Map<ThreadStep, { known: number; was: number } | null>;
 
 /** The spec of a status the model does not list. */
 const NO_SPEC: Readonly<{ rank?: number; setback?: boolean; final?: boolean }> = Object.freeze({});
@@ -113,9 +145,10 @@ export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): 
  * A step the caller made for this call alone (`owned`, with `corroboration` already its last key)
  * goes in as it is, rather than as a copy with `corroboration` added: the same keys in the same order.
  * With `counted`, the step that took the report is added to it and its corroboration is left for the
- * caller to count once, after all its reports are in (a fold may add hundreds to one step).
+ * caller to count once, after all its reports are in (a fold may add hundreds to one step); a step
+ * the fold found already there is noted with its reports and count before the fold's.
  */
-function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false, counted?: Set<ThreadStep>): void {
+function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false, counted?: Counted): void {
   let same = -1;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
   let setbackSince = false;
@@ -129,19 +162,20 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
     if (step.evidence?.length) (h.evidence ??= []).push(...step.evidence);
     else h.evidence ??= [];
     const reports = (h.reports ??= []);
+    if (counted && !counted.has(h)) counted.set(h, { known: reports.length, was: h.corroboration ?? 0 });
     const known = new Set(reports.map((r) => r.article));
     for (const r of step.reports ?? []) if (!known.has(r.article)) reports.push(r);
     if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
     if (step.expected && (!h.expected || step.expected > h.expected)) h.expected = step.expected;
     // Deferred, the key still takes its place now, before any key a later merge adds.
-    if (counted) { h.corroboration ??= 0; counted.add(h); } else h.corroboration = corroboration(h.reports);
+    if (counted) h.corroboration ??= 0; else h.corroboration = corroboration(h.reports);
     return;
   }
   // Keep the history in date order; a report without a date goes last.
   let at = history.length;
   if (step.date) while (at > 0 && history[at - 1].date && (history[at - 1].date as string) > step.date) at--;
   const added = owned ? step : { ...step, corroboration: 0 };
-  if (counted) counted.add(added); else added.corroboration = corroboration(added.reports ?? []);
+  if (counted) counted.set(added, null); else added.corroboration = corroboration(added.reports ?? []);
   history.splice(at, 0, added);
 }
 
@@ -373,7 +407,7 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
   };
   const joiner = new ThreadJoiner(threads, model.windowDays);
   /** Steps that took reports in this fold: counted once each, at the end. */
-  const counted = new Set<ThreadStep>();
+  const counted: Counted = new Map();
   let asOf = threads.reduce<string | null>((m, t) => (t.updated && (!m || t.updated > m) ? t.updated : m), null);
   for (const doc of documents) {
     const pub = doc.article.published;
@@ -398,7 +432,9 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
       }, false, counted);
     }
   }
-  for (const step of counted) step.corroboration = corroboration(step.reports ?? []);
+  for (const [step, before] of counted) {
+    step.corroboration = before ? corroborationGrown(step.reports ?? [], before.known, before.was) : corroboration(step.reports ?? []);
+  }
   // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.
   for (let i = 0; i < threads.length; i++) {
     const kind = kindOf(model, threads[i].kind);
