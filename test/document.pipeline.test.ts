@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, createPipeline, defineStage, ParleyError } from '../src/document/index.js';
 import { segment } from '../src/nlp/index.js';
+import { winkLexicon } from '../src/nlp/segment.js';
 
 const stage = (name: string, requires: string[], assigns: string[]) =>
   defineStage({ name, requires: requires as never, assigns: assigns as never, run(doc) { for (const l of assigns) (doc as never as Record<string, unknown>)[l] = []; } });
@@ -55,6 +56,29 @@ test('segment › gives POS, lemma and negation', () => {
   assert.equal(confirmed.lemma, 'confirm');
   assert.equal(confirmed.pos, 'VERB');
   assert.equal(confirmed.negated, true);
+});
+
+test('segment › wink-nlp is made afresh once its lexicon is full, and reads every text the same after', () => {
+  const words = (text: string) => segment(text).tokens.map((t) => [t.text, t.lower, t.pos, t.lemma]);
+  const reference = 'The foreign minister of Kenya met her counterpart from Norway on Tuesday, aides said.';
+  const before = words(reference);
+  // New lexemes for the old instance; after the renewal, the new instance gives other new words
+  // the same ids, which a memo kept from the old one would read back as these.
+  const old = ['Zqvex7', 'mirrowind', 'Ktalbo'];
+  assert.deepEqual(words(old.join(' ')).map((w) => w[0]), old);
+  const limit = winkLexicon.limit, renewals = winkLexicon.renewals;
+  try {
+    winkLexicon.limit = 0;
+    segment('Any text now fills the lexicon.');
+    assert.equal(winkLexicon.renewals, renewals + 1);
+  } finally {
+    winkLexicon.limit = limit;
+  }
+  const fresh = ['Pluvetta', 'Oxbrannic', 'Wendlesk'];
+  assert.deepEqual(words(fresh.join(' ')).map((w) => w[0]), fresh);
+  assert.deepEqual(words(old.join(' ')).map((w) => w[0]), old);
+  assert.deepEqual(words(reference), before);
+  assert.equal(winkLexicon.renewals, renewals + 1);
 });
 
 test('segment › whitespace-only text has no sentences and no error', () => {
