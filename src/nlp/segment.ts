@@ -17,7 +17,7 @@ let shared: Wink | undefined;
  */
 export const winkLexicon = { limit: 1_000_000, renewals: 0 };
 
-/** wink-nlp with the English lite model, loaded once per process (the model is ~3 MB) and made afresh when its lexicon is full. */
+/** wink-nlp with the English lite model (~3 MB), loaded once per process and again when its lexicon is full. */
 function wink(): Wink {
   shared ??= winkNLP(model, ['sbd', 'negation', 'pos']);
   return shared;
