@@ -47,6 +47,27 @@ export function outletOf(doc: ParleyDocument | Document): string {
   return `article:${a.id}`;
 }
 
+/** Groups of outlets 0…n-1, joined as texts link them: `join` merges two groups, `count` is how many are left. */
+class OutletGroups {
+  private readonly parent: number[];
+  count: number;
+
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.count = n;
+  }
+
+  /** The group of outlet `i`, by its first member found. */
+  find(i: number): number {
+    return this.parent[i] === i ? i : (this.parent[i] = this.find(this.parent[i]));
+  }
+
+  join(a: number, b: number): void {
+    const x = this.find(a), y = this.find(b);
+    if (x !== y) { this.parent[x] = y; this.count--; }
+  }
+}
+
 /**
  * Distinct outlets behind a step's reports. Reports from one outlet count once, and so do
  * near-duplicate texts (a syndicated copy under another outlet's name): the connected groups of
@@ -63,17 +84,13 @@ export function corroboration(reports: readonly ThreadReport[]): number {
     if (list) list.push(r); else byOutlet.set(r.outlet, [r]);
   }
   const outlets = [...byOutlet.values()];
-  const parent = outlets.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  let groups = outlets.length;
+  const groups = new OutletGroups(outlets.length);
   for (let g = 0; g < outlets.length; g++) {
     for (let h = g + 1; h < outlets.length; h++) {
-      if (find(g) === find(h) || !linked(outlets[g], outlets[h])) continue;
-      parent[find(g)] = find(h);
-      groups--;
+      if (groups.find(g) !== groups.find(h) && linked(outlets[g], outlets[h])) groups.join(g, h);
     }
   }
-  return groups;
+  return groups.count;
 }
 
 /**
@@ -90,19 +107,15 @@ export function corroborationGrown(reports: readonly ThreadReport[], known: numb
   if (was !== oldOutlets.size) return corroboration(reports);
   const index = new Map<string, number>();
   for (const r of reports) if (!index.has(r.outlet)) index.set(r.outlet, index.size);
-  const parent = Array.from({ length: index.size }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  let groups = index.size;
+  const groups = new OutletGroups(index.size);
   for (let i = known; i < reports.length; i++) {
     const a = index.get(reports[i].outlet)!;
     for (let j = 0; j < i; j++) {
       const b = index.get(reports[j].outlet)!;
-      if (find(a) === find(b) || !nearDuplicate(reports[i].signature, reports[j].signature)) continue;
-      parent[find(a)] = find(b);
-      groups--;
+      if (groups.find(a) !== groups.find(b) && nearDuplicate(reports[i].signature, reports[j].signature)) groups.join(a, b);
     }
   }
-  return groups;
+  return groups.count;
 }
 
 /** Some report of `a` and some report of `b` are near-duplicate texts. */
