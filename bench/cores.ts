@@ -91,7 +91,9 @@ async function main(): Promise<void> {
       `ratio ${ratio.toFixed(2)}x; load ${loadavg()[0].toFixed(2)}`);
   }
   const ratios = rounds.map((r) => r.ratio).sort((a, b) => a - b);
-  console.log(`two processes against one: ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}x)`);
+  const mid = ratios.length / 2;
+  const median = ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2;
+  console.log(`two processes against one: ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${median.toFixed(2)}x)`);
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}cores-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
