@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
 import { sql } from 'kysely';
-import { PostgresStore, arrayLiteral, copyValue } from '../src/store/postgres/index.js';
+import { PostgresStore, StatementNames, arrayLiteral, copyValue, type PostgresStoreOptions } from '../src/store/postgres/index.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
@@ -17,6 +17,15 @@ storeContract('postgres', async () => {
   const database = await createTestDatabase();
   databases.push(database);
   const store = new PostgresStore({ url: database.url });
+  await store.migrate();
+  return store;
+}, { skip });
+
+// The same contract with the ingest's statements unnamed (PARLEY_POSTGRES_PREPARED=0).
+storeContract('postgres without prepared statements', async () => {
+  const database = await createTestDatabase();
+  databases.push(database);
+  const store = new PostgresStore({ url: database.url, preparedStatements: false });
   await store.migrate();
   return store;
 }, { skip });
@@ -70,10 +79,10 @@ describe('store › postgres races', { skip }, () => {
 });
 
 /** A store on a database of its own (not migrated), closed when `run` ends. */
-async function withStore(run: (store: PostgresStore) => Promise<void>): Promise<void> {
+async function withStore(run: (store: PostgresStore) => Promise<void>, options: Omit<PostgresStoreOptions, 'url'> = {}): Promise<void> {
   const database = await createTestDatabase();
   databases.push(database);
-  const store = new PostgresStore({ url: database.url });
+  const store = new PostgresStore({ url: database.url, ...options });
   try {
     await run(store);
   } finally {
@@ -82,8 +91,9 @@ async function withStore(run: (store: PostgresStore) => Promise<void>): Promise<
 }
 
 describe('store › postgres COPY text', () => {
-  const values: [string | number | null, string][] = [
+  const values: [string | number | null | undefined, string][] = [
     [null, '\\N'],
+    [undefined, '\\N'],
     [7, '7'],
     ['plain', 'plain'],
     ['tab\there', 'tab\\there'],
@@ -106,7 +116,33 @@ describe('store › postgres COPY text', () => {
   }
 });
 
+describe('store › postgres statement names', () => {
+  test('store › a statement text keeps its name, new texts get new names, and past the limit texts run unnamed', () => {
+    const names = new StatementNames(2);
+    const steps: [string, string | undefined][] = [
+      ['INSERT a', 'parley_1'], ['INSERT b', 'parley_2'], ['INSERT a', 'parley_1'], ['INSERT c', undefined], ['INSERT b', 'parley_2'],
+    ];
+    for (const [text, name] of steps) assert.equal(names.nameOf(text), name, text);
+  });
+});
+
 describe('store › postgres storage', { skip }, () => {
+  test('store › the ingest prepares one statement a shape: articles with and without a title, source or date share it', async () => {
+    await withStore(async (store) => {
+      await store.migrate();
+      // One connection, so the session's prepared statements are all of the store's.
+      const pair = (n: number, extra: object) => [0, 1].map((i) => makeDocument(`shape-${n}-${i}`, `Article ${n}.${i} on talks.`, [{}], extra));
+      await store.ingest(pair(1, {}));
+      await store.ingest(pair(2, { title: undefined, source: undefined }));
+      await store.ingest(pair(3, { published: null, url: 'https://example.org/a' }));
+      const { rows } = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements ORDER BY statement`.execute(store.db);
+      // Two articles a group: one INSERT of two articles and one INSERT of two pending folds.
+      assert.equal(rows.length, 2, rows.map((r) => r.statement.slice(0, 60)).join('\n'));
+      assert.equal((await store.stats()).articles, 6);
+      assert.equal((await store.getArticle('shape-2-0'))?.document.article.title, undefined);
+    }, { poolSize: 1 });
+  });
+
   test('store › documents, threads, pending threads, search vectors and events are compressed with lz4 where the server has it, and read back whole', async () => {
     await withStore(async (store) => {
       await store.migrate();
