@@ -47,6 +47,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Run {
   workers: number; articles: number; seconds: number; articlesPerSecond: number; events: number; threads: number;
+  /** Seconds from the first poll that found the queue empty (every job finished) to the last
+   * article folded: the final fold, which one worker runs while the others have nothing to do. */
+  tailSeconds: number;
   /** Each worker's own summary line (with its CPU seconds), printed when it stops. */
   workerSummaries: string[];
   /** The largest peak resident memory of any worker process (MB), read as the run ends. */
@@ -164,6 +167,7 @@ async function run(workers: number): Promise<Run> {
     const benchAtStart = process.cpuUsage();
     await q.resume();
     const t0 = Date.now();
+    let drainedAt: number | null = null;
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
       // Polled on the connections the benchmark holds anyway, not with `parley status`'s reading
@@ -174,11 +178,14 @@ async function run(workers: number): Promise<Run> {
       // Done when every article is stored and folded into the threads. The database is only
       // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
       if (Object.values(counts).some((n) => n > 0)) continue;
+      drainedAt ??= Date.now();
       const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
       if (stored !== articles) continue;
       if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) break;
     }
-    const seconds = (Date.now() - t0) / 1000;
+    const finished = Date.now();
+    const seconds = (finished - t0) / 1000;
+    const tailSeconds = (finished - (drainedAt ?? finished)) / 1000;
     const workerPeakRssMB = Math.max(0, ...children.flatMap((c) => processTree(c.pid!).map(peakRssMB)));
     const benchCpu = process.cpuUsage(benchAtStart);
     cpu.benchmark = +((benchCpu.user + benchCpu.system) / 1e6).toFixed(1);
@@ -197,7 +204,7 @@ async function run(workers: number): Promise<Run> {
     }
     const events = Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
     const threads = Number((await db.query('SELECT count(*) AS n FROM threads')).rows[0].n);
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, workerPeakRssMB, cpu };
+    return { workers, articles, seconds, tailSeconds, articlesPerSecond: articles / seconds, events, threads, workerSummaries: summaries, workerPeakRssMB, cpu };
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(closed);
@@ -236,7 +243,7 @@ for (const [i, n] of order.entries()) {
   process.stderr.write(`round ${round}: ${n} worker(s), ${articles} articles of about ${words} words (host probe ${hostProbeMs} ms)…\n`);
   const r = { ...(await run(n)), round, hostProbeMs };
   runs.push(r);
-  console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms; worker peak RSS ${r.workerPeakRssMB} MB)`);
+  console.log(`round ${round}, ${n} worker(s): ${r.articles} articles in ${r.seconds.toFixed(1)} s = ${r.articlesPerSecond.toFixed(1)} articles/s (the last ${r.tailSeconds.toFixed(1)} s after the queue emptied; ${r.events} events, ${r.threads} threads; host probe ${hostProbeMs} ms; worker peak RSS ${r.workerPeakRssMB} MB)`);
   for (const line of r.workerSummaries) console.log(`  ${line}`);
   const perArticle = (seconds: number) => `${(seconds * 1000 / r.articles).toFixed(2)} ms an article`;
   console.log(`  CPU: workers ${r.cpu.workers} s (${perArticle(r.cpu.workers)})` +
