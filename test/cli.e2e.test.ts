@@ -135,6 +135,23 @@ test('cli › threads prints JSON', () => {
   assert.ok(Array.isArray(JSON.parse(r.stdout)));
 });
 
+test('cli › threads --rebuild folds every stored article again, and a second rebuild lists the same threads', () => {
+  const first = parley(['threads', '--db', db, '--format', 'json', '--rebuild', '--batch', '1']);
+  assert.equal(first.code, 0, first.stderr);
+  const [, threads, articles] = /rebuilt (\d+) thread\(s\) from (\d+) article\(s\)/.exec(first.stderr) ?? [];
+  assert.equal(Number(threads), JSON.parse(first.stdout).length);
+  assert.ok(Number(threads) > 0 && Number(articles) >= 10, first.stderr);
+  // The threads depend only on the articles and their dates, not on what the store held before.
+  const second = parley(['threads', '--db', db, '--format', 'json', '--rebuild', '--batch', '1']);
+  assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+});
+
+test('cli › threads --batch must be a whole number', () => {
+  const r = parley(['threads', '--db', db, '--rebuild', '--batch', 'lots']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /\[P003\] --batch must be a whole number/);
+});
+
 test('cli › resolve prints JSON (or null)', () => {
   const r = parley(['resolve', 'Nobody Inparticular', '--date', '2025-10-14']);
   assert.equal(r.code, 0, r.stderr);

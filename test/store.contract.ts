@@ -1,7 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ParleyDocument, Thread } from '../src/document/types.js';
 import type { Store } from '../src/store/types.js';
+import { createEngine } from '../src/engine.js';
+import { readRecord } from '../src/batch.js';
 import { makeDocument } from './fixtures.js';
+import { syntheticArticles } from './queue.synthetic.js';
 
 /**
  * The storage contract, run against every backend (SQLite here, PostgreSQL in
@@ -118,5 +122,48 @@ export function storeContract(backend: string, open: () => Promise<Store>, optio
       assert.equal(await store.hasHash(kyiv.article.hash!), true);
       assert.equal(await store.hasHash('0'.repeat(64)), false);
     });
+
+    test('store › rebuilding the threads gives a store filled in any order the threads of one filled in date order', async () => {
+      // Synthetic articles whose dates cycle through a year, so that newest first splits and
+      // joins initiatives differently from date order.
+      const docs = rebuildArticles();
+      const inDateOrder = [...docs].sort((a, b) => byDateThenId(a.article, b.article));
+      const reference = await open();
+      const shuffled = await open();
+      try {
+        for (const d of inDateOrder) await reference.ingest([d]);
+        const newestFirst = [...inDateOrder].reverse();
+        for (let i = 0; i < newestFirst.length; i += 40) await shuffled.ingest(newestFirst.slice(i, i + 40));
+        const expected = sortedThreads(await reference.threads());
+        assert.ok(expected.length > 5 && expected.some((t) => t.articles.length > 3), 'the articles make threads');
+        assert.notDeepEqual(sortedThreads(await shuffled.threads()), expected, 'newest first groups them otherwise');
+        assert.deepEqual(await shuffled.rebuildThreads({ batch: 1 }), { articles: docs.length, threads: expected.length });
+        assert.deepEqual(sortedThreads(await shuffled.threads()), expected);
+        // Rebuilt in batches, the same articles are all folded again (each batch in date order).
+        const batched = await shuffled.rebuildThreads();
+        assert.equal(batched.articles, docs.length);
+        assert.ok(!(await shuffled.stats()).pendingFolds);
+      } finally {
+        await reference.close();
+        await shuffled.close();
+      }
+    });
   });
+}
+
+let rebuildDocs: ParleyDocument[] | null = null;
+
+/** 160 read synthetic articles (read once for every backend). */
+function rebuildArticles(): ParleyDocument[] {
+  rebuildDocs ??= syntheticArticles(160, 0).map((input, i) => readRecord(createEngine(), { origin: `synthetic ${i}`, input, diagnostics: [] }).document);
+  return rebuildDocs;
+}
+
+function byDateThenId(a: { published: string | null; id: string }, b: { published: string | null; id: string }): number {
+  const x = a.published ?? '', y = b.published ?? '';
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function sortedThreads(threads: Thread[]): Thread[] {
+  return [...threads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

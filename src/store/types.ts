@@ -126,6 +126,18 @@ export interface Store {
    * fold takes every article pending when it began). Only stores that fold apart from `ingest` have it.
    */
   foldIfIdle?(): Promise<number | null>;
+  /**
+   * Empties the threads and folds every stored article into them again, in order of publication
+   * (then id), `batch` articles a fold (default 1,000), and resolves with how many articles it
+   * folded and how many threads they made. Threads depend on the order articles are folded in: a
+   * backfill read in any other order, or folded in the batches several workers make, groups a
+   * long-running initiative differently (bench/thread-order.ts); this gives every store of the
+   * same articles the threads of one reader taking them as they were published. Thread ids follow
+   * from each thread's first article, so they may change. PostgreSQL re-queues every article as a
+   * pending fold in one transaction under the fold lock, then folds; a worker running meanwhile
+   * may fold some of those batches itself, up to its own batch size.
+   */
+  rebuildThreads(options?: { batch?: number }): Promise<{ articles: number; threads: number }>;
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;

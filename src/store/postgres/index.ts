@@ -73,6 +73,8 @@ export const defaults = Object.freeze({
    * 437–529 articles/s (six runs).
    */
   foldBatch: 5000,
+  /** Articles a fold of `rebuildThreads` takes by default (see Store.rebuildThreads). */
+  rebuildBatch: 1000,
 });
 
 /**
@@ -675,6 +677,29 @@ export class PostgresStore implements Store {
     return (await this.foldAll(options.upTo, false)) ?? 0;
   }
 
+  async rebuildThreads(options: { batch?: number } = {}): Promise<{ articles: number; threads: number }> {
+    const batch = Math.max(1, options.batch ?? defaults.rebuildBatch);
+    // One transaction under the fold lock: no fold sees the threads emptied but the articles not
+    // yet queued. Pending and set-aside folds are queued again with every other article. The
+    // pending rows' sequence follows the SELECT's order, and folds take the oldest first.
+    const articles = await this.retrying(() => this.transaction().execute(async (tx) => {
+      await lockFolds(tx);
+      await sql`DELETE FROM threads`.execute(tx);
+      await sql`DELETE FROM pending_folds`.execute(tx);
+      await sql`DELETE FROM failed_folds`.execute(tx);
+      const { rows } = await sql<{ n: string }>`
+        WITH queued AS (
+          INSERT INTO pending_folds (article_id, published, threads)
+          SELECT id, published, coalesce(document::json -> 'threads', '[]'::json)::text FROM articles
+          ORDER BY published NULLS FIRST, id
+          RETURNING 1)
+        SELECT count(*) AS n FROM queued`.execute(tx);
+      return Number(rows[0].n);
+    }));
+    await this.foldAll(undefined, false, batch);
+    return { articles, threads: (await this.stats()).threads };
+  }
+
   /**
    * Folds like `foldPending` unless another process's fold holds the fold lock now: then it folds
    * nothing and resolves with null. That fold takes every article pending when it began, so a
@@ -685,12 +710,12 @@ export class PostgresStore implements Store {
   }
 
   /** `foldPending`; with `ifIdle`, null when the first transaction finds the fold lock taken. */
-  private async foldAll(upTo: string | undefined, ifIdle: boolean): Promise<number | null> {
+  private async foldAll(upTo: string | undefined, ifIdle: boolean, size: number = defaults.foldBatch): Promise<number | null> {
     let folded = 0;
     /** Articles still to fold one at a time after a batch the fold threw on. */
     let singly = 0;
     for (;;) {
-      const limit = singly > 0 ? 1 : defaults.foldBatch;
+      const limit = singly > 0 ? 1 : size;
       let batch: { count: number; docs: FoldDocument[] };
       try {
         const locked = await this.retrying(() => this.transaction().execute((tx) => this.foldBatch(tx, limit, upTo, ifIdle)));
@@ -699,7 +724,7 @@ export class PostgresStore implements Store {
       } catch (err) {
         if (!(err instanceof FoldFailure)) throw err;
         ifIdle = false;
-        if (singly === 0) { singly = defaults.foldBatch; continue; }
+        if (singly === 0) { singly = size; continue; }
         await this.retrying(() => this.transaction().execute((tx) => this.setAside(tx, err, upTo)));
         singly--;
         continue;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, threadsJoined, updateThreads } from '../../threads/index.js';
+import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
@@ -30,6 +30,9 @@ interface PartyTable {
   first: number;
 }
 interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string; participants: string; updated: string | null }
+/** Articles a fold of `rebuildThreads` takes by default (see Store.rebuildThreads). */
+const REBUILD_BATCH = 1000;
+
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
 
 /** Migrations are code, applied in name order; each runs in a transaction. */
@@ -172,6 +175,29 @@ export class SqliteStore implements Store {
     return 0;
   }
 
+  async rebuildThreads(options: { batch?: number } = {}): Promise<{ articles: number; threads: number }> {
+    const batch = Math.max(1, options.batch ?? REBUILD_BATCH);
+    const now = new Date().toISOString();
+    let articles = 0;
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('threads').execute();
+      // The order first (small rows), then the documents a batch at a time.
+      const order = await tx.selectFrom('articles').select('pk').orderBy('published').orderBy('id').execute();
+      for (let i = 0; i < order.length; i += batch) {
+        const pks = order.slice(i, i + batch).map((r) => r.pk);
+        const rows = await tx.selectFrom('articles').select(['pk', 'id', 'published', 'document']).where('pk', 'in', pks).execute();
+        const byPk = new Map(rows.map((r) => [r.pk, r]));
+        const docs: FoldDocument[] = pks.map((pk) => {
+          const r = byPk.get(pk)!;
+          return { article: { id: r.id, published: r.published }, threads: (JSON.parse(r.document) as ParleyDocument).threads ?? [] };
+        });
+        await this.foldThreads(tx, docs, now);
+        articles += docs.length;
+      }
+    });
+    return { articles, threads: (await this.stats()).threads };
+  }
+
   async ingest(documents: readonly ParleyDocument[]): Promise<IngestResult> {
     const result: IngestResult = { stored: [], duplicates: [], events: 0 };
     if (!documents.length) return result;
@@ -216,7 +242,7 @@ export class SqliteStore implements Store {
    * so a fold costs what the batch touches, not what the store holds. Overdue flags depend on
    * the newest date anywhere and are judged when threads are read.
    */
-  private async foldThreads(tx: Kysely<Schema>, docs: ParleyDocument[], now: string): Promise<void> {
+  private async foldThreads(tx: Kysely<Schema>, docs: readonly FoldDocument[], now: string): Promise<void> {
     const local = docs.flatMap((d) => d.threads ?? []);
     if (!local.length) return;
     const kinds = [...new Set(local.map((t) => t.kind))];
