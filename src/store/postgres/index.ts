@@ -681,19 +681,22 @@ export class PostgresStore implements Store {
     const batch = Math.max(1, options.batch ?? defaults.rebuildBatch);
     // One transaction under the fold lock: no fold sees the threads emptied but the articles not
     // yet queued. Pending and set-aside folds are queued again with every other article. The
-    // pending rows' sequence follows the SELECT's order, and folds take the oldest first.
+    // pending rows are replaced in one statement, so one snapshot decides both what is deleted and
+    // what is queued: an ingest committing meanwhile (its article and its pending row together)
+    // is either in both or in neither, and no article is queued twice. The rows' sequence follows
+    // the SELECT's order, and folds take the oldest first.
     const articles = await this.retrying(() => this.transaction().execute(async (tx) => {
       await lockFolds(tx);
       await sql`DELETE FROM threads`.execute(tx);
-      await sql`DELETE FROM pending_folds`.execute(tx);
       await sql`DELETE FROM failed_folds`.execute(tx);
       const { rows } = await sql<{ n: string }>`
-        WITH queued AS (
+        WITH dropped AS (DELETE FROM pending_folds RETURNING 1),
+        queued AS (
           INSERT INTO pending_folds (article_id, published, threads)
           SELECT id, published, coalesce(document::json -> 'threads', '[]'::json)::text FROM articles
           ORDER BY published NULLS FIRST, id
           RETURNING 1)
-        SELECT count(*) AS n FROM queued`.execute(tx);
+        SELECT (SELECT count(*) FROM queued) AS n, (SELECT count(*) FROM dropped) AS dropped`.execute(tx);
       return Number(rows[0].n);
     }));
     await this.foldAll(undefined, false, batch);
