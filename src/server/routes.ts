@@ -213,6 +213,16 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
     return { items, total: items.length };
   });
 
+  app.post<{ Body: { batch?: number } | null }>('/v1/threads/rebuild', {
+    schema: {
+      tags: ['store'],
+      summary: 'Fold every stored article into the threads again, in order of publication',
+      description: 'Empties the threads and folds every stored article again, batch articles a fold (default 1,000; 1 folds them one at a time): after a backfill read in another order, or by several workers, the threads one reader taking the articles as they were published would make. Thread ids may change. Answers with how many articles were folded and how many threads they made.',
+      body: { type: ['object', 'null'], additionalProperties: false, properties: { batch: { type: 'integer', minimum: 1, maximum: 5000 } } },
+      response: { 200: { type: 'object', properties: { articles: { type: 'integer' }, threads: { type: 'integer' } } }, ...errors },
+    },
+  }, async (request) => store.rebuildThreads({ batch: request.body?.batch }));
+
   app.get<{ Querystring: { limit?: number } }>('/v1/actors', {
     schema: { tags: ['store'], summary: 'Actors in the stored events, most active first', querystring: actorsQuerySchema, response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, ...errors } },
   }, async (request) => ({ items: await store.actors({ limit: request.query.limit }) }));
