@@ -133,9 +133,10 @@ export interface Store {
    * backfill read in any other order, or folded in the batches several workers make, groups a
    * long-running initiative differently (bench/thread-order.ts); this gives every store of the
    * same articles the threads of one reader taking them as they were published. Thread ids follow
-   * from each thread's first article, so they may change. PostgreSQL re-queues every article as a
-   * pending fold in one transaction under the fold lock, then folds; a worker running meanwhile
-   * may fold some of those batches itself, up to its own batch size.
+   * from each thread's first article, so they may change. SQLite does it in one transaction.
+   * PostgreSQL re-queues every article as a pending fold in one transaction under the fold lock,
+   * then folds a batch a transaction (readers see the threads fill up again meanwhile); a worker
+   * running meanwhile may fold some of those batches itself, up to its own batch size.
    */
   rebuildThreads(options?: { batch?: number }): Promise<{ articles: number; threads: number }>;
   hasHash(hash: string): Promise<boolean>;
