@@ -148,6 +148,40 @@ export function storeContract(backend: string, open: () => Promise<Store>, optio
         await shuffled.close();
       }
     });
+
+    test('store › threads come a page at a time, the most recently updated first, by kind or participant', async () => {
+      const docs = rebuildArticles();
+      const paged = await open();
+      try {
+        await paged.ingest(docs);
+        const all = await paged.threads();
+        assert.ok(all.length > 14, `enough threads for several pages (${all.length})`);
+        const newestFirst = [...all].sort((a, b) => {
+          const x = a.updated ?? '', y = b.updated ?? '';
+          return x > y ? -1 : x < y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        });
+        const pages: Thread[] = [];
+        for (let offset = 0; ; offset += 7) {
+          const page = await paged.listThreads({ limit: 7, offset });
+          assert.equal(page.total, all.length);
+          assert.deepEqual([page.limit, page.offset], [7, offset]);
+          if (!page.items.length) break;
+          pages.push(...page.items);
+        }
+        // Every thread once, in that order, each as `threads` gives it (overdue judged the same).
+        assert.deepEqual(pages, newestFirst);
+        const kind = all[0].kind, country = all[0].participants[0];
+        const ofKind = await paged.listThreads({ kind, limit: 1000 });
+        assert.deepEqual(ofKind.items, newestFirst.filter((t) => t.kind === kind));
+        assert.equal(ofKind.total, ofKind.items.length);
+        const withCountry = await paged.listThreads({ country, limit: 1000 });
+        assert.deepEqual(withCountry.items, newestFirst.filter((t) => t.participants.includes(country)));
+        assert.equal((await paged.listThreads()).limit, 100);
+        assert.equal((await paged.listThreads({ limit: 5000 })).limit, 1000);
+      } finally {
+        await paged.close();
+      }
+    });
   });
 }
 

@@ -205,12 +205,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
     return { events: total, truncated: total > seen.length, ...aggregateEvents(seen) };
   });
 
-  app.get<{ Querystring: { kind?: string; country?: string } }>('/v1/threads', {
-    schema: { tags: ['store'], summary: 'Diplomatic initiatives followed across the store, each with its status history', querystring: threadsQuerySchema, response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', additionalProperties: true } }, total: { type: 'integer' } } }, ...errors } },
+  app.get<{ Querystring: { kind?: string; country?: string; limit?: number; offset?: number } }>('/v1/threads', {
+    schema: { tags: ['store'], summary: 'Diplomatic initiatives followed across the store, each with its status history, the most recently updated first, paged', querystring: threadsQuerySchema, response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', additionalProperties: true } }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } }, ...errors } },
   }, async (request) => {
-    const { kind, country } = request.query;
-    const items = (await store.threads()).filter((t) => (!kind || t.kind === kind) && (!country || t.participants.includes(country.toUpperCase())));
-    return { items, total: items.length };
+    const { kind, country, limit, offset } = request.query;
+    return store.listThreads({ kind, country: country?.toUpperCase(), limit, offset });
   });
 
   app.post<{ Body: { batch?: number } | null }>('/v1/threads/rebuild', {

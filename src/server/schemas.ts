@@ -148,6 +148,8 @@ export const threadsQuerySchema = {
   properties: {
     kind: { type: 'string', enum: [...THREAD_KINDS] },
     country: { ...countryCode, description: 'Threads with this participant' },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'Threads a page, the most recently updated first' },
+    offset: { type: 'integer', minimum: 0, default: 0 },
   },
 } as const;
 

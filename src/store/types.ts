@@ -50,6 +50,18 @@ export interface EventFilter {
   offset?: number;
 }
 
+export interface ThreadQuery {
+  kind?: string;
+  /** ISO-3 or class code among the participants. */
+  country?: string;
+  /** At most 1,000; 100 by default. */
+  limit?: number;
+  offset?: number;
+}
+
+/** How many threads a page holds when not told, and at most. */
+export const THREAD_PAGE = Object.freeze({ limit: 100, max: 1000 });
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -144,7 +156,14 @@ export interface Store {
   listArticles(options?: { limit?: number; offset?: number; text?: string }): Promise<Page<Omit<StoredArticle, 'document'>>>;
   queryEvents(filter?: EventFilter): Promise<Page<StoredEvent>>;
   actors(options?: { limit?: number }): Promise<ActorSummary[]>;
+  /** Every thread, by id (a small store's whole board; see `listThreads` for a page). */
   threads(): Promise<Thread[]>;
+  /**
+   * A page of threads, the most recently updated first (then by id), of one kind or with one
+   * participant if asked: a store of a million articles holds thousands of threads, some of
+   * hundreds of kilobytes, too many to send whole.
+   */
+  listThreads(options?: ThreadQuery): Promise<Page<Thread>>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

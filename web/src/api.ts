@@ -56,7 +56,8 @@ export const api = {
   aggregates: (f: Filters) => call<Aggregates>(`/v1/aggregates${query(f)}`),
   articles: (f: Filters) => call<Page<ArticleSummary>>(`/v1/articles${query(f)}`),
   article: (id: string) => call<StoredArticle>(`/v1/articles/${encodeURIComponent(id)}`),
-  threads: () => call<{ items: Thread[]; total: number }>('/v1/threads'),
+  /** The most recently updated threads, `limit` of them. */
+  threads: (limit: number) => call<Page<Thread>>(`/v1/threads?limit=${limit}`),
   actors: () => call<{ items: ActorSummary[] }>('/v1/actors'),
   read: (input: ReadInput) => call<ParleyDocument>('/v1/read', { method: 'POST', body: JSON.stringify(input) }),
   ingest: (input: ReadInput) => call<IngestOutcome>('/v1/articles', { method: 'POST', body: JSON.stringify(input) }),

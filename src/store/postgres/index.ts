@@ -10,8 +10,9 @@ import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument, type 
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
-  ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
+  ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
 } from '../types.js';
+import { THREAD_PAGE } from '../types.js';
 
 interface ArticleTable {
   pk: Generated<string>;
@@ -912,6 +913,19 @@ export class PostgresStore implements Store {
       country: r.country, sector: r.sector, name: r.name, wikidata: null,
       asActor: Number(r.as_actor), asRecipient: Number(r.as_recipient),
     }));
+  }
+
+  async listThreads(options: ThreadQuery = {}): Promise<Page<Thread>> {
+    const limit = Math.min(options.limit ?? THREAD_PAGE.limit, THREAD_PAGE.max), offset = options.offset ?? 0;
+    let q = this.db.selectFrom('threads');
+    if (options.kind) q = q.where('kind', '=', options.kind);
+    if (options.country) q = q.where(sql<boolean>`participants @> ${sql.val([options.country])}::text[]`);
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+    const rows = await q.select('json').orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
+    // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
+    const { rows: [newest] } = await sql<{ as_of: string | null }>`
+      SELECT greatest((SELECT max(published) FROM articles), (SELECT max(updated) FROM threads)) AS as_of`.execute(this.db);
+    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, newest?.as_of ?? null)), total: Number(n), limit, offset };
   }
 
   async threads(): Promise<Thread[]> {

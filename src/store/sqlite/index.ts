@@ -5,8 +5,9 @@ import { ParleyError } from '../../document/errors.js';
 import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
 import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
-  ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent,
+  ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
 } from '../types.js';
+import { THREAD_PAGE } from '../types.js';
 
 interface ArticleTable {
   pk: number | null;
@@ -424,6 +425,27 @@ export class SqliteStore implements Store {
     for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
     for (const t of threads) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
     return threads;
+  }
+
+  async listThreads(options: ThreadQuery = {}): Promise<Page<Thread>> {
+    const limit = Math.min(options.limit ?? THREAD_PAGE.limit, THREAD_PAGE.max), offset = options.offset ?? 0;
+    let q = this.db.selectFrom('threads');
+    if (options.kind) q = q.where('kind', '=', options.kind);
+    if (options.country) q = q.where('participants', 'like', `% ${options.country} %`);
+    const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+    // SQLite puts nulls first in ascending order, so last in descending.
+    const rows = await q.select('json').orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+    // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
+    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
+    const latest = await this.db.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
+    const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
+    const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+    const items = rows.map((r) => {
+      const t = JSON.parse(r.json) as Thread;
+      t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+      return t;
+    });
+    return { items, total: Number(n), limit, offset };
   }
 
   async stats(): Promise<StoreStats> {

@@ -23,16 +23,23 @@ function threadCard(t: Thread): HTMLElement {
       h('div', { class: 'refs' }, ...step.articles.map((a) => h('a', { href: link('article', [a], eventIn(step.events, a)) }, a)))))));
 }
 
+/** Threads the board shows at most: a large store's whole board would be thousands of cards. */
+const BOARD_LIMIT = 300;
+
 /** The thread board: one column per kind of initiative, each card with its status history. */
 export async function threadsView(root: HTMLElement, _route: Route): Promise<void> {
-  const { items } = await api.threads();
+  const { items, total } = await api.threads(BOARD_LIMIT);
   if (!items.length) {
     mount(root, emptyState('No threads yet', 'Threads follow an initiative (a requested meeting, an aid package, a ceasefire) across articles as they are ingested.'));
     return;
   }
   const kinds = [...new Set(items.map((t) => t.kind))].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b));
-  mount(root, h('div', { class: 'board' }, ...kinds.map((k) => {
+  const board = h('div', { class: 'board' }, ...kinds.map((k) => {
     const list = items.filter((t) => t.kind === k);
     return h('section', { class: 'column' }, h('h2', null, k, h('small', null, ` ${list.length}`)), ...list.map(threadCard));
-  })));
+  }));
+  const more = total > items.length
+    ? h('p', { class: 'muted small', 'data-more': String(total - items.length) }, `The ${items.length} most recently updated of ${total} threads.`)
+    : null;
+  mount(root, more, board);
 }
