@@ -62,6 +62,9 @@ export interface ThreadQuery {
 /** How many threads a page holds when not told, and at most. */
 export const THREAD_PAGE = Object.freeze({ limit: 100, max: 1000 });
 
+/** Articles a fold of `Store.rebuildThreads` takes when not told. */
+export const REBUILD_BATCH = 1000;
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -14,7 +14,8 @@ export async function threadsCommand(argv: string[], io: Io): Promise<number> {
     db: { type: 'string' }, format: { type: 'string' }, rebuild: { type: 'boolean' }, batch: { type: 'string' },
   });
   const format = choice('format', values.format, ['json', 'text'] as const, 'text');
-  const batch = Math.max(1, positiveInt('--batch', values.batch, 1000));
+  // Unless given, the store's own default (REBUILD_BATCH).
+  const batch = values.batch === undefined ? undefined : Math.max(1, positiveInt('--batch', values.batch, 1));
   const store = await openStore(values.db);
   try {
     if (values.rebuild) {

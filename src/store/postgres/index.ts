@@ -12,7 +12,7 @@ import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
   ActorSummary, EventFilter, IngestOptions, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
 } from '../types.js';
-import { THREAD_PAGE } from '../types.js';
+import { REBUILD_BATCH, THREAD_PAGE } from '../types.js';
 
 interface ArticleTable {
   pk: Generated<string>;
@@ -74,8 +74,6 @@ export const defaults = Object.freeze({
    * 437–529 articles/s (six runs).
    */
   foldBatch: 5000,
-  /** Articles a fold of `rebuildThreads` takes by default (see Store.rebuildThreads). */
-  rebuildBatch: 1000,
 });
 
 /**
@@ -402,8 +400,8 @@ async function copyEvents(client: pg.PoolClient, events: readonly EventTable[]):
  * statement: PostgreSQL parses and plans it once a connection rather than in every transaction.
  * A multi-row INSERT has a parameter for every value (eleven an article, up to 48 articles a
  * group), and its parsing and planning were about a quarter of the server's CPU for an ingest:
- * on 4,000 read articles in groups of 48, one connection (2026-12-06), 0.39–0.40 ms an article
- * unnamed against 0.29–0.31 named. It pays when a text comes back often: a queue worker's groups
+ * on 4,000 read articles in groups of 48, one connection (2026-12-06), 0.38–0.41 ms an article
+ * unnamed against 0.29–0.33 named. It pays when a text comes back often: a queue worker's groups
  * were 47 or 1 articles in 830 of 833 transactions (20,000 articles), while 4,000 articles in
  * groups of random sizes from 1 to 48 (each text used three or four times) gained nothing. The
  * texts are few (Kysely's text depends only on the number of rows, every value being a
@@ -679,13 +677,14 @@ export class PostgresStore implements Store {
   }
 
   async rebuildThreads(options: { batch?: number } = {}): Promise<{ articles: number; threads: number }> {
-    const batch = Math.max(1, options.batch ?? defaults.rebuildBatch);
+    const batch = Math.max(1, options.batch ?? REBUILD_BATCH);
     // One transaction under the fold lock: no fold sees the threads emptied but the articles not
     // yet queued. Pending and set-aside folds are queued again with every other article. The
     // pending rows are replaced in one statement, so one snapshot decides both what is deleted and
     // what is queued: an ingest committing meanwhile (its article and its pending row together)
     // is either in both or in neither, and no article is queued twice. The rows' sequence follows
-    // the SELECT's order, and folds take the oldest first.
+    // the SELECT's order, and folds take the oldest first. (PostgreSQL runs a data-modifying WITH
+    // to completion whether or not the query reads it.)
     const articles = await this.retrying(() => this.transaction().execute(async (tx) => {
       await lockFolds(tx);
       await sql`DELETE FROM threads`.execute(tx);
@@ -697,7 +696,7 @@ export class PostgresStore implements Store {
           SELECT id, published, coalesce(document::json -> 'threads', '[]'::json)::text FROM articles
           ORDER BY published NULLS FIRST, id
           RETURNING 1)
-        SELECT (SELECT count(*) FROM queued) AS n, (SELECT count(*) FROM dropped) AS dropped`.execute(tx);
+        SELECT count(*) AS n FROM queued`.execute(tx);
       return Number(rows[0].n);
     }));
     await this.foldAll(undefined, false, batch);
@@ -922,20 +921,24 @@ export class PostgresStore implements Store {
     if (options.country) q = q.where(sql<boolean>`participants @> ${sql.val([options.country])}::text[]`);
     const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
     const rows = await q.select('json').orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
-    // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
-    const { rows: [newest] } = await sql<{ as_of: string | null }>`
-      SELECT greatest((SELECT max(published) FROM articles), (SELECT max(updated) FROM threads)) AS as_of`.execute(this.db);
-    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, newest?.as_of ?? null)), total: Number(n), limit, offset };
+    const asOf = await this.newestDate();
+    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf)), total: Number(n), limit, offset };
   }
 
   async threads(): Promise<Thread[]> {
-    // The newest date seen: the latest article's, or a later step date of any thread.
-    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
     const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
-    const threads = rows.map((r) => JSON.parse(r.json) as Thread);
-    let asOf: string | null = newest?.published ?? null;
-    for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
-    return threads.map((t) => judgeOverdue(t, asOf));
+    const asOf = await this.newestDate();
+    return rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf));
+  }
+
+  /**
+   * The newest date the store has seen, against which threads are judged overdue: the latest
+   * article's, or a later step date of any thread (each row's `updated` is its thread's).
+   */
+  private async newestDate(): Promise<string | null> {
+    const { rows } = await sql<{ as_of: string | null }>`
+      SELECT greatest((SELECT max(published) FROM articles), (SELECT max(updated) FROM threads)) AS as_of`.execute(this.db);
+    return rows[0]?.as_of ?? null;
   }
 
   async stats(): Promise<StoreStats> {

@@ -7,7 +7,7 @@ import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
 } from '../types.js';
-import { THREAD_PAGE } from '../types.js';
+import { REBUILD_BATCH, THREAD_PAGE } from '../types.js';
 
 interface ArticleTable {
   pk: number | null;
@@ -31,9 +31,6 @@ interface PartyTable {
   first: number;
 }
 interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string; participants: string; updated: string | null }
-/** Articles a fold of `rebuildThreads` takes by default (see Store.rebuildThreads). */
-const REBUILD_BATCH = 1000;
-
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
 
 /** Migrations are code, applied in name order; each runs in a transaction. */
@@ -423,8 +420,7 @@ export class SqliteStore implements Store {
     const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
     let asOf = (newest?.d as string | null) ?? null;
     for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
-    for (const t of threads) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
-    return threads;
+    return threads.map((t) => judgeOverdue(t, asOf));
   }
 
   async listThreads(options: ThreadQuery = {}): Promise<Page<Thread>> {
@@ -440,12 +436,7 @@ export class SqliteStore implements Store {
     const latest = await this.db.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
     const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
     const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
-    const items = rows.map((r) => {
-      const t = JSON.parse(r.json) as Thread;
-      t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
-      return t;
-    });
-    return { items, total: Number(n), limit, offset };
+    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf)), total: Number(n), limit, offset };
   }
 
   async stats(): Promise<StoreStats> {
@@ -457,4 +448,10 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** A thread is overdue when the newest date the store has seen is past its expected date. */
+function judgeOverdue(t: Thread, asOf: string | null): Thread {
+  t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
+  return t;
 }
