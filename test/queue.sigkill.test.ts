@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { ParleyDocument, Thread } from '../src/document/types.js';
+import type { ParleyDocument } from '../src/document/types.js';
+import { PostgresStore } from '../src/store/postgres/index.js';
 import { enqueueArticles, queueStatus } from '../src/queue/index.js';
 import { eventRows } from '../src/store/index.js';
 import { syntheticArticles } from './queue.synthetic.js';
@@ -103,9 +104,10 @@ describe('queue › worker killed mid-batch', { skip }, () => {
     // had not folded: the articles the threads name are exactly those that reported a thread.
     assert.equal(await count('SELECT count(*) AS n FROM pending_folds'), 0);
     const threaded = rows.filter((r) => r.document.threads.length).map((r) => r.id).sort();
-    const { rows: threads } = await db.query<{ json: Thread }>('SELECT json::json AS json FROM threads');
+    const store = new PostgresStore({ url: database.url, poolSize: 1 });
+    const threads = await store.threads().finally(() => store.close());
     assert.ok(threaded.length > 0);
-    assert.deepEqual([...new Set(threads.flatMap((t) => t.json.articles))].sort(), threaded);
+    assert.deepEqual([...new Set(threads.flatMap((t) => t.articles))].sort(), threaded);
     const status = await queueStatus(queue);
     assert.equal(status.deadLetters.count, 0);
     assert.equal(status.counts.failed, 0);

@@ -6,6 +6,7 @@ import { PostgresStore, StatementNames, arrayLiteral, copyValue, type PostgresSt
 import { SEARCH_RULES, searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
+import { checkEntriesAppended, checkThreadsUpgrade } from './threads.upgrade.js';
 import { createTestDatabase, serviceSkip } from './services.js';
 
 // Each run gets its own database, dropped at the end, so runs never see each other's rows.
@@ -218,6 +219,23 @@ describe('store › postgres storage', { skip }, () => {
       }
       // A query word too long to be a lexeme is left out rather than refused.
       assert.equal((await store.listArticles({ text: `geneva ${'x'.repeat(3000)}` })).total, 0);
+    });
+  });
+
+  test('store › a fold appends entries and rewrites only heads', async () => {
+    await withStore(async (store) => {
+      await store.migrate();
+      await checkEntriesAppended(store);
+    });
+  });
+
+  test('store › upgrading to heads and entries (0009) keeps the threads and folds into them', async () => {
+    await withStore(async (store) => {
+      await store.migrate('0008_fold_time');
+      await checkThreadsUpgrade(store, async (t) => {
+        await sql`INSERT INTO threads (id, kind, status, participants, updated, json, updated_at)
+          VALUES (${t.id}, ${t.kind}, ${t.status}, ${t.participants}::text[], ${t.updated ?? null}, ${JSON.stringify(t)}, '2025-10-14')`.execute(store.db);
+      });
     });
   });
 

@@ -156,3 +156,54 @@ test('threads › folding in place gives what copy-on-write folding gives, which
   }
   assert.ok(changedInPlace > 20, `threads changed in place (${changedInPlace})`);
 });
+
+test('threads › a store that keeps heads and appends entries folds to the threads a whole fold makes', async () => {
+  const { createEngine } = await import('../src/engine.js');
+  const { foldThreads, forFold, joinThread, splitThread, countRegrown } = await import('../src/threads/index.js');
+  type Stored = ReturnType<typeof splitThread>;
+  const { syntheticArticles } = await import('./queue.synthetic.js');
+  const model = loadThreadModel();
+  const engine = createEngine();
+  // Every fifth article also comes as a syndicated copy under another outlet's name, a few
+  // batches later: near-duplicate reports that must count once, across folds.
+  const originals = syntheticArticles(360);
+  const copies = originals.filter((_, i) => i % 5 === 0).map((a) => ({ ...a, id: `${a.id}-copy`, source: 'Copy Desk', text: `${a.text} Copyright the agency.` }));
+  const inputs = originals.flatMap((a, i) => (i >= 60 && i % 5 === 0 ? [a, copies[(i - 60) / 5]] : [a]));
+  const docs = inputs.map((a) => engine.readInput(a).toOutput());
+  const heads = new Map<string, Stored['head']>();
+  const entries = new Map<string, Stored['entries']>();
+  let whole: Thread[] = [];
+  let grown = 0, linked = 0;
+  for (const [b, size] of [[0, 1], [1, 40], [41, 7], [48, 100], [148, 3], [151, 500]] as const) {
+    const batch = docs.slice(b, b + size);
+    whole = foldThreads(whole, batch, model);
+    const regrown: Parameters<typeof countRegrown>[0][number][] = [];
+    const folded = foldThreads([...heads.values()].map(forFold), batch, model, { inPlace: true, regrown });
+    countRegrown(regrown, (g) => (entries.get(g.thread.id) ?? []).filter((e) => e.step === g.step.key).flatMap((e) => e.reports));
+    grown += regrown.length;
+    for (const t of folded) {
+      const { head, entries: added } = splitThread(t);
+      heads.set(t.id, head);
+      entries.set(t.id, [...(entries.get(t.id) ?? []), ...added]);
+    }
+    const joined = [...heads.values()].map((h) => joinThread(h, entries.get(h.id) ?? []));
+    assert.deepEqual(joined.sort((x, y) => x.id.localeCompare(y.id)), [...whole].sort((x, y) => x.id.localeCompare(y.id)), `after the fold at ${b}`);
+  }
+  for (const t of whole) for (const s of t.history) if ((s.corroboration ?? 0) < new Set(s.reports?.map((r) => r.outlet)).size) linked++;
+  assert.ok(grown > 100, `folds grew stored steps (${grown})`);
+  assert.ok(linked > 5, `near-duplicate copies counted once (${linked} steps)`);
+});
+
+test('threads › a whole thread split and joined again is the same thread', async () => {
+  const { createEngine } = await import('../src/engine.js');
+  const { foldThreads, joinThread, splitThread } = await import('../src/threads/index.js');
+  const { syntheticArticles } = await import('./queue.synthetic.js');
+  const engine = createEngine();
+  const threads = foldThreads([], syntheticArticles(200).map((a) => engine.readInput(a).toOutput()), loadThreadModel());
+  for (const t of threads) {
+    const { head, entries } = splitThread(t);
+    assert.equal(JSON.stringify(joinThread(JSON.parse(JSON.stringify(head)), JSON.parse(JSON.stringify(entries)))), JSON.stringify(t), t.id);
+    assert.ok(!JSON.stringify(head).includes('"reports"'), 'a head holds no lists');
+  }
+  assert.ok(threads.some((t) => t.articles.length > 3));
+});

@@ -133,6 +133,8 @@ export const THREAD_KINDS = ['meeting', 'aid', 'ceasefire', 'sanctions', 'prison
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 
 export interface ThreadStep {
+  /** A stored step's number in its thread, by which a store files what each fold adds to it; never printed. */
+  key?: number;
   status: string;
   date: string | null;
   events: string[];

@@ -7,8 +7,8 @@ export { loadThreadModel } from './kinds.js';
 export type { ThreadModel, KindModel } from './kinds.js';
 export { readSignals } from './signals.js';
 export type { Signal } from './signals.js';
-export type { FoldDocument, FoldOptions } from './track.js';
-export { articleThreads, foldThreads, threadsJoined, corroboration, corroborationGrown, currentStatus, participantsMatch, outletOf } from './track.js';
+export type { FoldDocument, FoldOptions, GrownStep, ThreadEntry, ThreadHead, StepHead } from './track.js';
+export { articleThreads, foldThreads, threadsJoined, corroboration, corroborationGrown, currentStatus, participantsMatch, outletOf, splitThread, forFold, joinThread, countRegrown } from './track.js';
 export { minhash, similarity } from './similarity.js';
 
 /** The within-article threads stage: each initiative the article reports, with its status steps. */

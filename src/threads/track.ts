@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Document } from '../document/document.js';
-import type { Article, ParleyDocument, Thread, ThreadReport, ThreadStep } from '../document/types.js';
+import type { Article, ParleyDocument, Thread, ThreadEvidence, ThreadReport, ThreadStep } from '../document/types.js';
 import type { KindModel, ThreadModel } from './kinds.js';
 import { readSignals, type Signal } from './signals.js';
 import { minhash, nearDuplicate } from './similarity.js';
@@ -132,8 +132,11 @@ function union(list: string[], more: readonly string[]): string[] {
   return list;
 }
 
-/** Steps a fold grew, to count once at the end: those it found with their reports and count before it, those it made with null. */
-type Counted = Map<ThreadStep, { known: number; was: number } | null>;
+/**
+ * Steps a fold grew, to count once at the end: those it found, with their reports and count before
+ * it and their thread, and those it made, with null.
+ */
+type Counted = Map<ThreadStep, { known: number; was: number; thread: Thread } | null>;
 
 /** The spec of a status the model does not list. */
 const NO_SPEC: Readonly<{ rank?: number; setback?: boolean; final?: boolean }> = Object.freeze({});
@@ -161,7 +164,7 @@ export function currentStatus(kind: KindModel, history: readonly ThreadStep[]): 
  * caller to count once, after all its reports are in (a fold may add hundreds to one step); a step
  * the fold found already there is noted with its reports and count before the fold's.
  */
-function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false, counted?: Counted): void {
+function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned = false, counted?: { steps: Counted; thread: Thread }): void {
   let same = -1;
   for (let i = history.length - 1; i >= 0; i--) if (history[i].status === step.status) { same = i; break; }
   let setbackSince = false;
@@ -175,7 +178,7 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
     if (step.evidence?.length) (h.evidence ??= []).push(...step.evidence);
     else h.evidence ??= [];
     const reports = (h.reports ??= []);
-    if (counted && !counted.has(h)) counted.set(h, { known: reports.length, was: h.corroboration ?? 0 });
+    if (counted && !counted.steps.has(h)) counted.steps.set(h, { known: reports.length, was: h.corroboration ?? 0, thread: counted.thread });
     const known = new Set(reports.map((r) => r.article));
     for (const r of step.reports ?? []) if (!known.has(r.article)) reports.push(r);
     if (step.date && (!h.date || step.date < h.date)) h.date = step.date;
@@ -188,7 +191,7 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
   let at = history.length;
   if (step.date) while (at > 0 && history[at - 1].date && (history[at - 1].date as string) > step.date) at--;
   const added = owned ? step : { ...step, corroboration: 0 };
-  if (counted) counted.set(added, null); else added.corroboration = corroboration(added.reports ?? []);
+  if (counted) counted.steps.set(added, null); else added.corroboration = corroboration(added.reports ?? []);
   history.splice(at, 0, added);
 }
 
@@ -397,6 +400,20 @@ export interface FoldOptions {
    * articles). The caller then cannot tell a changed thread by identity, only by its JSON.
    */
   inPlace?: boolean;
+  /**
+   * The given threads are stored heads (`forFold`): their steps hold none of what earlier folds
+   * added, which the store keeps as rows of their own (`ThreadEntry`). The fold then adds to their
+   * lists only what this fold brings, and leaves the corroboration of each step it grows, which
+   * needs the step's earlier reports, to the caller: it lists such steps here (`countRegrown`).
+   */
+  regrown?: GrownStep[];
+}
+
+/** A stored step a fold added reports to, with its thread and its count before the fold. */
+export interface GrownStep {
+  thread: Thread;
+  step: ThreadStep;
+  was: number;
 }
 
 /**
@@ -442,11 +459,12 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
       addStep(kind, target.history, {
         ...structuredClone(step), events: step.events.map(key),
         evidence: (step.evidence ?? []).map((e) => ({ ...e, events: e.events.map(key) })),
-      }, false, counted);
+      }, false, { steps: counted, thread: target });
     }
   }
   for (const [step, before] of counted) {
-    step.corroboration = before ? corroborationGrown(step.reports ?? [], before.known, before.was) : corroboration(step.reports ?? []);
+    if (before && options.regrown) options.regrown.push({ thread: before.thread, step, was: before.was });
+    else step.corroboration = before ? corroborationGrown(step.reports ?? [], before.known, before.was) : corroboration(step.reports ?? []);
   }
   // Overdue depends on the newest date seen, so every thread is re-evaluated, not only the changed ones.
   for (let i = 0; i < threads.length; i++) {
@@ -455,4 +473,97 @@ export function foldThreads(existing: readonly Thread[], documents: readonly Fol
     if (own.has(threads[i]) || !isFresh(threads[i], r)) Object.assign(writable(i), r);
   }
   return threads;
+}
+
+/**
+ * What a fold added to one step of a stored thread. A store keeps these as rows that each fold
+ * appends, and a thread's head (`splitThread`) apart: a fold then rewrites only the heads it
+ * touches, whose size does not grow with the thread's articles, instead of every list a
+ * long-running thread ever gathered (bench/fold-growth.ts).
+ */
+export interface ThreadEntry {
+  /** The step's `key` in its thread. */
+  step: number;
+  events: string[];
+  articles: string[];
+  evidence: ThreadEvidence[];
+  reports: ThreadReport[];
+}
+
+/** A stored step without its lists: what a fold rewrites of it. */
+export type StepHead = Omit<ThreadStep, 'events' | 'articles' | 'evidence' | 'reports'> & { key: number };
+
+/** A stored thread without its steps' lists and its articles: what a fold rewrites of it. */
+export type ThreadHead = Omit<Thread, 'history' | 'articles'> & { history: StepHead[] };
+
+/**
+ * A folded thread as a store writes it: its head and an entry for each step that holds anything.
+ * Steps new to the store are numbered after the others. Given a head folded with `forFold`, the
+ * entries are what that fold added; given a whole thread, everything in it.
+ */
+export function splitThread(t: Thread): { head: ThreadHead; entries: ThreadEntry[] } {
+  let next = 0;
+  for (const s of t.history) if (s.key !== undefined && s.key >= next) next = s.key + 1;
+  const entries: ThreadEntry[] = [];
+  const history = t.history.map((s): StepHead => {
+    const { events = [], articles = [], evidence = [], reports = [], ...rest } = s;
+    const key = s.key ?? next++;
+    if (events.length || articles.length || evidence.length || reports.length) entries.push({ step: key, events, articles, evidence, reports });
+    return { ...rest, key };
+  });
+  const { articles: _, ...rest } = t;
+  return { head: { ...rest, history }, entries };
+}
+
+/** A stored head made ready for `foldThreads` with `regrown`: every list there, and empty. */
+export function forFold(head: ThreadHead): Thread {
+  return { ...head, history: head.history.map((s) => ({ ...s, events: [], articles: [], evidence: [], reports: [] })), articles: [] };
+}
+
+/**
+ * A stored thread whole again: each step of its head with its entries merged in the order they
+ * were written (as the folds that wrote them merged them: lists without repeats, evidence in
+ * turn, one report an article), the thread's articles as the fold derives them, and no keys.
+ */
+export function joinThread(head: ThreadHead, entries: readonly ThreadEntry[]): Thread {
+  const byStep = new Map<number, ThreadEntry[]>();
+  for (const e of entries) {
+    const list = byStep.get(e.step);
+    if (list) list.push(e); else byStep.set(e.step, [e]);
+  }
+  const history = head.history.map((s): ThreadStep => {
+    const events = new Set<string>(), articles = new Set<string>(), evidence: ThreadEvidence[] = [], reports: ThreadReport[] = [];
+    const reported = new Set<string>();
+    for (const e of byStep.get(s.key) ?? []) {
+      for (const x of e.events) events.add(x);
+      for (const x of e.articles) articles.add(x);
+      evidence.push(...e.evidence);
+      for (const r of e.reports) if (!reported.has(r.article)) { reported.add(r.article); reports.push(r); }
+    }
+    // The keys in the order a fold gives them.
+    const step: ThreadStep = { status: s.status, date: s.date, events: [...events], articles: [...articles] };
+    if (s.expected !== undefined) step.expected = s.expected;
+    step.evidence = evidence;
+    step.reports = reports;
+    if (s.corroboration !== undefined) step.corroboration = s.corroboration;
+    return step;
+  });
+  const seen = new Set<string>();
+  for (const h of history) for (const a of h.articles) seen.add(a);
+  const { id, kind, title, participants, status, history: _, ...rest } = head;
+  return { id, kind, title, participants, status, history, articles: [...seen], ...rest };
+}
+
+/**
+ * Counts each step a fold grew (`FoldOptions.regrown`) from its earlier reports, which the caller
+ * read from its entries, and the reports the fold added (the step's list, in a head folded with
+ * `forFold`).
+ */
+export function countRegrown(regrown: readonly GrownStep[], earlier: (grown: GrownStep) => readonly ThreadReport[]): void {
+  for (const g of regrown) {
+    const added = g.step.reports ?? [];
+    if (!added.length) { g.step.corroboration = g.was; continue; }
+    const before = earlier(g);
+    g.step.corroboration = corroborationGrown([...before, ...added], before.length, g.was);
+  }
 }

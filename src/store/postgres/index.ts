@@ -6,7 +6,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument, type FoldOptions } from '../../threads/index.js';
+import { loadThreadModel, splitThread, threadsJoined, updateThreads, type FoldDocument, type FoldOptions } from '../../threads/index.js';
+import { entryRow, foldStored, joinStored, type EntryRow, type FoldedThread, type ReportRow } from '../threads.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
@@ -40,11 +41,13 @@ interface ThreadTable {
 interface FoldStateTable { id: number; as_of: string | null; folded_at: Date | null }
 /** An article stored but not yet folded into the threads: what the fold needs of it. */
 interface PendingFoldTable { seq: Generated<string>; article_id: string; published: string | null; threads: string }
+/** What a fold added to a step of a thread (src/store/threads.ts). */
+interface EntryTable extends EntryRow { seq: Generated<string> }
 /** A pending fold the fold could not take, with its error. */
 interface FailedFoldTable { seq: string; article_id: string; published: string | null; threads: string; error: string; failed_at: string }
 interface Schema {
   articles: ArticleTable; events: EventTable; threads: ThreadTable; fold_state: FoldStateTable;
-  pending_folds: PendingFoldTable; failed_folds: FailedFoldTable;
+  pending_folds: PendingFoldTable; failed_folds: FailedFoldTable; thread_entries: EntryTable;
 }
 
 /** The thread fold itself threw (not the database): the same articles would make it throw again. */
@@ -263,6 +266,31 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`ALTER TABLE fold_state ADD COLUMN folded_at timestamptz`.execute(db);
     },
   },
+  '0009_thread_entries': {
+    async up(db: Kysely<any>) {
+      // A thread's row keeps its head; what each fold adds to a step is a row of its own, appended
+      // (src/store/threads.ts). Stored threads are split in place, their lists becoming one entry a step.
+      await sql`
+        CREATE TABLE thread_entries (
+          seq bigserial PRIMARY KEY,
+          thread_id text COLLATE "C" NOT NULL,
+          step integer NOT NULL,
+          body text NOT NULL,
+          reports text NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX thread_entries_step ON thread_entries (thread_id, step, seq)`.execute(db);
+      await compressWithLz4(db, [['thread_entries', 'body'], ['thread_entries', 'reports']]);
+      const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await sql<{ id: string; json: string }>`SELECT id, json::text AS json FROM threads WHERE id = ANY(${ids.slice(i, i + 500)}::text[])`.execute(db);
+        for (const r of rows.rows) {
+          const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
+          await sql`UPDATE threads SET json = ${JSON.stringify(head)} WHERE id = ${r.id}`.execute(db);
+          if (entries.length) await db.insertInto('thread_entries').values(entries.map((e) => entryRow(r.id, e))).execute();
+        }
+      }
+    },
+  },
 };
 
 /**
@@ -335,7 +363,7 @@ function shiftDays(day: string, days: number): string {
 }
 
 /** A thread is overdue when its expected next step's date lies before the newest date seen. */
-function judgeOverdue(t: Thread, asOf: string | null): Thread {
+function judgeOverdue<T extends Pick<Thread, 'expected' | 'overdue'>>(t: T, asOf: string | null): T {
   if (t.expected !== undefined || t.overdue !== undefined) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
   return t;
 }
@@ -688,6 +716,7 @@ export class PostgresStore implements Store {
     const articles = await this.retrying(() => this.transaction().execute(async (tx) => {
       await lockFolds(tx);
       await sql`DELETE FROM threads`.execute(tx);
+      await sql`DELETE FROM thread_entries`.execute(tx);
       await sql`DELETE FROM failed_folds`.execute(tx);
       const { rows } = await sql<{ n: string }>`
         WITH dropped AS (DELETE FROM pending_folds RETURNING 1),
@@ -781,7 +810,7 @@ export class PostgresStore implements Store {
       article: { id: r.article_id, published: r.published }, threads: JSON.parse(r.threads) as Thread[],
     }));
     const local = docs.flatMap((d) => (d.threads ?? []).map((t) => ({ t, when: t.updated ?? d.article.published })));
-    const existing = new Map<string, { raw: string; thread: Thread }>();
+    const raw = new Map<string, string>();
     if (local.length) {
       const kinds = [...new Set(local.map((l) => l.t.kind))];
       const participants = [...new Set(local.flatMap((l) => l.t.participants))];
@@ -807,39 +836,40 @@ export class PostgresStore implements Store {
       for (let i = 0; i < ids.length; i += 1000) {
         const rows = await tx.selectFrom('threads').select(['id', sql<string>`json::text`.as('raw')])
           .where('id', 'in', ids.slice(i, i + 1000)).execute();
-        for (const r of rows) existing.set(r.id, { raw: r.raw, thread: JSON.parse(r.raw) as Thread });
+        for (const r of rows) raw.set(r.id, r.raw);
       }
     }
-    const ordered = [...existing.keys()].sort().map((id) => existing.get(id)!.thread);
-    let updated: Thread[];
+    const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
+    let folded: FoldedThread[];
     try {
-      // The threads were parsed for this fold alone: the fold may change them in place.
-      updated = this.fold(ordered, docs, { inPlace: true });
+      // The heads were parsed for this fold alone: the fold changes them in place. A step it grows
+      // is counted with its earlier reports, read from its entries.
+      folded = await foldStored(new Map([...raw.keys()].sort().map((id) => [id, raw.get(id)!])), docs, this.fold, async (steps) => (await sql<ReportRow>`
+        SELECT thread_id, step, reports FROM thread_entries
+        WHERE (thread_id, step) IN (SELECT * FROM unnest(${steps.map((p) => p.thread)}::text[], ${steps.map((p) => p.step)}::int[]))
+        ORDER BY seq`.execute(tx)).rows, (threads) => {
+        let asOf: string | null = newest?.published ?? null;
+        for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+        for (const t of threads) judgeOverdue(t, asOf);
+      });
     } catch (err) {
       throw new FoldFailure(err);
     }
     await sql`UPDATE fold_state SET folded_at = clock_timestamp() WHERE id = 1`.execute(tx);
-    if (!updated.length) return { count: pending.length, docs };
+    if (!folded.length) return { count: pending.length, docs };
 
-    const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
-    let asOf: string | null = newest?.published ?? null;
-    for (const t of updated) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
     const now = new Date().toISOString();
-    const changed: ThreadTable[] = [];
-    for (const t of updated) {
-      // Changed in place, a thread is told from its stored row by its JSON alone. Only the
-      // threads the fold joins were loaded, so nearly every one has changed.
-      judgeOverdue(t, asOf);
-      const json = JSON.stringify(t);
-      if (existing.get(t.id)?.raw === json) continue;
-      changed.push({ id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now });
-    }
+    const changed: ThreadTable[] = folded.map(({ thread: t, json }) => ({
+      id: t.id, kind: t.kind, status: t.status, participants: t.participants ?? [], updated: t.updated ?? null, json, updated_at: now,
+    }));
     for (let i = 0; i < changed.length; i += 500) {
       await tx.insertInto('threads').values(changed.slice(i, i + 500)).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
         kind: eb.ref('excluded.kind'), status: eb.ref('excluded.status'), participants: eb.ref('excluded.participants'),
         updated: eb.ref('excluded.updated'), json: eb.ref('excluded.json'), updated_at: eb.ref('excluded.updated_at'),
       }))).execute();
     }
+    const entries = folded.flatMap((f) => f.entries);
+    for (let i = 0; i < entries.length; i += 500) await tx.insertInto('thread_entries').values(entries.slice(i, i + 500)).execute();
     return { count: pending.length, docs };
   }
 
@@ -920,15 +950,18 @@ export class PostgresStore implements Store {
     if (options.kind) q = q.where('kind', '=', options.kind);
     if (options.country) q = q.where(sql<boolean>`participants @> ${sql.val([options.country])}::text[]`);
     const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
-    const rows = await q.select('json').orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
+    const rows = await q.select(['id', 'json']).orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
+    const entries = rows.length ? await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
+      .where('thread_id', '=', sql<string>`ANY(${rows.map((r) => r.id)}::text[])`).orderBy('seq').execute() : [];
     const asOf = await this.newestDate();
-    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf)), total: Number(n), limit, offset };
+    return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
   }
 
   async threads(): Promise<Thread[]> {
-    const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
+    const rows = await this.db.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
+    const entries = await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
     const asOf = await this.newestDate();
-    return rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf));
+    return joinStored(rows, entries).map((t) => judgeOverdue(t, asOf));
   }
 
   /**

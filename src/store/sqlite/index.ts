@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { loadThreadModel, splitThread, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { entryRow, foldStored, joinStored, type EntryRow, type ReportRow } from '../threads.js';
 import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
@@ -31,7 +32,8 @@ interface PartyTable {
   first: number;
 }
 interface ThreadTable { id: string; kind: string; status: string; json: string; updated_at: string; participants: string; updated: string | null }
-interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable }
+interface EntryTable extends EntryRow { seq: Generated<number> }
+interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; thread_entries: EntryTable }
 
 /** Migrations are code, applied in name order; each runs in a transaction. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -115,6 +117,24 @@ MIGRATIONS['0003_thread_participants'] = {
   },
 };
 
+MIGRATIONS['0004_thread_entries'] = {
+  async up(db: Kysely<any>) {
+    // A thread's row keeps its head; what each fold adds to a step is a row of its own, appended
+    // (src/store/threads.ts). Stored threads are split in place, their lists becoming one entry a step.
+    await sql`CREATE TABLE thread_entries (
+      seq integer PRIMARY KEY AUTOINCREMENT, thread_id text NOT NULL, step integer NOT NULL, body text NOT NULL, reports text NOT NULL)`.execute(db);
+    await sql`CREATE INDEX thread_entries_step ON thread_entries(thread_id, step)`.execute(db);
+    const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await db.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
+        const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
+        await db.updateTable('threads').set({ json: JSON.stringify(head) }).where('id', '=', r.id).execute();
+        for (const e of entries) await db.insertInto('thread_entries').values(entryRow(r.id, e)).execute();
+      }
+    }
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface SqliteStoreOptions {
@@ -156,8 +176,10 @@ export class SqliteStore implements Store {
     this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: this.raw }) });
   }
 
-  async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider }).migrateToLatest();
+  /** Migrates to the latest schema, or (tests of an upgrade) to the migration named `to`. */
+  async migrate(to?: string): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider });
+    const { error, results } = await (to ? migrator.migrateTo(to) : migrator.migrateToLatest());
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
       throw new ParleyError('P030', `Migration ${failed} failed: ${(error as Error).message ?? error}`);
@@ -179,6 +201,7 @@ export class SqliteStore implements Store {
     let articles = 0;
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('threads').execute();
+      await tx.deleteFrom('thread_entries').execute();
       // The order first (small rows), then the documents a batch at a time.
       const order = await tx.selectFrom('articles').select('pk').orderBy('published').orderBy('id').execute();
       for (let i = 0; i < order.length; i += batch) {
@@ -256,15 +279,21 @@ export class SqliteStore implements Store {
     for (let i = 0; i < ids.length; i += 500) {
       for (const r of await tx.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) raw.set(r.id, r.json);
     }
-    const existing = ids.map((id) => JSON.parse(raw.get(id)!) as Thread);
-    // Parsed for this fold alone, the threads are changed in place, and a changed one is told from
-    // its stored row by its JSON (every one loaded is joined, so nearly every one has changed).
-    const updated = updateThreads(existing, docs, { inPlace: true });
-    for (const t of updated) {
-      const json = JSON.stringify(t);
-      if (raw.get(t.id) === json) continue;
+    // Parsed for this fold alone, the heads are changed in place; a step the fold grows is counted
+    // with its earlier reports, read from its entries.
+    const folded = await foldStored(new Map(ids.map((id) => [id, raw.get(id)!])), docs, updateThreads, async (steps) => {
+      const rows: ReportRow[] = [];
+      for (let i = 0; i < steps.length; i += 400) {
+        const pairs = steps.slice(i, i + 400).map((p) => sql`(${p.thread}, ${p.step})`);
+        rows.push(...(await sql<ReportRow>`
+          SELECT thread_id, step, reports FROM thread_entries WHERE (thread_id, step) IN (VALUES ${sql.join(pairs)}) ORDER BY seq`.execute(tx)).rows);
+      }
+      return rows;
+    });
+    for (const { thread: t, json, entries } of folded) {
       const row = { kind: t.kind, status: t.status, json, updated_at: now, participants: ` ${t.participants.join(' ')} `, updated: t.updated ?? null };
       await tx.insertInto('threads').values({ id: t.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      for (let i = 0; i < entries.length; i += 200) await tx.insertInto('thread_entries').values(entries.slice(i, i + 200)).execute();
     }
   }
 
@@ -414,8 +443,9 @@ export class SqliteStore implements Store {
   }
 
   async threads(): Promise<Thread[]> {
-    const rows = await this.db.selectFrom('threads').select('json').orderBy('id').execute();
-    const threads = rows.map((r) => JSON.parse(r.json) as Thread);
+    const rows = await this.db.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
+    const entries = await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
+    const threads = joinStored(rows, entries);
     // A thread is overdue when the newest date the store has seen is past its expected date.
     const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
     let asOf = (newest?.d as string | null) ?? null;
@@ -430,13 +460,15 @@ export class SqliteStore implements Store {
     if (options.country) q = q.where('participants', 'like', `% ${options.country} %`);
     const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
     // SQLite puts nulls first in ascending order, so last in descending.
-    const rows = await q.select('json').orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+    const rows = await q.select(['id', 'json']).orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+    const entries = rows.length ? await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
+      .where('thread_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute() : [];
     // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
     const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
     const latest = await this.db.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
     const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
     const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
-    return { items: rows.map((r) => judgeOverdue(JSON.parse(r.json) as Thread, asOf)), total: Number(n), limit, offset };
+    return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
   }
 
   async stats(): Promise<StoreStats> {
