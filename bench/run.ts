@@ -4,7 +4,8 @@
  * never fail a build: budgets are read from their output.
  *
  *   npm run bench                 speed (10,000 articles), threads, actors, places
- *   npm run bench -- --all        also the HTTP load test and the queue benchmark (need Redis/PostgreSQL)
+ *   npm run bench -- --all        also the HTTP load test, the queue benchmark (need Redis/PostgreSQL)
+ *                                 and the fold growth benchmark (one long-running initiative)
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,7 +16,10 @@ const runs: [string, string[]][] = [
   ['threads', ['bench/threads.ts', '--articles', '240', '--initiatives', '12']],
   ['actors', ['bench/actors.ts']],
   ['places', ['bench/places.ts']],
-  ...(all ? [['load', ['bench/load.ts']], ['queue', ['bench/queue.ts']]] as [string, string[]][] : []),
+  ...(all ? [
+    ['load', ['bench/load.ts']], ['queue', ['bench/queue.ts']],
+    ['fold-growth', ['bench/fold-growth.ts', '--corpus', 'initiative', '--articles', '20000', '--batch', '100']],
+  ] as [string, string[]][] : []),
 ];
 // The speed benchmark's worker threads run the compiled package: build it first (TypeScript only).
 const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });

@@ -564,6 +564,9 @@ export function countRegrown(regrown: readonly GrownStep[], earlier: (grown: Gro
     const added = g.step.reports ?? [];
     if (!added.length) { g.step.corroboration = g.was; continue; }
     const before = earlier(g);
-    g.step.corroboration = corroborationGrown([...before, ...added], before.length, g.was);
+    // An article is folded once, so none of its reports is stored already; were one, it would count
+    // once, as `joinThread` lists it once.
+    const reported = new Set(before.map((r) => r.article));
+    g.step.corroboration = corroborationGrown([...before, ...added.filter((r) => !reported.has(r.article))], before.length, g.was);
   }
 }
