@@ -3,10 +3,11 @@
  * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
  * reports articles per second for each. Figures are printed and saved under bench/results/.
  *
- *   node --import tsx bench/queue.ts [--articles 20000] [--words 120] [--workers 1,2] [--rounds 2] [--concurrency 48]
+ *   node --import tsx bench/queue.ts [--articles 20000] [--words 120] [--workers 1,2] [--rounds 2] [--concurrency 48] [--fold-ms MS]
  *
  * `--words` sets the generated articles' length (about 120 words by default, the length of the
- * MEANTIME development documents; the seed report is 370 words).
+ * MEANTIME development documents; the seed report is 370 words). `--fold-ms` is passed on to the
+ * workers (`parley worker --fold-ms`; their own default without it).
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
  * and from the one-worker runs' split, the most two workers can reach on this machine's cores.
@@ -36,7 +37,7 @@ import { createTestDatabase, dropQueue, testQueueUrl } from '../test/services.js
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '20000' }, words: { type: 'string', default: '120' }, workers: { type: 'string', default: '1,2' },
-    concurrency: { type: 'string', default: '48' }, rounds: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '48' }, rounds: { type: 'string', default: '2' }, 'fold-ms': { type: 'string' },
   },
 });
 const articles = Number(values.articles);
@@ -152,7 +153,7 @@ async function run(workers: number): Promise<Run> {
     const r = await enqueueArticles(queue, syntheticArticles(articles, 0, words));
     process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency],
+      const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency, ...(values['fold-ms'] ? ['--fold-ms', values['fold-ms']] : [])],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(child);
       closed.push(new Promise<void>((done) => child.once('close', () => done())));
@@ -276,7 +277,7 @@ const bound = ones.length && oneServicesCpu !== null && oneWorkerCpu > 0 && two
 if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker runs' CPU split`);
 const result = {
   benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
-  loadAverageAtStart: load, concurrency: Number(values.concurrency), words, rounds, runs,
+  loadAverageAtStart: load, concurrency: Number(values.concurrency), foldMs: values['fold-ms'] ? Number(values['fold-ms']) : null, words, rounds, runs,
   articlesPerSecond: { one, two }, speedup, roundSpeedups, bound,
 };
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });

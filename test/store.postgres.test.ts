@@ -2,12 +2,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDocument } from './fixtures.js';
 import { sql } from 'kysely';
+import pg from 'pg';
+import { createEngine } from '../src/engine.js';
+import { syntheticArticles } from './queue.synthetic.js';
 import { PostgresStore, StatementNames, arrayLiteral, copyValue, type PostgresStoreOptions } from '../src/store/postgres/index.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../src/store/search.js';
 import { openStore } from '../src/store/index.js';
 import { storeContract } from './store.contract.js';
 import { checkEntriesAppended, checkThreadsUpgrade } from './threads.upgrade.js';
-import { createTestDatabase, serviceSkip } from './services.js';
+import { createTestDatabase, serviceSkip, waitFor } from './services.js';
 
 // Each run gets its own database, dropped at the end, so runs never see each other's rows.
 const skip = await serviceSkip('postgres');
@@ -80,12 +83,12 @@ describe('store › postgres races', { skip }, () => {
 });
 
 /** A store on a database of its own (not migrated), closed when `run` ends. */
-async function withStore(run: (store: PostgresStore) => Promise<void>, options: Omit<PostgresStoreOptions, 'url'> = {}): Promise<void> {
+async function withStore(run: (store: PostgresStore, url: string) => Promise<void>, options: Omit<PostgresStoreOptions, 'url'> = {}): Promise<void> {
   const database = await createTestDatabase();
   databases.push(database);
   const store = new PostgresStore({ url: database.url, ...options });
   try {
-    await run(store);
+    await run(store, database.url);
   } finally {
     await store.close();
   }
@@ -219,6 +222,40 @@ describe('store › postgres storage', { skip }, () => {
       }
       // A query word too long to be a lexeme is left out rather than refused.
       assert.equal((await store.listArticles({ text: `geneva ${'x'.repeat(3000)}` })).total, 0);
+    });
+  });
+
+  test('store › threads are read in one snapshot: a fold committing between the head and entry reads is not half seen', async () => {
+    await withStore(async (store, url) => {
+      await store.migrate();
+      const engine = createEngine();
+      await store.ingest(syntheticArticles(60).map((a) => engine.readInput(a).toOutput()));
+      const before = await store.threads();
+      const target = before.find((t) => t.history.length > 0)!;
+      // Another connection plays a fold: it takes thread_entries first (so the reader, having
+      // read the heads, waits there), then changes a head and appends an entry, and commits.
+      const fold = new pg.Client({ connectionString: url });
+      await fold.connect();
+      try {
+        await fold.query('BEGIN');
+        await fold.query('LOCK TABLE thread_entries IN ACCESS EXCLUSIVE MODE');
+        const reading = store.threads();
+        await waitFor('the reader to wait on thread_entries', async () => (await fold.query(
+          `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'thread_entries' AND NOT l.granted`)).rowCount! > 0, 10_000, 20);
+        const head = (await fold.query(`SELECT json FROM threads WHERE id = $1`, [target.id])).rows[0].json as string;
+        const changed = JSON.parse(head);
+        changed.history[0].corroboration = 99;
+        await fold.query(`UPDATE threads SET json = $1 WHERE id = $2`, [JSON.stringify(changed), target.id]);
+        await fold.query(`INSERT INTO thread_entries (thread_id, step, body, reports) VALUES ($1, $2, $3, $4)`,
+          [target.id, changed.history[0].key, JSON.stringify({ events: [], articles: ['late'], evidence: [] }), JSON.stringify([{ article: 'late', outlet: 'late', signature: '' }])]);
+        await fold.query('COMMIT');
+        assert.deepEqual(await reading, before, 'the read saw the threads as they were before the fold');
+        const after = (await store.threads()).find((t) => t.id === target.id)!;
+        assert.equal(after.history[0].corroboration, 99);
+        assert.ok(after.articles.includes('late'), 'the next read sees the fold whole');
+      } finally {
+        await fold.end();
+      }
     });
   });
 

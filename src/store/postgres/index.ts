@@ -362,6 +362,16 @@ function shiftDays(day: string, days: number): string {
   return new Date(Date.parse(day.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The newest date the store has seen, against which threads are judged overdue: the latest
+ * article's, or a later step date of any thread (each row's `updated` is its thread's).
+ */
+async function newestDate(db: Kysely<Schema>): Promise<string | null> {
+  const { rows } = await sql<{ as_of: string | null }>`
+    SELECT greatest((SELECT max(published) FROM articles), (SELECT max(updated) FROM threads)) AS as_of`.execute(db);
+  return rows[0]?.as_of ?? null;
+}
+
 /** A thread is overdue when its expected next step's date lies before the newest date seen. */
 function judgeOverdue<T extends Pick<Thread, 'expected' | 'overdue'>>(t: T, asOf: string | null): T {
   if (t.expected !== undefined || t.overdue !== undefined) t.overdue = Boolean(t.expected && asOf && asOf > t.expected);
@@ -946,32 +956,35 @@ export class PostgresStore implements Store {
 
   async listThreads(options: ThreadQuery = {}): Promise<Page<Thread>> {
     const limit = Math.min(options.limit ?? THREAD_PAGE.limit, THREAD_PAGE.max), offset = options.offset ?? 0;
-    let q = this.db.selectFrom('threads');
-    if (options.kind) q = q.where('kind', '=', options.kind);
-    if (options.country) q = q.where(sql<boolean>`participants @> ${sql.val([options.country])}::text[]`);
-    const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
-    const rows = await q.select(['id', 'json']).orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
-    const entries = rows.length ? await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
-      .where('thread_id', '=', sql<string>`ANY(${rows.map((r) => r.id)}::text[])`).orderBy('seq').execute() : [];
-    const asOf = await this.newestDate();
-    return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
+    return this.snapshot(async (tx) => {
+      let q = tx.selectFrom('threads');
+      if (options.kind) q = q.where('kind', '=', options.kind);
+      if (options.country) q = q.where(sql<boolean>`participants @> ${sql.val([options.country])}::text[]`);
+      const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+      const rows = await q.select(['id', 'json']).orderBy(sql`updated DESC NULLS LAST`).orderBy('id').limit(limit).offset(offset).execute();
+      const entries = rows.length ? await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
+        .where('thread_id', '=', sql<string>`ANY(${rows.map((r) => r.id)}::text[])`).orderBy('seq').execute() : [];
+      const asOf = await newestDate(tx);
+      return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
+    });
   }
 
   async threads(): Promise<Thread[]> {
-    const rows = await this.db.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
-    const entries = await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
-    const asOf = await this.newestDate();
-    return joinStored(rows, entries).map((t) => judgeOverdue(t, asOf));
+    return this.snapshot(async (tx) => {
+      const rows = await tx.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
+      const entries = await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
+      const asOf = await newestDate(tx);
+      return joinStored(rows, entries).map((t) => judgeOverdue(t, asOf));
+    });
   }
 
   /**
-   * The newest date the store has seen, against which threads are judged overdue: the latest
-   * article's, or a later step date of any thread (each row's `updated` is its thread's).
+   * Reads in one snapshot (REPEATABLE READ, read only): a thread's head and its entries are two
+   * tables, and a fold committing between the two reads would pair a head with entries it has
+   * not seen.
    */
-  private async newestDate(): Promise<string | null> {
-    const { rows } = await sql<{ as_of: string | null }>`
-      SELECT greatest((SELECT max(published) FROM articles), (SELECT max(updated) FROM threads)) AS as_of`.execute(this.db);
-    return rows[0]?.as_of ?? null;
+  private snapshot<T>(read: (tx: Transaction<Schema>) => Promise<T>): Promise<T> {
+    return this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
   }
 
   async stats(): Promise<StoreStats> {

@@ -443,32 +443,39 @@ export class SqliteStore implements Store {
   }
 
   async threads(): Promise<Thread[]> {
-    const rows = await this.db.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
-    const entries = await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
-    const threads = joinStored(rows, entries);
-    // A thread is overdue when the newest date the store has seen is past its expected date.
-    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
-    let asOf = (newest?.d as string | null) ?? null;
-    for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
-    return threads.map((t) => judgeOverdue(t, asOf));
+    // One read transaction: a thread's head and its entries are two tables, and another process's
+    // ingest committing between the two reads would pair a head with entries it has not seen.
+    return this.db.transaction().execute(async (tx) => {
+      const rows = await tx.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
+      const entries = await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
+      const threads = joinStored(rows, entries);
+      // A thread is overdue when the newest date the store has seen is past its expected date.
+      const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
+      let asOf = (newest?.d as string | null) ?? null;
+      for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+      return threads.map((t) => judgeOverdue(t, asOf));
+    });
   }
 
   async listThreads(options: ThreadQuery = {}): Promise<Page<Thread>> {
     const limit = Math.min(options.limit ?? THREAD_PAGE.limit, THREAD_PAGE.max), offset = options.offset ?? 0;
-    let q = this.db.selectFrom('threads');
-    if (options.kind) q = q.where('kind', '=', options.kind);
-    if (options.country) q = q.where('participants', 'like', `% ${options.country} %`);
-    const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-    // SQLite puts nulls first in ascending order, so last in descending.
-    const rows = await q.select(['id', 'json']).orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
-    const entries = rows.length ? await this.db.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
-      .where('thread_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute() : [];
-    // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
-    const newest = await this.db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
-    const latest = await this.db.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
-    const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
-    const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
-    return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
+    // One read transaction, as in `threads`.
+    return this.db.transaction().execute(async (tx) => {
+      let q = tx.selectFrom('threads');
+      if (options.kind) q = q.where('kind', '=', options.kind);
+      if (options.country) q = q.where('participants', 'like', `% ${options.country} %`);
+      const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+      // SQLite puts nulls first in ascending order, so last in descending.
+      const rows = await q.select(['id', 'json']).orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+      const entries = rows.length ? await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
+        .where('thread_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute() : [];
+      // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
+      const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
+      const latest = await tx.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
+      const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
+      const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+      return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
+    });
   }
 
   async stats(): Promise<StoreStats> {
