@@ -259,6 +259,35 @@ describe('store › postgres storage', { skip }, () => {
     });
   });
 
+  test('store › a database error while a fold reads earlier reports leaves the articles pending, not set aside', async () => {
+    await withStore(async (store, url) => {
+      await store.migrate();
+      const engine = createEngine();
+      const first = syntheticArticles(30);
+      await store.ingest(first.map((a) => engine.readInput(a).toOutput()));
+      // Copies under another outlet's name join the same steps: the fold must read their earlier reports.
+      const copies = first.map((a) => engine.readInput({ ...a, id: `${a.id}-copy`, source: 'Copy Desk', text: `${a.text} Copyright the agency.` }).toOutput());
+      const impatient = new PostgresStore({ url: `${url}?options=${encodeURIComponent('-c lock_timeout=300')}`, poolSize: 2 });
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('LOCK TABLE thread_entries IN ACCESS EXCLUSIVE MODE');
+        const r = await impatient.ingest(copies);
+        assert.equal(r.stored.length, copies.length);
+        assert.match(r.foldError ?? '', /lock timeout/);
+        assert.deepEqual(await impatient.stats().then((s) => [s.pendingFolds, s.failedFolds]), [copies.length, 0]);
+        await holder.query('COMMIT');
+        assert.equal(await impatient.foldPending(), copies.length);
+        const threads = await impatient.threads();
+        assert.ok(threads.some((t) => t.articles.some((a) => a.endsWith('-copy'))), 'the next fold took them');
+      } finally {
+        await holder.end();
+        await impatient.close();
+      }
+    });
+  });
+
   test('store › a fold appends entries and rewrites only heads', async () => {
     await withStore(async (store) => {
       await store.migrate();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { SqliteStore, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
 import { openStore } from '../src/store/index.js';
 import { PASTE_TEXT, SCRIPT_TEXT, fixtureDocuments } from './server.fixtures.js';
 
@@ -51,11 +51,8 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   store = await openStore(':memory:');
   await store.ingest(fixtureDocuments());
-  // Until the threads stage fills the store, put the fixture's thread on the board directly.
-  if (!(await store.threads()).length && store instanceof SqliteStore) {
-    const thread = fixtureDocuments()[0].threads[0];
-    await store.db.insertInto('threads').values({ id: thread.id, kind: thread.kind, status: thread.status, json: JSON.stringify(thread), updated_at: new Date().toISOString() }).execute();
-  }
+  // The threads view needs a thread on the board: the fixtures' articles make one.
+  if (!(await store.threads()).length) throw new Error('the fixture articles made no thread');
   server = await startServer({ store, host: '127.0.0.1', port: 0, apiKey: null, handleSignals: false, logger: false });
   profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
   context = await chromium.launchPersistentContext(profile, {

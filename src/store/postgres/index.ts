@@ -317,7 +317,11 @@ const LZ4_COLUMNS = [['articles', 'document'], ['threads', 'json']] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** How new documents are folded into the stored threads; `updateThreads` unless a test swaps it. */
+/**
+ * How new documents are folded into the stored threads; `updateThreads` unless a test swaps it.
+ * It is given stored heads (`forFold`: every step's lists empty) and `FoldOptions.regrown`; a fold
+ * of its own must keep each step's `key` and pass `regrown` on, or leave corroboration alone.
+ */
 export type ThreadFold = (existing: readonly Thread[], documents: readonly FoldDocument[], options?: FoldOptions) => Thread[];
 
 export interface PostgresStoreOptions {
@@ -850,21 +854,25 @@ export class PostgresStore implements Store {
       }
     }
     const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('published')).executeTakeFirst();
-    let folded: FoldedThread[];
-    try {
-      // The heads were parsed for this fold alone: the fold changes them in place. A step it grows
-      // is counted with its earlier reports, read from its entries.
-      folded = await foldStored(new Map([...raw.keys()].sort().map((id) => [id, raw.get(id)!])), docs, this.fold, async (steps) => (await sql<ReportRow>`
-        SELECT thread_id, step, reports FROM thread_entries
-        WHERE (thread_id, step) IN (SELECT * FROM unnest(${steps.map((p) => p.thread)}::text[], ${steps.map((p) => p.step)}::int[]))
-        ORDER BY seq`.execute(tx)).rows, (threads) => {
-        let asOf: string | null = newest?.published ?? null;
-        for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
-        for (const t of threads) judgeOverdue(t, asOf);
-      });
-    } catch (err) {
-      throw new FoldFailure(err);
-    }
+    // Only the fold function's own throw is a FoldFailure (the articles would make it throw
+    // again); the database's errors, reading earlier reports among them, are thrown as they are.
+    const fold: ThreadFold = (existing, documents, options) => {
+      try {
+        return this.fold(existing, documents, options);
+      } catch (err) {
+        throw new FoldFailure(err);
+      }
+    };
+    // The heads were parsed for this fold alone: the fold changes them in place. A step it grows
+    // is counted with its earlier reports, read from its entries.
+    const folded: FoldedThread[] = await foldStored(new Map([...raw.keys()].sort().map((id) => [id, raw.get(id)!])), docs, fold, async (steps) => (await sql<ReportRow>`
+      SELECT thread_id, step, reports FROM thread_entries
+      WHERE (thread_id, step) IN (SELECT * FROM unnest(${steps.map((p) => p.thread)}::text[], ${steps.map((p) => p.step)}::int[]))
+      ORDER BY seq`.execute(tx)).rows, (threads) => {
+      let asOf: string | null = newest?.published ?? null;
+      for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
+      for (const t of threads) judgeOverdue(t, asOf);
+    });
     await sql`UPDATE fold_state SET folded_at = clock_timestamp() WHERE id = 1`.execute(tx);
     if (!folded.length) return { count: pending.length, docs };
 

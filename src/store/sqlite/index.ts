@@ -35,7 +35,7 @@ interface ThreadTable { id: string; kind: string; status: string; json: string; 
 interface EntryTable extends EntryRow { seq: Generated<number> }
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; thread_entries: EntryTable }
 
-/** Migrations are code, applied in name order; each runs in a transaction. */
+/** Migrations are code, applied in name order (Kysely runs SQLite's outside a transaction: a migration that must be atomic takes its own). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': {
     async up(db: Kysely<any>) {
@@ -121,16 +121,27 @@ MIGRATIONS['0004_thread_entries'] = {
   async up(db: Kysely<any>) {
     // A thread's row keeps its head; what each fold adds to a step is a row of its own, appended
     // (src/store/threads.ts). Stored threads are split in place, their lists becoming one entry a step.
-    await sql`CREATE TABLE thread_entries (
-      seq integer PRIMARY KEY AUTOINCREMENT, thread_id text NOT NULL, step integer NOT NULL, body text NOT NULL, reports text NOT NULL)`.execute(db);
-    await sql`CREATE INDEX thread_entries_step ON thread_entries(thread_id, step)`.execute(db);
-    const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const r of await db.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
-        const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
-        await db.updateTable('threads').set({ json: JSON.stringify(head) }).where('id', '=', r.id).execute();
-        for (const e of entries) await db.insertInto('thread_entries').values(entryRow(r.id, e)).execute();
+    // Kysely runs SQLite's migrations outside a transaction: this one takes its own, so a crash
+    // part-way leaves the threads whole, and the next start runs it again from the beginning
+    // (and, should it die after the commit but before Kysely records it, again harmlessly: a
+    // head splits into itself).
+    await sql`BEGIN IMMEDIATE`.execute(db);
+    try {
+      await sql`CREATE TABLE IF NOT EXISTS thread_entries (
+        seq integer PRIMARY KEY AUTOINCREMENT, thread_id text NOT NULL, step integer NOT NULL, body text NOT NULL, reports text NOT NULL)`.execute(db);
+      await sql`CREATE INDEX IF NOT EXISTS thread_entries_step ON thread_entries(thread_id, step)`.execute(db);
+      const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const r of await db.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
+          const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
+          await db.updateTable('threads').set({ json: JSON.stringify(head) }).where('id', '=', r.id).execute();
+          for (const e of entries) await db.insertInto('thread_entries').values(entryRow(r.id, e)).execute();
+        }
       }
+      await sql`COMMIT`.execute(db);
+    } catch (err) {
+      await sql`ROLLBACK`.execute(db);
+      throw err;
     }
   },
 };
