@@ -108,6 +108,8 @@ if (stores.includes('sqlite')) {
   try {
     await store.migrate();
     const perArticle = await fill(store);
+    // The fallbacks read a store from before thread_entries (this file copied into an older
+    // checkout measured the README's "before" figures).
     const size = await sql<{ bytes: number }>`SELECT coalesce(sum(length(json)), 0) + coalesce((SELECT sum(length(body) + length(reports)) FROM thread_entries), 0) AS bytes FROM threads`.execute(store.db).catch(() =>
       sql<{ bytes: number }>`SELECT coalesce(sum(length(json)), 0) AS bytes FROM threads`.execute(store.db));
     report('SQLite', perArticle, Number(size.rows[0].bytes), (await store.stats()).threads);

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Thread, ThreadReport } from '../document/types.js';
 import {
   countRegrown, forFold, joinThread, splitThread, type FoldDocument, type FoldOptions, type GrownStep, type ThreadEntry, type ThreadHead,
@@ -84,4 +85,19 @@ export async function foldStored(
     changed.push({ thread: t, json, entries: entries.map((e) => entryRow(t.id, e)) });
   }
   return changed;
+}
+
+/**
+ * Splits every whole thread a store holds into its head and entries (the upgrade of both stores:
+ * SQLite 0004, PostgreSQL 0009). A head splits into itself, so running it again changes nothing.
+ */
+export async function splitStoredThreads(db: Kysely<any>): Promise<void> {
+  const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
+      const { head, entries } = splitThread(JSON.parse(r.json as string) as Thread);
+      await db.updateTable('threads').set({ json: JSON.stringify(head) }).where('id', '=', r.id).execute();
+      if (entries.length) await db.insertInto('thread_entries').values(entries.map((e) => entryRow(r.id as string, e))).execute();
+    }
+  }
 }

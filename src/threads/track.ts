@@ -195,12 +195,17 @@ function addStep(kind: KindModel, history: ThreadStep[], step: ThreadStep, owned
   history.splice(at, 0, added);
 }
 
+/** A thread's articles: every step's, in the order of its history, each once. */
+function articlesOf(history: readonly ThreadStep[]): string[] {
+  const seen = new Set<string>();
+  for (const h of history) for (const a of h.articles) seen.add(a);
+  return [...seen];
+}
+
 /** A thread's derived fields: status, articles, dates and whether the expected step is overdue. */
 function refreshed(kind: KindModel, t: Thread, asOf: string | null): Pick<Thread, 'status' | 'articles' | 'updated' | 'expected' | 'overdue'> {
   const status = currentStatus(kind, t.history);
-  const seen = new Set<string>();
-  for (const h of t.history) for (const a of h.articles) seen.add(a);
-  const articles = [...seen];
+  const articles = articlesOf(t.history);
   const updated = t.history.reduce<string | null>((m, h) => (h.date && (!m || h.date > m) ? h.date : m), null);
   const spec = kind.statuses[status] ?? {};
   let last: ThreadStep | undefined;
@@ -548,10 +553,8 @@ export function joinThread(head: ThreadHead, entries: readonly ThreadEntry[]): T
     if (s.corroboration !== undefined) step.corroboration = s.corroboration;
     return step;
   });
-  const seen = new Set<string>();
-  for (const h of history) for (const a of h.articles) seen.add(a);
   const { id, kind, title, participants, status, history: _, ...rest } = head;
-  return { id, kind, title, participants, status, history, articles: [...seen], ...rest };
+  return { id, kind, title, participants, status, history, articles: articlesOf(history), ...rest };
 }
 
 /**

@@ -6,8 +6,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type Generated, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, splitThread, threadsJoined, updateThreads, type FoldDocument, type FoldOptions } from '../../threads/index.js';
-import { entryRow, foldStored, joinStored, type EntryRow, type FoldedThread, type ReportRow } from '../threads.js';
+import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument, type FoldOptions } from '../../threads/index.js';
+import { foldStored, joinStored, splitStoredThreads, type EntryRow, type FoldedThread, type ReportRow } from '../threads.js';
 import { eventRows, type EventRow, type PartyRow } from '../rows.js';
 import { SEARCH_RULES, searchQuery, searchVector } from '../search.js';
 import type {
@@ -280,15 +280,7 @@ const MIGRATIONS: Record<string, Migration> = {
         )`.execute(db);
       await sql`CREATE INDEX thread_entries_step ON thread_entries (thread_id, step, seq)`.execute(db);
       await compressWithLz4(db, [['thread_entries', 'body'], ['thread_entries', 'reports']]);
-      const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
-      for (let i = 0; i < ids.length; i += 500) {
-        const rows = await sql<{ id: string; json: string }>`SELECT id, json::text AS json FROM threads WHERE id = ANY(${ids.slice(i, i + 500)}::text[])`.execute(db);
-        for (const r of rows.rows) {
-          const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
-          await sql`UPDATE threads SET json = ${JSON.stringify(head)} WHERE id = ${r.id}`.execute(db);
-          if (entries.length) await db.insertInto('thread_entries').values(entries.map((e) => entryRow(r.id, e))).execute();
-        }
-      }
+      await splitStoredThreads(db);
     },
   },
 };

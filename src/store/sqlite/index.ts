@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Generated, type Migration, type MigrationProvider, type SelectQueryBuilder } from 'kysely';
 import type { ParleyDocument, Thread } from '../../document/types.js';
 import { ParleyError } from '../../document/errors.js';
-import { loadThreadModel, splitThread, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
-import { entryRow, foldStored, joinStored, type EntryRow, type ReportRow } from '../threads.js';
+import { loadThreadModel, threadsJoined, updateThreads, type FoldDocument } from '../../threads/index.js';
+import { foldStored, joinStored, splitStoredThreads, type EntryRow, type ReportRow } from '../threads.js';
 import { documentHash, eventRows, type EventRow } from '../rows.js';
 import type {
   ActorSummary, EventFilter, IngestResult, Page, Store, StoreStats, StoredArticle, StoredEvent, ThreadQuery,
@@ -130,14 +130,7 @@ MIGRATIONS['0004_thread_entries'] = {
       await sql`CREATE TABLE IF NOT EXISTS thread_entries (
         seq integer PRIMARY KEY AUTOINCREMENT, thread_id text NOT NULL, step integer NOT NULL, body text NOT NULL, reports text NOT NULL)`.execute(db);
       await sql`CREATE INDEX IF NOT EXISTS thread_entries_step ON thread_entries(thread_id, step)`.execute(db);
-      const ids = (await db.selectFrom('threads').select('id').orderBy('id').execute()).map((r) => r.id as string);
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const r of await db.selectFrom('threads').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
-          const { head, entries } = splitThread(JSON.parse(r.json) as Thread);
-          await db.updateTable('threads').set({ json: JSON.stringify(head) }).where('id', '=', r.id).execute();
-          for (const e of entries) await db.insertInto('thread_entries').values(entryRow(r.id, e)).execute();
-        }
-      }
+      await splitStoredThreads(db);
       await sql`COMMIT`.execute(db);
     } catch (err) {
       await sql`ROLLBACK`.execute(db);
