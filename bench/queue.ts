@@ -3,11 +3,14 @@
  * fresh PostgreSQL database, once with one `parley worker` process and once with two, and
  * reports articles per second for each. Figures are printed and saved under bench/results/.
  *
- *   node --import tsx bench/queue.ts [--articles 20000] [--words 120] [--workers 1,2] [--rounds 2] [--concurrency 48] [--fold-ms MS]
+ *   node --import tsx bench/queue.ts [--articles 20000] [--words 120] [--workers 1,2] [--rounds 2] [--concurrency 48] [--fold-ms MS] [--warmup N]
  *
  * `--words` sets the generated articles' length (about 120 words by default, the length of the
  * MEANTIME development documents; the seed report is 370 words). `--fold-ms` is passed on to the
- * workers (`parley worker --fold-ms`; their own default without it).
+ * workers (`parley worker --fold-ms`; their own default without it). `--warmup N` has the workers
+ * take N other articles first, untimed, so the figures are those of workers V8 has optimised (a
+ * long backfill's) rather than of their first seconds, when each process compiles its hot code
+ * on helper threads that two workers' processes take from each other's cores.
  *
  * Each run also reports the CPU time of the workers and of local PostgreSQL and Redis servers,
  * and from the one-worker runs' split, the most two workers can reach on this machine's cores.
@@ -38,12 +41,14 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '20000' }, words: { type: 'string', default: '120' }, workers: { type: 'string', default: '1,2' },
     concurrency: { type: 'string', default: '48' }, rounds: { type: 'string', default: '2' }, 'fold-ms': { type: 'string' },
+    warmup: { type: 'string', default: '0' },
   },
 });
 const articles = Number(values.articles);
 const words = Number(values.words);
 const workerCounts = values.workers.split(',').map(Number);
 const rounds = Math.max(1, Number(values.rounds));
+const warmup = Math.max(0, Number(values.warmup));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Run {
@@ -149,9 +154,13 @@ async function run(workers: number): Promise<Run> {
   const cpu: Run['cpu'] = { workers: 0, services: null, postgres: null, redis: null, benchmark: 0, workerThreads: { main: 0, helpers: 0 } };
   try {
     await q.pause();
-    const started = Date.now();
-    const r = await enqueueArticles(queue, syntheticArticles(articles, 0, words));
-    process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const enqueue = async (count: number, start: number) => {
+      const started = Date.now();
+      const r = await enqueueArticles(queue, syntheticArticles(count, start, words));
+      process.stderr.write(`  enqueued ${r.enqueued} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    };
+    // The warm-up articles follow the measured ones in the generator, so none shares their content.
+    await enqueue(warmup || articles, warmup ? articles : 0);
     await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [...(process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PARLEY_BENCH_PROFILE] : []), ...(process.env.PARLEY_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', queue, '--db', database.url, '--concurrency', values.concurrency, ...(values['fold-ms'] ? ['--fold-ms', values['fold-ms']] : [])],
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -162,6 +171,14 @@ async function run(workers: number): Promise<Run> {
       child.once('close', () => { const line = err.split('\n').find((l) => l.startsWith('worker stopped')); if (line) summaries.push(line); });
       child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
     })));
+    if (warmup) {
+      // Warm-up: the workers take `warmup` other articles first, untimed, so the figures are those
+      // of workers whose code V8 has optimised (a long backfill's), not of their first seconds.
+      await q.resume();
+      await settled(queue, q, dead, db, warmup);
+      await q.pause();
+      await enqueue(articles, 0);
+    }
     // The CPU clock runs over the same window as the wall clock: start-up is not counted.
     const servicesAtStart = servicesCpuSeconds();
     const workersAtStart = children.map((c) => threadCpuSeconds(c.pid!));
@@ -169,21 +186,7 @@ async function run(workers: number): Promise<Run> {
     await q.resume();
     const t0 = Date.now();
     let drainedAt: number | null = null;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 250));
-      // Polled on the connections the benchmark holds anyway, not with `parley status`'s reading
-      // (new connections, the workers' client list and the metrics, four times a second), which
-      // took CPU from the cores the workers share.
-      const counts = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
-      if (await dead.getJobCountByTypes('waiting')) throw new Error(`dead letters: ${JSON.stringify((await queueStatus(queue)).deadLetters.recent)}`);
-      // Done when every article is stored and folded into the threads. The database is only
-      // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
-      if (Object.values(counts).some((n) => n > 0)) continue;
-      drainedAt ??= Date.now();
-      const stored = Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n);
-      if (stored !== articles) continue;
-      if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) break;
-    }
+    await settled(queue, q, dead, db, warmup + articles, () => { drainedAt ??= Date.now(); });
     const finished = Date.now();
     const seconds = (finished - t0) / 1000;
     const tailSeconds = (finished - (drainedAt ?? finished)) / 1000;
@@ -214,6 +217,27 @@ async function run(workers: number): Promise<Run> {
     await db.end();
     await dropQueue(queue);
     await database.drop();
+  }
+}
+
+/**
+ * Resolves once the queue is empty and the database holds `stored` articles, every one folded
+ * into the threads; `onDrained` is told each time a poll finds the queue empty.
+ */
+async function settled(queue: string, q: Queue, dead: Queue, db: pg.Pool, stored: number, onDrained?: () => void): Promise<void> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    // Polled on the connections the benchmark holds anyway, not with `parley status`'s reading
+    // (new connections, the workers' client list and the metrics, four times a second), which
+    // took CPU from the cores the workers share.
+    const counts = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
+    if (await dead.getJobCountByTypes('waiting')) throw new Error(`dead letters: ${JSON.stringify((await queueStatus(queue)).deadLetters.recent)}`);
+    // Done when every article is stored and folded into the threads. The database is only
+    // asked once the queue is empty, so the polling adds next to nothing to the servers' CPU.
+    if (Object.values(counts).some((n) => n > 0)) continue;
+    onDrained?.();
+    if (Number((await db.query('SELECT count(*) AS n FROM articles')).rows[0].n) !== stored) continue;
+    if (Number((await db.query('SELECT count(*) AS n FROM pending_folds')).rows[0].n) === 0) return;
   }
 }
 
@@ -275,10 +299,19 @@ const oneServicesCpu = ones.every((r) => r.cpu.services !== null) ? ones.reduce(
 const bound = ones.length && oneServicesCpu !== null && oneWorkerCpu > 0 && two
   ? Math.min(2, cpus().length / (1 + oneServicesCpu / oneWorkerCpu)) : null;
 if (bound) console.log(`two workers can reach at most ${bound.toFixed(2)}× one on ${cpus().length} cores, from the one-worker runs' CPU split`);
+/**
+ * The same from the other side: one worker seldom keeps its JavaScript thread busy all the time
+ * (it waits for commits and for jobs), so it runs below 1 / W. With every core busy at the
+ * one-worker runs' CPU an article (workers' and services'), n workers would make c / (W + S)
+ * articles a second, this many times what one worker made.
+ */
+const coresBusy = ones.length && oneServicesCpu !== null && one && two
+  ? Math.min(2, cpus().length / ((oneWorkerCpu + oneServicesCpu) / ones.reduce((sum, r) => sum + r.articles, 0)) / one) : null;
+if (coresBusy) console.log(`with every core busy at the one-worker runs' CPU an article, two workers would make ${coresBusy.toFixed(2)}× one`);
 const result = {
   benchmark: 'queue', date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version,
   loadAverageAtStart: load, concurrency: Number(values.concurrency), foldMs: values['fold-ms'] ? Number(values['fold-ms']) : null, words, rounds, runs,
-  articlesPerSecond: { one, two }, speedup, roundSpeedups, bound,
+  articlesPerSecond: { one, two }, speedup, roundSpeedups, bound, coresBusy, warmup,
 };
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });
 const file = new URL(`results/queue-${result.date.replace(/[:.]/g, '-')}.json`, import.meta.url);

@@ -12,6 +12,7 @@ import { syntheticArticles } from './queue.synthetic.js';
 import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
 import { HandBack, ReturnedError } from '../src/queue/batcher.js';
 import { QueueEmptiness } from '../src/queue/worker.js';
+import { DrainEstimate, foldPause, MIN_FOLD_PAUSE_MS } from '../src/queue/batcher.js';
 
 const skip = (await serviceSkip('redis')) || (await serviceSkip('postgres'));
 const engine = skip ? undefined : createEngine();
@@ -99,6 +100,38 @@ describe('queue › empty queue', () => {
       assert.equal(emptiness.empty, true);
       emptiness.started(job);
       assert.equal(emptiness.empty, empty);
+    });
+  }
+});
+
+describe('queue › the pause before a fold as the backlog runs out', () => {
+  const interval = 5000;
+  const cases: [string, number | null, number][] = [
+    ['nobody knows when the queue empties: the whole interval', null, interval],
+    ['the backlog outlasts two intervals: the whole interval', 2 * interval, interval],
+    ['it empties within two intervals: half the time left', 6000, 3000],
+    ['it empties within one: half the time left', 1200, 600],
+    ['it is about to empty: the shortest pause', 100, MIN_FOLD_PAUSE_MS],
+    ['it is empty: the shortest pause', 0, MIN_FOLD_PAUSE_MS],
+  ];
+  for (const [name, drainMs, pause] of cases) {
+    test(`queue › ${name}`, () => assert.equal(foldPause(interval, drainMs), pause));
+  }
+  test('queue › a pause never outlasts a short interval', () => assert.equal(foldPause(100, 50), 100));
+
+  const readings: [string, [number, number][], (number | null)[]][] = [
+    ['the first reading tells nothing', [[0, 1000]], [null]],
+    ['a backlog shrinking by 300 a second, with 600 left, empties in 2 s', [[0, 900], [1000, 600]], [null, 2000]],
+    ['each reading is compared with the one before it', [[0, 900], [1000, 600], [1500, 100]], [null, 2000, 100]],
+    ['a backlog that holds level (a live feed) never empties', [[0, 50], [5000, 50]], [null, null]],
+    ['a backlog that grows never empties', [[0, 50], [5000, 800]], [null, null]],
+    ['an empty queue is empty now', [[0, 400], [1000, 0]], [null, 0]],
+    ['a reading no later than the last tells nothing', [[1000, 900], [1000, 600]], [null, null]],
+  ];
+  for (const [name, series, expected] of readings) {
+    test(`queue › ${name}`, () => {
+      const drain = new DrainEstimate();
+      assert.deepEqual(series.map(([at, waiting]) => drain.observe(at, waiting)), expected);
     });
   }
 });

@@ -261,6 +261,40 @@ describe('threads › concurrent workers', { skip }, () => {
     }
   });
 
+  test('threads › a background fold comes sooner than its interval when the backlog is about to run out, and waits it out while the backlog holds', async () => {
+    const url = await fresh();
+    const intervalMs = 3000;
+    const myFolds: number[] = [];
+    const mine = new PostgresStore({ url, fold: appendStep, poolSize: 2, onFold: () => myFolds.push(Date.now()) });
+    /** The jobs waiting in the queue, as the worker would read them. */
+    let waiting = 1000;
+    const folder = new BackgroundFold(mine, intervalMs, () => {}, async () => waiting);
+    try {
+      // The first reading of the backlog says nothing about when it runs out: the whole interval.
+      await mine.ingest([withThread(deal(1))], { foldLater: true });
+      const first = Date.now();
+      folder.request();
+      await waitFor('the first fold', async () => myFolds.length === 1, 20_000, 20);
+      assert.ok(myFolds[0] - first >= intervalMs - 50, `folded ${myFolds[0] - first} ms after the request`);
+      // 990 jobs taken in about an interval and 10 left: the queue empties within milliseconds.
+      waiting = 10;
+      await mine.ingest([withThread(deal(2))], { foldLater: true });
+      const second = Date.now();
+      folder.request();
+      await waitFor('the second fold', async () => myFolds.length === 2, 20_000, 20);
+      assert.ok(myFolds[1] - second < intervalMs / 2, `folded ${myFolds[1] - second} ms after the request`);
+      // A backlog that holds level (a live feed) is never about to run out: the whole interval again.
+      await mine.ingest([withThread(deal(3))], { foldLater: true });
+      folder.request();
+      await waitFor('the third fold', async () => myFolds.length === 3, 20_000, 20);
+      assert.ok(myFolds[2] - myFolds[1] >= intervalMs - 50, `folded ${myFolds[2] - myFolds[1]} ms after the fold before`);
+      assert.equal((await mine.threads())[0].history.length, 3);
+    } finally {
+      await folder.settle(1000);
+      await mine.close();
+    }
+  });
+
   test("threads › foldIfIdle folds nothing while another process's fold holds the lock, and everything pending once it is free", async () => {
     const url = await fresh();
     const store = new PostgresStore({ url, fold: appendStep, poolSize: 2 });

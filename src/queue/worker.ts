@@ -97,7 +97,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // for a fold, each fold takes every article stored meanwhile, and the workers fold about once
   // an interval between them (BackgroundFold).
   const shared = store.kind === 'postgres';
-  const folder = new BackgroundFold(store, options.foldIntervalMs ?? workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }));
+  // The folds come closer together as the queue's backlog runs out (foldPause): the jobs waiting
+  // are read on a connection of their own, never the worker's blocking one.
+  const counter = shared ? new Queue<ArticleJob>(target.name, { connection: redisOptions(target, true) }) : null;
+  counter?.on('error', () => {});
+  const folder = new BackgroundFold(store, options.foldIntervalMs ?? workerDefaults.foldIntervalMs, (err) => options.onFold?.({ error: messageOf(err) }),
+    counter ? () => counter.getWaitingCount() : undefined);
   // Once the queue is empty no more articles will share a fold: what is stored is folded at once,
   // so the threads are current as soon as the last article is.
   const emptiness = new QueueEmptiness();
@@ -171,7 +176,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   try {
     await ready(worker, target);
   } catch (err) {
-    await Promise.allSettled([worker.close(true), dead.close()]);
+    await Promise.allSettled([worker.close(true), dead.close(), counter?.close()]);
     if (ownsStore) await store.close();
     throw err;
   }
@@ -199,6 +204,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await dead.close();
       // A fold still running may finish; if not, its articles stay pending for the next worker.
       await folder.settle(1000);
+      await counter?.close();
       // A transaction stuck in the database must not hold the shutdown: leave its connection to
       // end with the process (PostgreSQL then rolls it back).
       if (ownsStore) await Promise.race([store.close(), new Promise((r) => setTimeout(r, 1000))]);
@@ -209,6 +215,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // The articles this worker stored are folded before it stops, in the time the shutdown has
     // left; what is not folded by then stays pending for the next fold (any worker's).
     await folder.settle(Math.max(1000, timeoutMs - (Date.now() - closeStarted)));
+    await counter?.close();
     if (ownsStore) await store.close();
     return true;
   })();
