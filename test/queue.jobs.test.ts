@@ -10,7 +10,9 @@ import {
 } from '../src/queue/index.js';
 import { syntheticArticles } from './queue.synthetic.js';
 import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
-import { HandBack, ReturnedError } from '../src/queue/batcher.js';
+import { once } from 'node:events';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { HandBack, ReadTurns, ReturnedError } from '../src/queue/batcher.js';
 import { QueueEmptiness } from '../src/queue/worker.js';
 import { DrainEstimate, foldPause, MIN_FOLD_PAUSE_MS } from '../src/queue/batcher.js';
 
@@ -78,6 +80,39 @@ describe('queue › hand-back', () => {
     await assert.rejects(stuck, ReturnedError);
     await assert.rejects(handBack.unless(Promise.resolve(1)), ReturnedError);
     assert.equal(handBack.pending, 0);
+  });
+});
+
+// Reading is synchronous: without a turn each, the jobs that arrive together read one after
+// another while the replies of the transaction under way wait behind them. No services needed:
+// the reply is a real TCP round trip on loopback.
+describe('queue › read turns', () => {
+  test('each read has a turn of its own, so a reply that arrives meanwhile is handled before the next read', async () => {
+    const server = createServer((socket) => socket.on('data', (d) => socket.write(d)));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    try {
+      await once(socket, 'connect');
+      const log: string[] = [];
+      const turns = new ReadTurns(() => log.push('drained'));
+      const replied = once(socket, 'data').then(() => log.push('reply'));
+      const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
+      await Promise.all(Array.from({ length: 10 }, (_, i) => turns.take().then(() => {
+        if (i === 0) socket.write('commit');
+        busy(5);
+        log.push(`read ${i}`);
+      })));
+      await replied;
+      await new Promise((resolve) => setImmediate(resolve));
+      // The reply comes back well within a read's 5 ms; in one turn for all, it would come after read 9.
+      assert.ok(log.indexOf('reply') < log.indexOf('read 3'), log.join(', '));
+      assert.equal(turns.waiting, 0);
+      assert.equal(log.at(-1), 'drained', 'told once every read is done');
+    } finally {
+      socket.destroy();
+      server.close();
+    }
   });
 });
 
@@ -171,6 +206,29 @@ describe('queue › jobs', { skip }, () => {
     assert.equal(status.counts.completed, 20);
     assert.equal(status.workers, 1);
     assert.equal(status.deadLetters.count, 0);
+  });
+
+  test('queue › a worker writes half the jobs it holds in a transaction, so it reads the other half meanwhile', async () => {
+    const own = await setup();
+    /** The real store, telling how many documents each transaction wrote. */
+    class Counting extends PostgresStore {
+      readonly groups: number[] = [];
+      override ingest(...args: Parameters<PostgresStore['ingest']>) {
+        this.groups.push(args[0].length);
+        return super.ingest(...args);
+      }
+    }
+    const store = new Counting({ url: own.database.url });
+    try {
+      await own.worker({ store, concurrency: 8 });
+      await enqueueArticles(own.queue, syntheticArticles(80, 700));
+      await drained(own, 80);
+      assert.equal(store.groups.reduce((a, b) => a + b, 0), 80);
+      assert.ok(Math.max(...store.groups) === 4, `groups ${store.groups.join(' ')}`);
+    } finally {
+      await own.done();
+      await store.close();
+    }
   });
 
   test('queue › the threads are folded as soon as the queue is empty, not an interval later', async () => {

@@ -9,7 +9,7 @@ export const workerHelp = `parley worker --queue redis://… [--db postgres://�
   Takes articles queued by \`parley ingest --queue\`, reads them and stores them; run as many as you like.
   --queue redis://…   the queue (redis://host:6379[/DB][?queue=NAME], default queue name "parley")
   --db URL|PATH       postgres://… (or PARLEY_DATABASE_URL); a SQLite file only for a single worker
-  --concurrency N     jobs held at once, written together in one transaction (default ${workerDefaults.concurrency})
+  --concurrency N     jobs held at once; with PostgreSQL half of them are written in each transaction while the other half is read (default ${workerDefaults.concurrency})
   --lock-ms MS        how long a silent worker keeps its jobs before others take them over (default ${workerDefaults.lockDurationMs})
   --fold-ms MS        while a backlog lasts, how often the threads are brought up to date (default ${workerDefaults.foldIntervalMs});
                       an empty queue folds at once
