@@ -12,9 +12,8 @@ import { syntheticArticles } from './queue.synthetic.js';
 import { createTestDatabase, dropQueue, serviceSkip, testQueueUrl, waitFor } from './services.js';
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo } from 'node:net';
-import { HandBack, ReadTurns, ReturnedError } from '../src/queue/batcher.js';
+import { DrainEstimate, HandBack, MIN_FOLD_PAUSE_MS, ReadTurns, ReturnedError, foldPause } from '../src/queue/batcher.js';
 import { QueueEmptiness } from '../src/queue/worker.js';
-import { DrainEstimate, foldPause, MIN_FOLD_PAUSE_MS } from '../src/queue/batcher.js';
 
 const skip = (await serviceSkip('redis')) || (await serviceSkip('postgres'));
 const engine = skip ? undefined : createEngine();

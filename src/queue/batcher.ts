@@ -239,6 +239,17 @@ export class DrainEstimate {
   }
 }
 
+/** Settles as `p` does, or with `fallback` after `ms`, whichever comes first; the timer never outlives it. */
+async function orAfter<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<F>((resolve) => { timer = setTimeout(() => resolve(fallback), ms); });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How long a background fold waits to learn the queue's backlog before it goes on without (ms). */
 const BACKLOG_WAIT_MS = 1000;
 
@@ -314,13 +325,7 @@ export class BackgroundFold {
     this.wake?.();
     if (!this.running && this.wanted) this.running = this.loop();
     if (!this.running) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
-    try {
-      return await Promise.race([this.running.then(() => true), late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return orAfter(this.running.then(() => true), timeoutMs, false);
   }
 
   private async loop(): Promise<void> {
@@ -364,12 +369,10 @@ export class BackgroundFold {
 
   /** The pause before the next fold, from the queue's backlog (see `foldPause`). */
   private async interval(): Promise<number> {
-    if (!this.backlog || this.hurry) return this.intervalMs;
+    // A fold that will not pause (hurried or expedited) need not wait for the queue's answer.
+    if (!this.backlog || this.hurry || this.soon) return this.intervalMs;
     // A queue that cannot be read now (or not within a second) leaves the usual pace.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), BACKLOG_WAIT_MS); });
-    const waiting = await Promise.race([this.backlog().catch(() => null), late]);
-    clearTimeout(timer);
+    const waiting = await orAfter(this.backlog().catch(() => null), BACKLOG_WAIT_MS, null);
     return foldPause(this.intervalMs, waiting === null ? null : this.drain.observe(Date.now(), waiting));
   }
 

@@ -35,6 +35,17 @@ interface ThreadTable { id: string; kind: string; status: string; json: string; 
 interface EntryTable extends EntryRow { seq: Generated<number> }
 interface Schema { articles: ArticleTable; events: EventTable; event_parties: PartyTable; threads: ThreadTable; thread_entries: EntryTable }
 
+/**
+ * The newest date the store has seen, against which threads are judged overdue: the latest
+ * article's, or a later step date of any thread (each row's `updated` is its thread's).
+ */
+async function newestDate(db: Kysely<Schema>): Promise<string | null> {
+  const newest = await db.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
+  const latest = await db.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
+  const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
 /** Migrations are code, applied in name order (Kysely runs SQLite's outside a transaction: a migration that must be atomic takes its own). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': {
@@ -452,12 +463,8 @@ export class SqliteStore implements Store {
     return this.db.transaction().execute(async (tx) => {
       const rows = await tx.selectFrom('threads').select(['id', 'json']).orderBy('id').execute();
       const entries = await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports']).orderBy('seq').execute();
-      const threads = joinStored(rows, entries);
-      // A thread is overdue when the newest date the store has seen is past its expected date.
-      const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
-      let asOf = (newest?.d as string | null) ?? null;
-      for (const t of threads) if (t.updated && (!asOf || t.updated > asOf)) asOf = t.updated;
-      return threads.map((t) => judgeOverdue(t, asOf));
+      const asOf = await newestDate(tx);
+      return joinStored(rows, entries).map((t) => judgeOverdue(t, asOf));
     });
   }
 
@@ -473,11 +480,7 @@ export class SqliteStore implements Store {
       const rows = await q.select(['id', 'json']).orderBy('updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
       const entries = rows.length ? await tx.selectFrom('thread_entries').select(['thread_id', 'step', 'body', 'reports'])
         .where('thread_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute() : [];
-      // The newest date seen, as `threads` judges it: the latest article's, or a later step date of any thread.
-      const newest = await tx.selectFrom('articles').select((eb) => eb.fn.max('published').as('d')).executeTakeFirst();
-      const latest = await tx.selectFrom('threads').select((eb) => eb.fn.max('updated').as('d')).executeTakeFirst();
-      const dates = [newest?.d, latest?.d].filter((d): d is string => Boolean(d));
-      const asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+      const asOf = await newestDate(tx);
       return { items: joinStored(rows, entries).map((t) => judgeOverdue(t, asOf)), total: Number(n), limit, offset };
     });
   }
