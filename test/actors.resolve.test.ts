@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadActorDictionary, resolveActor } from '../src/actors/index.js';
+import { articleSpellings } from '../src/actors/dictionary.js';
 import { ParleyError } from '../src/document/errors.js';
 
 const dict = loadActorDictionary();
@@ -103,3 +104,21 @@ for (const [name, body, problem] of badFiles) {
 test('actors › a missing user file is refused with P011', () => {
   assert.throws(() => loadActorDictionary({ extraFiles: [join(dir, 'nope.json')] }), (err: unknown) => err instanceof ParleyError && err.code === 'P011');
 });
+
+// [name as a dictionary lists it, the spellings it is also found under]
+const spellings: [string, string[]][] = [
+  ['Abdel Fattah el-Sisi', ['Abdel Fattah el-Sisi', 'Abdel Fattah al-Sisi', 'Abdel Fattah el Sisi', 'Abdel Fattah al Sisi', 'Abdel Fattah Sisi']],
+  ['Khalifa bin Zayed Al Nahyan', ['Khalifa bin Zayed Al Nahyan', 'Khalifa bin Zayed al-Nahyan', 'Khalifa bin Zayed el-Nahyan', 'Khalifa bin Zayed al Nahyan', 'Khalifa bin Zayed el Nahyan', 'Khalifa bin Zayed Nahyan']],
+  // Two words keep the article: the given name and surname alone may be anyone's.
+  ['Omar al-Bashir', ['Omar al-Bashir', 'Omar el-Bashir', 'Omar al Bashir', 'Omar el Bashir']],
+  // A first word is never an article ("Al" is a given name), nor is "al" before a lower-case word.
+  ['Al Gore', ['Al Gore']],
+  ['Hassan al sharif', ['Hassan al sharif']],
+  ['Volodymyr Zelensky', ['Volodymyr Zelensky']],
+];
+
+for (const [name, expected] of spellings) {
+  test(`actors › the Arabic article's spellings › ${name}`, () => {
+    assert.deepEqual(articleSpellings(name).sort(), [...expected].sort());
+  });
+}

@@ -29,7 +29,8 @@ const cases: [string, string, string][] = [
   ['a joint exercise of two countries is cooperation', 'Indian and French naval units held joint exercises.', 'COOPERATE IND+FRA> asserted'],
   ['an exercise of one country is a show of force', 'China held military exercises near Taiwan.', 'MOBILIZE CHN>TWN asserted'],
   ['a pronoun opening a sentence takes the last sentence\'s whole subject', 'Armenia and Azerbaijan agreed on Tuesday to hold talks in Brussels. They will meet next month.', 'CONSULT ARM+AZE> planned'],
-  ['an event noun with a verb of happening takes its modifier as actor', 'Kurdish riots against Turkish rule are spreading.', 'PROTEST ?>TUR asserted'],
+  // The riots' actor, "Kurdish", names no state: it takes the sentence's only one (see below).
+  ['an event noun with a verb of happening takes its modifier as actor', 'Kurdish riots against Turkish rule are spreading.', 'PROTEST TUR>TUR asserted'],
   ['"clashes between X and Y" puts one side as actor, the other as recipient', 'Clashes erupted between Indian and Chinese troops in Ladakh.', 'ASSAULT IND>CHN asserted'],
   ['"we" inside a quote is its speaker', 'The Russian defence minister said: "We will not negotiate with Georgia."', 'CONSULT RUS>GEO negated'],
   ['an attack announced on a condition is a threat, the attack hypothetical', '"We will attack Georgia if they cross the line," the Russian defence minister said.', 'ASSAULT RUS>GEO hypothetical'],
@@ -56,3 +57,26 @@ test('events › participants carry name, country, sector and the actor id', () 
   assert.equal(typeof e.actor[0].name, 'string');
   assert.match(String(e.actor[0].ref), /^a\d+$/);
 });
+
+// A participant the text gives no country takes the one state its sentence names, as event coders
+// code domestic actors; the participant says so (countryFrom 'sentence'). [behaviour, sentence, event, participants marked]
+const domestic: [string, string, string, string[]][] = [
+  ['rebels in a sentence naming one state are of that state', 'Separatist rebels attacked a police station in northern Mali on Sunday.', 'ASSAULT MLI>MLI asserted', ['Separatist rebels']],
+  ['so are the opposition a government frees', 'The Kenyan government freed the jailed opposition leaders.', 'RETREAT KEN>KEN asserted', ['opposition leaders']],
+  ['protesters against a head of state take the state', 'Student protesters demanded the resignation of the Bolivian president.', 'REQUEST BOL>BOL asserted', ['Student protesters']],
+  ['an international organisation names no state', 'Rebels attacked United Nations peacekeepers near Gao in Mali.', 'ASSAULT MLI>IGO asserted', ['Rebels']],
+  ['two states named: no country is guessed', 'Rebels attacked Malian and Nigerien troops near the border.', 'ASSAULT ?>MLI+NER asserted', []],
+  ['a visitor the text does not place is not taken for the host\'s compatriot', 'Senator Tom Harkin visited Kenya on Monday.', 'CONSULT ?>KEN asserted', []],
+  ['a name claiming international scope is not domestic', 'The Global Climate Forum urged Brazil to protect the rainforest.', 'REQUEST ?>BRA asserted', []],
+];
+
+for (const [behaviour, text, expected, marked] of domestic) {
+  test(`events › sentence country › ${behaviour}`, () => {
+    const events = eventsOf(text);
+    const got = events.map(brief);
+    assert.ok(got.includes(expected), `expected ${expected} in ${JSON.stringify(got)}`);
+    const e = events[got.indexOf(expected)];
+    const fromSentence = [...e.actor, ...e.recipient].filter((p) => p.countryFrom === 'sentence').map((p) => p.name);
+    assert.deepEqual(fromSentence, marked);
+  });
+}

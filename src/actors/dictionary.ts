@@ -132,6 +132,44 @@ function charClass(c: number): number {
   return 3;
 }
 
+/** The forms the press writes an Arabic name's article in, interchangeably. */
+const ARTICLE_FORMS = ['al-', 'el-', 'al ', 'el ', ''] as const;
+
+/**
+ * A name as written, and as written with its Arabic article in each other form the press uses:
+ * "Abdel Fattah el-Sisi" is also "Abdel Fattah al-Sisi", "Abdel Fattah Al Sisi", "Abdel Fattah El
+ * Sisi" and "Abdel Fattah Sisi". Only an article after the first word counts ("Al Gore" has none),
+ * and a name of two words keeps it ("Omar al-Bashir" is never "Omar Bashir", a given name and a
+ * surname that may be anyone's). At most two articles a name are varied.
+ */
+export function articleSpellings(name: string): string[] {
+  const words = name.split(/\s+/);
+  // Words that are, or start with, an article before a name ("al-Bashir"; "El" then "Bashir"), last first.
+  const at: number[] = [];
+  for (let k = words.length - 1; k >= 1; k--) {
+    if (/^(?:al|el)-\p{L}/iu.test(words[k]) || (/^(?:al|el)$/i.test(words[k]) && k + 1 < words.length && /^\p{Lu}/u.test(words[k + 1]))) at.push(k);
+  }
+  if (!at.length || at.length > 2) return [name];
+  const out = new Set<string>([name]);
+  // Varied from the last article back, so splicing one never moves the index of the next.
+  const vary = (from: string[], i: number): void => {
+    if (i === at.length) { out.add(from.join(' ')); return; }
+    const k = at[i];
+    const joined = /^(?:al|el)-/i.test(from[k]);
+    const rest = joined ? from[k].slice(3) : from[k + 1];
+    for (const form of ARTICLE_FORMS) {
+      const written = form.endsWith('-') ? [form + rest] : form ? [form.trimEnd(), rest] : [rest];
+      const next = [...from];
+      next.splice(k, joined ? 1 : 2, ...written);
+      // Dropping the article of a two-word name would leave the given name and surname alone: kept.
+      if (form === '' && next.length < 3) continue;
+      vary(next, i + 1);
+    }
+  };
+  vary(words, 0);
+  return [...out];
+}
+
 function isCommonWord(alias: string): boolean {
   if (/\s/.test(alias)) return false;
   const w = alias.toLowerCase();
@@ -258,10 +296,10 @@ function addEntry(b: Builder, file: string, index: number, e: unknown): void {
     });
     const person: PersonRecord = { id: `person:${b.people.length}`, name, wikidata: str(e.wikidata), roles };
     b.people.push(person);
-    addAlias(b, name, { kind: 'person', person });
+    for (const spelling of articleSpellings(name)) addAlias(b, spelling, { kind: 'person', person });
     // A one-word alias that is an ordinary English word ("Senior", "Will") would fire on every
     // sentence that opens with it: such aliases are left out; the full name still matches.
-    for (const a of strings(e.aliases)) if (!isCommonWord(a)) addAlias(b, a, { kind: 'person', person });
+    for (const a of strings(e.aliases)) if (!isCommonWord(a)) for (const spelling of articleSpellings(a)) addAlias(b, spelling, { kind: 'person', person });
     return;
   }
   if ('nouns' in e) {

@@ -104,6 +104,13 @@ export interface EventParticipant {
   sector: string | null;
   /** The actor id in `actors`, where the participant resolved to one. */
   ref: string | null;
+  /**
+   * Present, as 'sentence', when the text does not give this participant a country and
+   * `country` is the one country its sentence names: the event coders' convention for domestic
+   * actors ("rebels", "students", "the government", a leader the dictionaries do not know). Absent
+   * when the country is the participant's own.
+   */
+  countryFrom?: 'sentence';
 }
 
 export interface Evidence extends Span {

@@ -3,7 +3,7 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Actor, Event, EventParticipant, Factuality, PloverType, Quote, Span } from '../document/types.js';
+import type { Actor, Entity, Event, EventParticipant, Factuality, Place, PloverType, Quote, Span } from '../document/types.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
 import { sortShort } from '../document/sort.js';
@@ -436,8 +436,46 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
   return out;
 }
 
-function participant(m: Mention): EventParticipant {
-  return { ...m.participant };
+/**
+ * An event participant; one the text gives no country takes the sentence's sole country
+ * (`soleCountry`), marked as taken from the sentence.
+ */
+function participant(m: Mention, domestic: string | null): EventParticipant {
+  if (m.participant.country || !domestic || INTERNATIONAL_NAME.test(m.participant.name)) return { ...m.participant };
+  return { ...m.participant, country: domestic, countryFrom: 'sentence' };
+}
+
+/** Words by which a name claims more than one state's scope ("the Global Climate Forum"): no domestic actor. */
+const INTERNATIONAL_NAME = /\b(?:world|international|global|transnational|multinational)\b/i;
+
+/**
+ * Types whose parties are most often of two states (meetings and visits, aid, cooperation): a
+ * party the text does not place is not taken for the other's compatriot ("X visited Kenya").
+ */
+const BETWEEN_STATES = new Set<PloverType>(['CONSULT', 'AID', 'COOPERATE']);
+
+/** Codes of actors that are not states: international and non-governmental organisations, armed groups without a home. */
+const NOT_STATES = new Set(['IGO', 'NGO', 'IMG', 'ISM', 'UIS', 'MNC']);
+
+/**
+ * The one state a sentence names, through its actors (countries, nationalities, people the
+ * dictionaries place, groups) and its places, or null when it names none or several.
+ * Organisations that are not states (the UN, an armed group abroad) name no state. Event coders
+ * give a domestic actor the text leaves without a country that state: rebels or refugees in a
+ * sentence about one government, "the government of President X" where X is the only state named.
+ */
+function soleCountry(entities: readonly Entity[], places: readonly Place[], actorsById: ReadonlyMap<string, Actor>): string | null {
+  let sole: string | null = null;
+  const take = (country: string | null | undefined): boolean => {
+    if (!country) return true;
+    if (NOT_STATES.has(country)) return true;
+    if (sole !== null && sole !== country) return false;
+    sole = country;
+    return true;
+  };
+  for (const e of entities) if (e.actor && !take(actorsById.get(e.actor)?.country)) return null;
+  for (const p of places) if (!take(p.country)) return null;
+  return sole;
 }
 
 export interface CodeEventsOptions {
@@ -467,14 +505,16 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
     });
     const coded = codeSentence(view, ctx);
     sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
+    const domestic = coded.length ? soleCountry(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE, actorsById) : null;
     for (const c of coded) {
+      const sole = BETWEEN_STATES.has(c.type) ? null : domestic;
       const first = view.token(c.first);
       const last = view.token(c.last);
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
       const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
-        actor: c.actor.map(participant), recipient: c.recipient.map(participant),
+        actor: c.actor.map((m) => participant(m, sole)), recipient: c.recipient.map((m) => participant(m, sole)),
         factuality: c.factuality, attribution: c.attribution,
         time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, c.actor, c.recipient, clause),
         evidence: {
