@@ -329,6 +329,10 @@ const cases: Case[] = [
   ['President Omar El Bashir addressed the parliament in Khartoum.', '2001-05-01', [['President Omar El Bashir', 'SDN', 'GOV']]],
   ['Abdel Fattah al-Sisi received the Qatari emir in Cairo.', '2024-05-01', [['Abdel Fattah al-Sisi', 'EGY', 'GOV'], ['the Qatari emir', 'QAT', 'GOV']]],
   ['Abdel Fattah Sisi received the Qatari emir in Cairo.', '2024-05-01', [['Abdel Fattah Sisi', 'EGY', 'GOV'], ['the Qatari emir', 'QAT', 'GOV']]],
+  // "ethnic" names an ethnicity, not a state's people; without it a plural demonym is the state's.
+  ['Hundreds of ethnic Hungarians rallied in the Romanian city of Cluj.', '2024-03-15', [['Hungarians', null, 'CVL']]],
+  ['Hundreds of Hungarians rallied in Budapest.', '2024-03-15', [['Hungarians', 'HUN', 'CVL']]],
+  ['Islamic fundamentalists set fire to a cinema.', '2024-03-15', [['Islamic fundamentalists', null, 'RAD']]],
 ];
 
 /** Known gaps: cases the recogniser does not read yet (run as todo, so they report without failing). */

@@ -66,6 +66,7 @@ const domestic: [string, string, string, string[]][] = [
   ['protesters against a head of state take the state', 'Student protesters demanded the resignation of the Bolivian president.', 'REQUEST BOL>BOL asserted', ['Student protesters']],
   ['an international organisation names no state', 'Rebels attacked United Nations peacekeepers near Gao in Mali.', 'ASSAULT MLI>IGO asserted', ['Rebels']],
   ['two states named: no country is guessed', 'Rebels attacked Malian and Nigerien troops near the border.', 'ASSAULT ?>MLI+NER asserted', []],
+  ['an ethnic group takes the state it is in, not the one its name recalls', 'Thousands of ethnic Hungarians protested against the Romanian government.', 'PROTEST ROU>ROU asserted', ['Hungarians']],
   ['a visitor the text does not place is not taken for the host\'s compatriot', 'Senator Tom Harkin visited Kenya on Monday.', 'CONSULT ?>KEN asserted', []],
   ['a name claiming international scope is not domestic', 'The Global Climate Forum urged Brazil to protect the rainforest.', 'REQUEST ?>BRA asserted', []],
 ];

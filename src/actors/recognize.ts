@@ -625,8 +625,10 @@ class SentenceReader {
     }
     if (c.kind === 'demonym') {
       const dem = this.span(a);
-      const ref: Ref = { kind: 'collective', country: c.iso3, sector: c.plural ? 'CVL' : null, label: dem, definite: false };
-      return this.emit(i, a.j, 'NORP', ref, { asActor: !nested && !locative, country: c.iso3, nested });
+      // "ethnic Serbs" names an ethnicity, not a state's people: they may be any state's citizens.
+      const country = c.plural && a.i > this.from && this.toks[a.i - 1].lower === 'ethnic' ? null : c.iso3;
+      const ref: Ref = { kind: 'collective', country, sector: c.plural ? 'CVL' : null, label: dem, definite: false };
+      return this.emit(i, a.j, 'NORP', ref, { asActor: !nested && !locative, country, nested });
     }
     const ref: Ref = { kind: 'collective', country: c.iso3, sector: 'GOV', label: '', definite: false };
     return this.emit(i, a.j, 'GPE', ref, { asActor: !locative && !nested, country: c.iso3, nested });
