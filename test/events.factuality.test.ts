@@ -24,6 +24,7 @@ const cases: [string, string, string][] = [
   ['what one is urged to do is hypothetical', 'Iran urged Iraq to expel the rebels.', 'SANCTION IRQ>? hypothetical'],
   ['what one threatens to do is hypothetical', 'Belarus threatened to cut diplomatic ties with Lithuania.', 'SANCTION BLR>LTU hypothetical'],
   ['what one refuses to do is negated', 'Brazil refused to send peacekeepers to Haiti.', 'AID BRA>HTI negated'],
+  ['and the refusal itself is a rejection', 'Brazil refused to send peacekeepers to Haiti.', 'REJECT BRA>HTI asserted'],
   ['what one denies doing is negated', 'Russia denied attacking Ukrainian ships in the Black Sea.', 'ASSAULT RUS>UKR negated'],
   ['"is reported to have" puts an event on someone else\'s word', 'Syria is reported to have attacked Turkish positions near the border.', 'ASSAULT SYR>TUR reported'],
   ['"reportedly" puts an event on someone else\'s word', 'Israeli forces reportedly killed three Palestinians in Gaza.', 'ASSAULT ISR>PSE reported'],
@@ -76,6 +77,8 @@ const none: [string, string][] = [
   ['a figurative kill is not an attack', 'The Canadian minister killed the proposal with Mexico last week.'],
   ['fighting an illness is not an attack', 'The Dutch prime minister fought cancer for years.'],
   ['ordering goods is not a demand', 'The Turkish airline ordered twenty new jets from France.'],
+  ['declining to comment to the press is not a rejection', 'A State Department spokesman declined to comment on the talks with Iran.'],
+  ['nor is refusing to confirm a report', 'Iranian officials refused to confirm the prisoner exchange with Sweden.'],
 ];
 
 for (const [behaviour, text] of none) {

@@ -42,6 +42,8 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   for (let i = 0; i < view.n; i++) {
     const m = matchAt(view, i, lexicon);
     if (!m) continue;
+    // "declined to comment", "refused to confirm": what a source withholds from the press, not a rejection.
+    if (m.entry.control === 'refuse' && g.pressRefusals.has(view.lemma(infinitiveAfter(view, m.last)))) { i = Math.max(i, m.last); continue; }
     matches.push(m);
     (matchedHeads ??= new Map()).set(i, m);
     i = Math.max(i, m.last);
@@ -67,6 +69,16 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   out.push(...saidMust(view, ctx, speech, byHead));
   ctx.deferTopic(view);
   return out;
+}
+
+/** The verb of a 'to' infinitive right after token k ("declined to [comment]"), or -1. */
+function infinitiveAfter(view: SentenceView, k: number): number {
+  let j = k + 1;
+  while (view.pos(j) === 'ADV') j++;
+  if (view.lower(j) !== 'to') return -1;
+  j++;
+  while (view.pos(j) === 'ADV') j++;
+  return j < view.n ? j : -1;
 }
 
 /**

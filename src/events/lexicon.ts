@@ -102,6 +102,8 @@ export interface Grammar {
   figurativeObjects: ReadonlySet<string>;
   /** Adverbs that put an event on someone else's word ("reportedly"). */
   reportedWords: ReadonlySet<string>;
+  /** What a source refuses the press ("declined to comment"): a refusal of these is no rejection. */
+  pressRefusals: ReadonlySet<string>;
   clauseBreakers: ReadonlySet<string>;
   relativePronouns: ReadonlySet<string>;
   personalPronouns: ReadonlySet<string>;
@@ -385,6 +387,7 @@ export function loadLexicon(options: LexiconOptions = {}): Lexicon {
     unconfirmedVerbs: words(g.unconfirmed?.verbs),
     unconfirmedWords: words(g.unconfirmed?.words),
     reportedWords: words(g.reportedWords),
+    pressRefusals: words(g.pressRefusals),
     figurativeObjects: words(g.figurativeObjects),
     clauseBreakers: words(g.clauseBreakers),
     relativePronouns: words(g.relativePronouns),
