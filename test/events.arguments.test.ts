@@ -67,6 +67,9 @@ const domestic: [string, string, string, string[]][] = [
   ['an international organisation names no state', 'Rebels attacked United Nations peacekeepers near Gao in Mali.', 'ASSAULT MLI>IGO asserted', ['Rebels']],
   ['two states named: no country is guessed', 'Rebels attacked Malian and Nigerien troops near the border.', 'ASSAULT ?>MLI+NER asserted', []],
   ['an ethnic group takes the state it is in, not the one its name recalls', 'Thousands of ethnic Hungarians protested against the Romanian government.', 'PROTEST ROU>ROU asserted', ['Hungarians']],
+  ['a named office holder no dictionary knows takes it too', 'Chadian rebels rejected an appeal from President Idriss Mahamat Koulamallah to lay down their arms.', 'REJECT TCD>TCD asserted', ['Idriss Mahamat Koulamallah']],
+  ['an unnamed office is not placed by the state it speaks of', 'The governor of the region accused Moscow of shelling civilian areas.', 'ACCUSE ?>RUS asserted', []],
+  ['nor is a state\'s own target, what it shot down', 'Ukraine\'s air force said it shot down the drones.', 'ASSAULT UKR>? reported', []],
   ['a visitor the text does not place is not taken for the host\'s compatriot', 'Senator Tom Harkin visited Kenya on Monday.', 'CONSULT ?>KEN asserted', []],
   ['a name claiming international scope is not domestic', 'The Global Climate Forum urged Brazil to protect the rainforest.', 'REQUEST ?>BRA asserted', []],
 ];

@@ -450,11 +450,33 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
 
 /**
  * An event participant; one the text gives no country takes the sentence's sole country
- * (`soleCountry`), marked as taken from the sentence.
+ * (`soleCountry`) when it is of the kind event coders place so (`domesticKind`), marked as taken
+ * from the sentence.
  */
-function participant(m: Mention, domestic: string | null): EventParticipant {
-  if (m.participant.country || !domestic || INTERNATIONAL_NAME.test(m.participant.name)) return { ...m.participant };
-  return { ...m.participant, country: domestic, countryFrom: 'sentence' };
+function participant(m: Mention, domestic: string | null, actorsById: ReadonlyMap<string, Actor>): EventParticipant {
+  const p = m.participant;
+  if (p.country || !domestic || !domesticKind(p, p.ref ? actorsById.get(p.ref) : undefined)) return { ...p };
+  return { ...p, country: domestic, countryFrom: 'sentence' };
+}
+
+/**
+ * Sectors of a state's own organs, and of parties often foreign to the state a sentence names
+ * (firms, the press, aid groups): a state's drones, an unnamed governor, foreign companies in
+ * Russia are not placed by the sentence.
+ */
+const STATE_OR_FOREIGN_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'LEG', 'JUD', 'ELI', 'BUS', 'MED', 'JRN', 'NGO', 'IGO']);
+
+/**
+ * Whether a participant with no country is one event coders place in the sentence's state: a
+ * named office holder no dictionary knows ("President X"), a domestic group (rebels, students,
+ * refugees, radicals), or an unknown proper name (a party, a newspaper), unless the name claims
+ * international scope. An unnamed office ("the governor") or a state organ is not.
+ */
+function domesticKind(p: EventParticipant, actor: Actor | undefined): boolean {
+  if (INTERNATIONAL_NAME.test(p.name)) return false;
+  if (actor?.title && /^\p{Lu}/u.test(actor.name)) return true;
+  if (p.sector) return !STATE_OR_FOREIGN_SECTORS.has(p.sector);
+  return /^\p{Lu}/u.test(p.name.replace(/^the\s+/i, ''));
 }
 
 /** Words by which a name claims more than one state's scope ("the Global Climate Forum"): no domestic actor. */
@@ -526,7 +548,7 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
       const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
-        actor: c.actor.map((m) => participant(m, sole)), recipient: c.recipient.map((m) => participant(m, sole)),
+        actor: c.actor.map((m) => participant(m, sole, actorsById)), recipient: c.recipient.map((m) => participant(m, sole, actorsById)),
         factuality: c.factuality, attribution: c.attribution,
         time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, c.actor, c.recipient, clause),
         evidence: {
