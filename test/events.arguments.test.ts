@@ -70,6 +70,8 @@ const domestic: [string, string, string, string[]][] = [
   ['a named office holder no dictionary knows takes it too', 'Chadian rebels rejected an appeal from President Idriss Mahamat Koulamallah to lay down their arms.', 'REJECT TCD>TCD asserted', ['Idriss Mahamat Koulamallah']],
   ['an unnamed office is not placed by the state it speaks of', 'The governor of the region accused Moscow of shelling civilian areas.', 'ACCUSE ?>RUS asserted', []],
   ['nor is a state\'s own target, what it shot down', 'Ukraine\'s air force said it shot down the drones.', 'ASSAULT UKR>? reported', []],
+  ['in an article on another state, the sentence\'s one state is not the rebels\' own', 'The Syrian army shelled Idlib on Monday and Tuesday. Syrian officials said Damascus would go on. Rebels accused Russia of supplying the shells.', 'ACCUSE ?>RUS asserted', []],
+  ['in an article on the same state, it is', 'Fighting continued in Mali on Monday. Rebels attacked a police station in northern Mali.', 'ASSAULT MLI>MLI asserted', ['Rebels']],
   ['a visitor the text does not place is not taken for the host\'s compatriot', 'Senator Tom Harkin visited Kenya on Monday.', 'CONSULT ?>KEN asserted', []],
   ['a name claiming international scope is not domestic', 'The Global Climate Forum urged Brazil to protect the rainforest.', 'REQUEST ?>BRA asserted', []],
 ];

@@ -479,6 +479,17 @@ function domesticKind(p: EventParticipant, actor: Actor | undefined): boolean {
   return /^\p{Lu}/u.test(p.name.replace(/^the\s+/i, ''));
 }
 
+/** How many mentions of each state the article has (its actors' and places'), and the most any has. */
+function statesNamed(doc: Document, actorsById: ReadonlyMap<string, Actor>): { counts: Map<string, number>; most: number } {
+  const counts = new Map<string, number>();
+  const bump = (c: string | null | undefined): void => { if (c && !NOT_STATES.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1); };
+  for (const e of doc.entities ?? []) if (e.actor) bump(actorsById.get(e.actor)?.country);
+  for (const p of doc.places ?? []) bump(p.country);
+  let most = 0;
+  for (const n of counts.values()) most = Math.max(most, n);
+  return { counts, most };
+}
+
 /** Words by which a name claims more than one state's scope ("the Global Climate Forum"): no domestic actor. */
 const INTERNATIONAL_NAME = /\b(?:world|international|global|transnational|multinational)\b/i;
 
@@ -533,13 +544,18 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   const entities = bySentence(doc, doc.entities ?? []);
   const times = bySentence(doc, doc.times ?? []);
   const places = bySentence(doc, doc.places ?? []);
+  /** How often the article names each state, counted when a sentence first needs it. */
+  let articleStates: { counts: Map<string, number>; most: number } | null = null;
   for (const sentence of doc.sentences ?? []) {
     const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById, {
       entities: entities[sentence.index] ?? NONE, times: times[sentence.index] ?? NONE, places: places[sentence.index] ?? NONE,
     });
     const coded = codeSentence(view, ctx);
     sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
-    const domestic = coded.length ? soleCountry(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE, actorsById) : null;
+    let domestic = coded.length ? soleCountry(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE, actorsById) : null;
+    // In an article about another state ("rebels accused Russia" in a story on Syria), the
+    // sentence's one state is not the domestic actors' own.
+    if (domestic && (articleStates ??= statesNamed(doc, actorsById)).most > (articleStates.counts.get(domestic) ?? 0)) domestic = null;
     for (const c of coded) {
       const sole = BETWEEN_STATES.has(c.type) ? null : domestic;
       const first = view.token(c.first);
