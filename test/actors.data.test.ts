@@ -15,7 +15,7 @@ type Obj = { [key: string]: Json };
 interface DataFile { about: Obj; entries: Obj[] }
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'actors');
-const fileNames = ['countries', 'seats', 'people', 'organisations', 'armed-groups', 'sectors', 'titles'] as const;
+const fileNames = ['countries', 'seats', 'people', 'people-historical', 'organisations', 'armed-groups', 'sectors', 'titles'] as const;
 type FileName = (typeof fileNames)[number];
 
 const files = Object.fromEntries(fileNames.map((name) => {
@@ -118,6 +118,17 @@ const rules: Rule[] = [
   ['people', 'IGO roles name their organisation', (e) => (e.roles as Obj[]).some((r) => r.country === 'IGO' && !isText(r.organisation))],
   ['people', 'confirmedUntil, where given, is a date on an open role', (e) => (e.roles as Obj[]).some((r) => r.confirmedUntil !== undefined && (!dateOk(r.confirmedUntil) || r.end !== null || earliest(String(r.start)) > String(r.confirmedUntil)))],
 
+  // Generated from the Phoenix dictionary (scripts/build-historical-people.mjs): a sector and dates, no office, title or Wikidata id.
+  ['people-historical', 'has a name among its aliases', (e) => !isText(e.name) || !textList(e.aliases) || !(e.aliases as string[]).includes(String(e.name))],
+  ['people-historical', 'has no Wikidata id (none was checked)', (e) => e.wikidata !== null],
+  ['people-historical', 'has at least one role', (e) => !Array.isArray(e.roles) || e.roles.length === 0],
+  ['people-historical', 'role country is a state code', (e) => (e.roles as Obj[]).some((r) => !countryCodes.has(String(r.country)) || ['IGO', 'NGO', 'IMG'].includes(String(r.country)))],
+  ['people-historical', 'role sector is GOV or MIL', (e) => (e.roles as Obj[]).some((r) => r.sector !== 'GOV' && r.sector !== 'MIL')],
+  ['people-historical', 'role has no office or title', (e) => (e.roles as Obj[]).some((r) => r.office !== null || r.title !== null)],
+  ['people-historical', 'role source is phoenix', (e) => (e.roles as Obj[]).some((r) => r.source !== 'phoenix')],
+  ['people-historical', 'role dates are ISO days, the start before 2000 and not after the end', (e) => (e.roles as Obj[]).some((r) =>
+    !/^\d{4}-\d{2}-\d{2}$/.test(String(r.start)) || !/^\d{4}-\d{2}-\d{2}$/.test(String(r.end)) || !dateOk(r.start) || !dateOk(r.end) || String(r.start) >= '2000-01-01' || String(r.start) > String(r.end))],
+
   ['organisations', 'has a name and aliases', (e) => !isText(e.name) || !textList(e.aliases)],
   ['organisations', 'country is IGO or NGO and matches kind', (e) => !['IGO', 'NGO'].includes(String(e.country)) || e.kind !== e.country],
   ['organisations', 'sector is a CAMEO/PLOVER code', (e) => !sectorCodes.has(String(e.sector))],
@@ -155,6 +166,12 @@ for (const [file, rule, broken] of rules) {
     assert.deepEqual(offenders(files[file].entries, broken), []);
   });
 }
+
+test('actors data › no name of an office holder before 2000 is a name of people.json (each person is in one file)', () => {
+  const modern = new Set(files.people.entries.flatMap((e) => namesOf('people', e).names.map((n) => n.toLowerCase())));
+  const both = files['people-historical'].entries.flatMap((e) => (e.aliases as string[]).filter((a) => modern.has(a.toLowerCase())));
+  assert.deepEqual(both, []);
+});
 
 // ---- uniqueness and counts ------------------------------------------------------------------
 
