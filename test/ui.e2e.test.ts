@@ -202,6 +202,20 @@ test('ui › a pasted article is read and shown with its events panel', async ()
   }
 });
 
+test('ui › a country taken from the sentence is shown as such on the event card', async () => {
+  const page = await openPage('#/read');
+  try {
+    await page.fill('textarea[name="text"]', 'Separatist rebels attacked a police station in northern Mali on Sunday.');
+    await page.click('form.read-form button[type="submit"]');
+    await page.waitForSelector('.read-result .party small.inferred', { timeout: 30_000 });
+    const inferred = page.locator('.read-result .party small.inferred').first();
+    assert.match(await inferred.textContent() ?? '', /MLI\/REB \(from the sentence\)/);
+    assert.match(await inferred.getAttribute('title') ?? '', /not said of this party/);
+  } finally {
+    await page.close();
+  }
+});
+
 test('ui › "Read and store" stores the pasted article and links to it', async () => {
   const page = await openPage('#/read');
   try {

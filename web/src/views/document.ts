@@ -10,8 +10,12 @@ export const typeBadge = (type: string, mode?: string | null) =>
 
 export const factualityTag = (f: string) => h('span', { class: `fact fact-${f}` }, f);
 
+/** A country the text does not give the party but its sentence's one state: shown as such. */
+const FROM_SENTENCE = 'not said of this party: the one state its sentence names';
 const sides = (list: DocEvent['actor']) => list.length
-  ? list.map((p) => h('span', { class: 'party' }, p.name, p.country ? h('small', null, ` ${[p.country, p.sector].filter(Boolean).join('/')}`) : null))
+  ? list.map((p) => h('span', { class: 'party' }, p.name, p.country
+    ? h('small', p.countryFrom === 'sentence' ? { class: 'inferred', title: FROM_SENTENCE } : null, ` ${[p.country, p.sector].filter(Boolean).join('/')}${p.countryFrom === 'sentence' ? ' (from the sentence)' : ''}`)
+    : null))
   : [h('span', { class: 'muted' }, '—')];
 
 /** The side-panel card of one event: what, who, how sure, on what evidence, by which rule. */

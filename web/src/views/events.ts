@@ -6,7 +6,7 @@ import { filterBar, filtersFrom } from './filters.js';
 
 const PAGE = 50;
 
-const parties = (list: StoredEvent['actor']) => list.map((p) => `${p.name}${p.country ? ` (${p.country})` : ''}`).join(', ') || '—';
+const parties = (list: StoredEvent['actor']) => list.map((p) => `${p.name}${p.country ? ` (${p.country}${p.countryFrom === 'sentence' ? ', from the sentence' : ''})` : ''}`).join(', ') || '—';
 
 /** The events table: filters, paging, and downloads of exactly what is filtered. */
 export async function eventsView(root: HTMLElement, route: Route): Promise<void> {
