@@ -9,13 +9,16 @@ const CSV_COLUMNS = [
   'key', 'article_id', 'date', 'type', 'mode', 'cameo', 'quad', 'goldstein', 'factuality',
   'actor_names', 'actor_countries', 'actor_sectors', 'recipient_names', 'recipient_countries', 'recipient_sectors',
   'trigger', 'sentence', 'source', 'rule',
+  // Last, so that readers of the columns before keep their positions: 'sentence' for each party
+  // whose country is its sentence's one state rather than said of it (EventParticipant.countryFrom).
+  'actor_countries_from', 'recipient_countries_from',
 ] as const;
 
 const csvCell = (v: unknown): string => {
   const s = v == null ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const join = (list: EventParticipant[], k: 'name' | 'country' | 'sector') => list.map((p) => p[k] ?? '').join('|');
+const join = (list: EventParticipant[], k: 'name' | 'country' | 'sector' | 'countryFrom') => list.map((p) => p[k] ?? '').join('|');
 const goldstein = (code: string) => cameoCode(code)?.goldstein ?? '';
 
 /** The header line of a format, if it has one. */
@@ -35,6 +38,7 @@ export function exportEvent(e: StoredEvent, format: ExportFormat, index = 0): st
         actor_names: join(e.actor, 'name'), actor_countries: join(e.actor, 'country'), actor_sectors: join(e.actor, 'sector'),
         recipient_names: join(e.recipient, 'name'), recipient_countries: join(e.recipient, 'country'), recipient_sectors: join(e.recipient, 'sector'),
         trigger: e.evidence.trigger.text, sentence: e.sentenceText, source: e.source, rule: e.rule,
+        actor_countries_from: join(e.actor, 'countryFrom'), recipient_countries_from: join(e.recipient, 'countryFrom'),
       };
       return CSV_COLUMNS.map((c) => csvCell(row[c])).join(',');
     }
@@ -80,7 +84,7 @@ function fractionDate(date: string): string {
 
 /** A PLOVER-style record: event type, mode, actors and recipients with their agents, and the evidence. */
 export function ploverRecord(e: StoredEvent) {
-  const party = (p: EventParticipant) => ({ name: p.name, country: p.country, agent: p.sector });
+  const party = (p: EventParticipant) => ({ name: p.name, country: p.country, agent: p.sector, ...(p.countryFrom ? { country_from: p.countryFrom } : {}) });
   return {
     id: e.key, date: e.date, event: e.type, mode: e.mode, context: [] as string[],
     actor: e.actor.map(party), recipient: e.recipient.map(party),
