@@ -3,7 +3,8 @@
  * actor and recipient from the chunks around it, and how the article commits to it.
  */
 import type { Document } from '../document/document.js';
-import type { Actor, Entity, Event, EventParticipant, Factuality, Place, PloverType, Quote, Span } from '../document/types.js';
+import type { Actor, Event, Factuality, PloverType, Quote, Span } from '../document/types.js';
+import { DomesticStates } from './domestic.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
 import { sortShort } from '../document/sort.js';
@@ -448,81 +449,6 @@ function saidMust(view: SentenceView, ctx: DocContext, speech: number[], byHead:
   return out;
 }
 
-/**
- * An event participant; one the text gives no country takes the sentence's sole country
- * (`soleCountry`) when it is of the kind event coders place so (`domesticKind`), marked as taken
- * from the sentence.
- */
-function participant(m: Mention, domestic: string | null, actorsById: ReadonlyMap<string, Actor>): EventParticipant {
-  const p = m.participant;
-  if (p.country || !domestic || !domesticKind(p, p.ref ? actorsById.get(p.ref) : undefined)) return { ...p };
-  return { ...p, country: domestic, countryFrom: 'sentence' };
-}
-
-/**
- * Sectors of a state's own organs, and of parties often foreign to the state a sentence names
- * (firms, the press, aid groups): a state's drones, an unnamed governor, foreign companies in
- * Russia are not placed by the sentence.
- */
-const STATE_OR_FOREIGN_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'LEG', 'JUD', 'ELI', 'BUS', 'MED', 'JRN', 'NGO', 'IGO']);
-
-/**
- * Whether a participant with no country is one event coders place in the sentence's state: a
- * named office holder no dictionary knows ("President X"), a domestic group (rebels, students,
- * refugees, radicals), or an unknown proper name (a party, a newspaper), unless the name claims
- * international scope. An unnamed office ("the governor") or a state organ is not.
- */
-function domesticKind(p: EventParticipant, actor: Actor | undefined): boolean {
-  if (INTERNATIONAL_NAME.test(p.name)) return false;
-  if (actor?.title && /^\p{Lu}/u.test(actor.name)) return true;
-  if (p.sector) return !STATE_OR_FOREIGN_SECTORS.has(p.sector);
-  return /^\p{Lu}/u.test(p.name.replace(/^the\s+/i, ''));
-}
-
-/** How many mentions of each state the article has (its actors' and places'), and the most any has. */
-function statesNamed(doc: Document, actorsById: ReadonlyMap<string, Actor>): { counts: Map<string, number>; most: number } {
-  const counts = new Map<string, number>();
-  const bump = (c: string | null | undefined): void => { if (c && !NOT_STATES.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1); };
-  for (const e of doc.entities ?? []) if (e.actor) bump(actorsById.get(e.actor)?.country);
-  for (const p of doc.places ?? []) bump(p.country);
-  let most = 0;
-  for (const n of counts.values()) most = Math.max(most, n);
-  return { counts, most };
-}
-
-/** Words by which a name claims more than one state's scope ("the Global Climate Forum"): no domestic actor. */
-const INTERNATIONAL_NAME = /\b(?:world|international|global|transnational|multinational)\b/i;
-
-/**
- * Types whose parties are most often of two states (meetings and visits, aid, cooperation): a
- * party the text does not place is not taken for the other's compatriot ("X visited Kenya").
- */
-const BETWEEN_STATES = new Set<PloverType>(['CONSULT', 'AID', 'COOPERATE']);
-
-/** Codes of actors that are not states: international and non-governmental organisations, armed groups without a home. */
-const NOT_STATES = new Set(['IGO', 'NGO', 'IMG', 'ISM', 'UIS', 'MNC']);
-
-/**
- * The one state a sentence names, through its actors (countries, nationalities, people the
- * dictionaries place, groups) and its places, or null when it names none or several.
- * Organisations that are not states (the UN, an armed group abroad) name no state. Event coders
- * give a domestic actor the text leaves without a country that state: rebels or refugees in a
- * sentence about one government, "the government of President X" where X is the only state named.
- */
-function soleCountry(entities: readonly Entity[], places: readonly Place[], actorsById: ReadonlyMap<string, Actor>): string | null {
-  let sole: string | null = null;
-  const take = (country: string | null | undefined): boolean => {
-    if (!country) return true;
-    if (NOT_STATES.has(country)) return true;
-    if (sole !== null && sole !== country) return false;
-    sole = country;
-    return true;
-  };
-  for (const e of entities) if (e.actor && !take(actorsById.get(e.actor)?.country)) return null;
-  for (const p of places) if (!take(p.country)) return null;
-  return sole;
-}
-
 export interface CodeEventsOptions {
   /**
    * Code an event only when at least one participant resolved to a country or class code: an act
@@ -544,27 +470,23 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
   const entities = bySentence(doc, doc.entities ?? []);
   const times = bySentence(doc, doc.times ?? []);
   const places = bySentence(doc, doc.places ?? []);
-  /** How often the article names each state, counted when a sentence first needs it. */
-  let articleStates: { counts: Map<string, number>; most: number } | null = null;
+  const domestic = new DomesticStates(doc, actorsById);
   for (const sentence of doc.sentences ?? []) {
     const view = new SentenceView(doc, sentence, lexicon.grammar, actorsById, {
       entities: entities[sentence.index] ?? NONE, times: times[sentence.index] ?? NONE, places: places[sentence.index] ?? NONE,
     });
     const coded = codeSentence(view, ctx);
     sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
-    let domestic = coded.length ? soleCountry(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE, actorsById) : null;
-    // In an article about another state ("rebels accused Russia" in a story on Syria), the
-    // sentence's one state is not the domestic actors' own.
-    if (domestic && (articleStates ??= statesNamed(doc, actorsById)).most > (articleStates.counts.get(domestic) ?? 0)) domestic = null;
+    const state = coded.length ? domestic.stateOf(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE) : null;
     for (const c of coded) {
-      const sole = BETWEEN_STATES.has(c.type) ? null : domestic;
+      const sole = domestic.placesPartiesOf(c.type) ? state : null;
       const first = view.token(c.first);
       const last = view.token(c.last);
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
       const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
-        actor: c.actor.map((m) => participant(m, sole, actorsById)), recipient: c.recipient.map((m) => participant(m, sole, actorsById)),
+        actor: c.actor.map((m) => domestic.participant(m.participant, sole)), recipient: c.recipient.map((m) => domestic.participant(m.participant, sole)),
         factuality: c.factuality, attribution: c.attribution,
         time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, c.actor, c.recipient, clause),
         evidence: {
