@@ -14,6 +14,9 @@ const NOT_STATES = new Set(['IGO', 'NGO', 'IMG', 'ISM', 'UIS', 'MNC']);
 /** Words by which a name claims more than one state's scope ("the Global Climate Forum"): no domestic actor. */
 const INTERNATIONAL_NAME = /\b(?:world|international|global|transnational|multinational)\b/i;
 
+/** A name that says it is a firm ("Apex Motors", "Orion Airlines Ltd"): firms are often foreign to the state a sentence names. */
+const FIRM_NAME = /\b(?:corp|corporation|inc|ltd|llc|plc|company|holdings|motors|airlines|airways|bank|industries|technologies)\b/i;
+
 /**
  * Types whose parties are most often of two states (meetings and visits, aid, cooperation): a
  * party the text does not place is not taken for the other's compatriot ("X visited Kenya").
@@ -85,11 +88,13 @@ export class DomesticStates {
  * Whether a participant with no country is one event coders place in the sentence's state: a
  * named office holder no dictionary knows ("President X"), a domestic group (rebels, students,
  * refugees, radicals), or an unknown proper name (a party, a newspaper), unless the name claims
- * international scope. An unnamed office ("the governor") or a state organ is not.
+ * international scope or is a firm's. An unnamed office ("the governor") or a state organ is not.
+ * (A firm whose name does not say so, "Boeing", is still taken for the sentence's; its country is
+ * marked as taken from the sentence, for a reader to weigh.)
  */
 function domesticKind(p: EventParticipant, actor: Actor | undefined): boolean {
   if (INTERNATIONAL_NAME.test(p.name)) return false;
   if (actor?.title && /^\p{Lu}/u.test(actor.name)) return true;
   if (p.sector) return !STATE_OR_FOREIGN_SECTORS.has(p.sector);
-  return /^\p{Lu}/u.test(p.name.replace(/^the\s+/i, ''));
+  return /^\p{Lu}/u.test(p.name.replace(/^the\s+/i, '')) && !FIRM_NAME.test(p.name);
 }
