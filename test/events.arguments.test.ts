@@ -72,6 +72,8 @@ const domestic: [string, string, string, string[]][] = [
   ['nor is a state\'s own target, what it shot down', 'Ukraine\'s air force said it shot down the drones.', 'ASSAULT UKR>? reported', []],
   ['in an article on another state, the sentence\'s one state is not the rebels\' own', 'The Syrian army shelled Idlib on Monday and Tuesday. Syrian officials said Damascus would go on. Rebels accused Russia of supplying the shells.', 'ACCUSE ?>RUS asserted', []],
   ['in an article on the same state, it is', 'Fighting continued in Mali on Monday. Rebels attacked a police station in northern Mali.', 'ASSAULT MLI>MLI asserted', ['Rebels']],
+  ['whoever attacks a state itself is not taken for its own', 'Militants fired rockets at Israel on Sunday.', 'ASSAULT ?>ISR asserted', []],
+  ['gunmen attacking a place in a state are of the place', 'Gunmen attacked a hotel in Mogadishu, killing twelve people.', 'ASSAULT SOM>SOM asserted', ['Gunmen']],
   ['a visitor the text does not place is not taken for the host\'s compatriot', 'Senator Tom Harkin visited Kenya on Monday.', 'CONSULT ?>KEN asserted', []],
   ['nor is a firm whose name says so', 'Kenyan officials accused Orion Airlines of smuggling weapons.', 'ACCUSE KEN>? asserted', []],
   ['a name claiming international scope is not domestic', 'The Global Climate Forum urged Brazil to protect the rainforest.', 'REQUEST ?>BRA asserted', []],

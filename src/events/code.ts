@@ -479,14 +479,16 @@ export function codeEvents(doc: Document, lexicon: Lexicon, options: CodeEventsO
     sortShort(coded, (a, b) => a.first - b.first || a.last - b.last);
     const state = coded.length ? domestic.stateOf(entities[sentence.index] ?? NONE, places[sentence.index] ?? NONE) : null;
     for (const c of coded) {
-      const sole = domestic.placesPartiesOf(c.type) ? state : null;
+      const targets = c.recipient.map((m) => m.participant);
+      const actorState = domestic.stateFor(c.type, 'actor', state, targets);
+      const recipientState = domestic.stateFor(c.type, 'recipient', state, targets);
       const first = view.token(c.first);
       const last = view.token(c.last);
       const quad = lexicon.cameo.get(c.cameo)?.quad ?? 0;
       const clause = clauseSpan(view, c.first, c.last);
       events.push({
         id: '', type: c.type, mode: c.mode, cameo: c.cameo, quad,
-        actor: c.actor.map((m) => domestic.participant(m.participant, sole)), recipient: c.recipient.map((m) => domestic.participant(m.participant, sole)),
+        actor: c.actor.map((m) => domestic.participant(m.participant, actorState)), recipient: c.recipient.map((m) => domestic.participant(m.participant, recipientState)),
         factuality: c.factuality, attribution: c.attribution,
         time: nearestTime(view, c.head, clause), place: nearestPlace(view, c.head, c.actor, c.recipient, clause),
         evidence: {

@@ -59,9 +59,16 @@ export class DomesticStates {
     return (this.counts.get(sole) ?? 0) < this.most ? null : sole;
   }
 
-  /** Whether an event of this type places its parties by their sentence's state. */
-  placesPartiesOf(type: PloverType): boolean {
-    return !BETWEEN_STATES.has(type);
+  /**
+   * The state an event's parties on one side may take: the sentence's (`state`), unless the type's
+   * parties are most often of two states, or the side is an attack's and its target is that state
+   * itself: whoever fires rockets at Israel is most likely not Israeli, while gunmen attacking a
+   * hotel in Mogadishu or rebels a police station in Mali are of the place.
+   */
+  stateFor(type: PloverType, side: 'actor' | 'recipient', state: string | null, targets: readonly EventParticipant[]): string | null {
+    if (!state || BETWEEN_STATES.has(type)) return null;
+    if (side === 'actor' && type === 'ASSAULT' && targets.some((t) => t.country === state && t.sector === 'GOV')) return null;
+    return state;
   }
 
   /**
