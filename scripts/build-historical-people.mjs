@@ -17,8 +17,7 @@
 // name that the rest of the actor dictionary already uses for anything, or that two historical
 // people share, or of two words whose surname the dictionary gives someone else ("George Bush"):
 // a name such as "Gandhi" or "Bush" must not take a living politician's mentions.
-// A name of three words or more is also found as its first and last ("Carlos Menem"), when that
-// is no one else's. The Phoenix file gives no office, only a sector, so roles have no office and no title, and no
+// The Phoenix file gives no office, only a sector, so roles have no office and no title, and no
 // Wikidata ids are given (none can be checked here).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,8 +38,6 @@ const COMPLETE_FROM = '2000-01-01';
 const ISO = { TMP: 'TLS', KNT: 'KNA', ZAR: 'COD', ROM: 'ROU' };
 /** Words that make a name a description or a title, not a name. */
 const NOT_NAME = /\b(?:PRESIDENT|PRES|MINISTER|PREMIER|PRIME|CHANCELLOR|KANZLER|BUNDESKANZLER|CHAIRMAN|SECRETARY|SPEAKER|GOVERNOR|MAYOR|SENATOR|AMBASSADOR|ENVOY|DICTATOR|STRONGMAN|GENERAL|GEN|COL|LT|MAJ|CAPT|ADM|MARSHAL|GOVENOR|GOVERNER|CHIEF|LEADER|PARTY|HEAD|COMMANDER|KING|QUEEN|PRINCE|PRINCESS|EMIR|AMIR|SULTAN|SHEIKH|SHEIK|AYATOLLAH|MR|MRS|DR|SIR|GOVERNMENT|ADMINISTRATION|REGIME|CABINET|JUNTA|COUNCIL|MINISTRY|FOREIGN|DEFENSE|DEFENCE|STATE|OF|THE|FOR|AND|FORMER|ACTING|DEPUTY|VICE)\b/;
-/** Countries whose names put the family name first, or have none ("Kim Il Sung" is not "Kim Sung"). */
-const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'KHM', 'MMR', 'MNG']);
 /** Name particles written in lower case inside a name. */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
 
@@ -94,11 +91,9 @@ for (const e of entries) {
   const names = [...new Set(e.names.filter((n) => n && !/[,()]/.test(n) && !/(^|_)[A-Z]{2,}\./.test(n) && !NOT_NAME.test(n.replace(/[_.]+/g, ' '))).map(cased))];
   if (!names.length) continue;
   roles.sort((a, b) => a.start.localeCompare(b.start));
-  // "Carlos Saul Menem" is written "Carlos Menem": a given name and surname without the middle names.
-  const words = names[0].split(' ');
-  const short = words.length >= 3 && !/\./.test(names[0]) && !PARTICLES.has(words[words.length - 2]) && !FAMILY_NAME_FIRST.has(roles[0].country)
-    ? `${words[0]} ${words[words.length - 1]}` : null;
-  people.push({ name: names[0], aliases: short && !names.includes(short) ? [...names, short] : names, roles });
+  // No "Carlos Menem" is made of "Carlos Saul Menem": such pairs include names like "John Smith",
+  // which news uses for anyone (a company's vice president John Smith became a Kiribati politician).
+  people.push({ name: names[0], aliases: names, roles });
 }
 
 // ---- drop every name the dictionary already uses, or that two of these people share ----------

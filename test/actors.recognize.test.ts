@@ -335,7 +335,7 @@ const cases: Case[] = [
   ['Islamic fundamentalists set fire to a cinema.', '2024-03-15', [['Islamic fundamentalists', null, 'RAD']]],
   // Office holders before 2000 (people-historical.json): in office on the date, an elite after it.
   ['President Juvenal Habyarimana met rebel leaders in Arusha.', '1993-08-04', [['President Juvenal Habyarimana', 'RWA', 'GOV']]],
-  ['Carlos Menem flew to Washington for talks.', '1995-06-01', [['Carlos Menem', 'ARG', 'GOV']]],
+  ['Carlos Saul Menem flew to Washington for talks.', '1995-06-01', [['Carlos Saul Menem', 'ARG', 'GOV']]],
   ['Gorbachev said the reforms had come too late.', '2005-03-01', [['Gorbachev', 'RUS', 'ELI']]],
 ];
 
