@@ -8,7 +8,7 @@ import { DomesticStates } from './domestic.js';
 import type { Lexicon, ObjectRow } from './lexicon.js';
 import { SentenceView, type Mention } from './sentence.js';
 import { sortShort } from '../document/sort.js';
-import { complementMatch, firstRowNaming, matchAt, type Match } from './match.js';
+import { complementMatch, firstRowNaming, infinitiveAfter, matchAt, type Match } from './match.js';
 import {
   borrowedRecipient, conditionSubject, dedupe, firstResolvedAfter, mainSubject, nearestOtherParty, PLACE_TARGETS, placeAfter,
   recipientOf, same, subjectOf, type DocContext,
@@ -70,16 +70,6 @@ function codeSentence(view: SentenceView, ctx: CodingContext): Coded[] {
   out.push(...saidMust(view, ctx, speech, byHead));
   ctx.deferTopic(view);
   return out;
-}
-
-/** The verb of a 'to' infinitive right after token k ("declined to [comment]"), or -1. */
-function infinitiveAfter(view: SentenceView, k: number): number {
-  let j = k + 1;
-  while (view.pos(j) === 'ADV') j++;
-  if (view.lower(j) !== 'to') return -1;
-  j++;
-  while (view.pos(j) === 'ADV') j++;
-  return j < view.n ? j : -1;
 }
 
 /**

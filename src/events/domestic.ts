@@ -32,9 +32,8 @@ const STATE_OR_FOREIGN_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'LEG', 'JU
 
 /** The states one document names, and the party each of its sentences' events may take. */
 export class DomesticStates {
-  /** How often the article names each state, counted when a sentence first needs it. */
-  private counts: Map<string, number> | null = null;
-  private most = 0;
+  /** How often the article names each state, and the most any has: counted when a sentence first needs it. */
+  private named: { counts: Map<string, number>; most: number } | null = null;
 
   constructor(private readonly doc: Document, private readonly actorsById: ReadonlyMap<string, Actor>) {}
 
@@ -55,8 +54,8 @@ export class DomesticStates {
     for (const e of entities) if (e.actor && !take(this.actorsById.get(e.actor)?.country)) return null;
     for (const p of places) if (!take(p.country)) return null;
     if (sole === null) return null;
-    this.counts ??= this.countStates();
-    return (this.counts.get(sole) ?? 0) < this.most ? null : sole;
+    const named = (this.named ??= this.countStates());
+    return (named.counts.get(sole) ?? 0) < named.most ? null : sole;
   }
 
   /**
@@ -81,13 +80,14 @@ export class DomesticStates {
   }
 
   /** How many mentions of each state the article has (its actors' and places'). */
-  private countStates(): Map<string, number> {
+  private countStates(): { counts: Map<string, number>; most: number } {
     const counts = new Map<string, number>();
     const bump = (c: string | null | undefined): void => { if (c && !NOT_STATES.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1); };
     for (const e of this.doc.entities ?? []) if (e.actor) bump(this.actorsById.get(e.actor)?.country);
     for (const p of this.doc.places ?? []) bump(p.country);
-    for (const n of counts.values()) this.most = Math.max(this.most, n);
-    return counts;
+    let most = 0;
+    for (const n of counts.values()) most = Math.max(most, n);
+    return { counts, most };
   }
 }
 

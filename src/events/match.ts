@@ -275,10 +275,15 @@ export function firstRowNaming(objects: ObjectRows, word: string, lemma: string)
 
 /** The match heading the 'to' infinitive that a control trigger governs ("agreed to share"). */
 export function complementMatch(view: SentenceView, m: Match, byHead: ReadonlyMap<number, Match>): Match | null {
-  let k = m.last + 1;
-  while (view.pos(k) === 'ADV') k++;
-  if (view.lower(k) !== 'to') return null;
-  k++;
-  while (view.pos(k) === 'ADV') k++;
-  return byHead.get(k) ?? null;
+  return byHead.get(infinitiveAfter(view, m.last)) ?? null;
+}
+
+/** The verb of a 'to' infinitive right after token k, adverbs allowed around 'to' ("agreed [not] to [quickly] share"), or -1. */
+export function infinitiveAfter(view: SentenceView, k: number): number {
+  let j = k + 1;
+  while (view.pos(j) === 'ADV') j++;
+  if (view.lower(j) !== 'to') return -1;
+  j++;
+  while (view.pos(j) === 'ADV') j++;
+  return j < view.n ? j : -1;
 }
